@@ -1,0 +1,34 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, createValidationPipe, HttpExceptionFilter, PinoNestLogger } from '#core';
+import { AppModule } from '../app.module.js';
+import { setupSwagger } from './swagger.js';
+
+/**
+ * Builds the whole application (HTTP + Socket.IO) without listening: main.ts and the e2e suites
+ * both start the product through here, so tests run exactly what ships.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger: new PinoNestLogger(),
+    bufferLogs: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '256kb' });
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  // Health answers both at the root (for probes) and under the API base, as PROTOCOL.md lists it.
+  app.use((req: { url: string }, _res: unknown, next: () => void) => {
+    if (req.url.startsWith('/api/v1/health/')) req.url = req.url.slice('/api/v1'.length);
+    next();
+  });
+  app.enableCors({
+    origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
+    credentials: true,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  setupSwagger(app);
+  return app;
+}

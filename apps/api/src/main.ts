@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConfigValidationError, loadConfig, rootLogger, setRootLogger, createRootLogger } from '#core';
+import { createApp } from './bootstrap/create-app.js';
+import { prepareRuntime, type Runtime } from './bootstrap/runtime.js';
+import { printBanner } from './bootstrap/banner.js';
+import { ensureFirstAdmin } from './seed/first-admin.js';
+import { seedDemoData } from './seed/seed-demo-data.js';
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigValidationError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  setRootLogger(createRootLogger(config.LOG_LEVEL));
+  const log = rootLogger().child({ context: 'main' });
+  let runtime: Runtime | undefined;
+  let app: INestApplication | undefined;
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    await app?.close().catch((e: unknown) => log.error({ err: e }, 'error while closing'));
+    await runtime?.embedded
+      ?.stop()
+      .catch((e: unknown) => log.error({ err: e }, 'error while stopping PostgreSQL'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    runtime = await prepareRuntime(config);
+    app = await createApp(config, runtime.databaseUrl);
+    const db = app.get(DataSource);
+    await ensureFirstAdmin(db, config);
+    const seedDemo = config.DEMO_DATA ?? (!config.DATABASE_URL && config.NODE_ENV !== 'test');
+    const seeded = seedDemo ? await seedDemoData(db) : null;
+    await app.listen(config.PORT);
+    const readyMs = Math.round(performance.now() - startedAt);
+    log.info({ port: config.PORT, readyMs, embedded: !!runtime.embedded }, 'ready');
+    printBanner(config, { readyMs, seeded: !!seeded, demo: seedDemo });
+  } catch (e) {
+    log.fatal({ err: e }, e instanceof Error ? e.message : 'startup failed');
+    await app?.close().catch(() => undefined);
+    await runtime?.embedded?.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,17 @@
+import type { DataSource } from 'typeorm';
+import { hashPassword, rootLogger, UserEntity, type AppConfig } from '#core';
+
+/** Creates the admin from ADMIN_EMAIL / ADMIN_PASSWORD when the database has no admin yet. */
+export async function ensureFirstAdmin(db: DataSource, config: AppConfig): Promise<void> {
+  if (!config.ADMIN_EMAIL || !config.ADMIN_PASSWORD) return;
+  const repo = db.getRepository(UserEntity);
+  if (await repo.exists({ where: { role: 'admin' } })) return;
+  await repo.insert({
+    email: config.ADMIN_EMAIL.trim().toLowerCase(),
+    name: 'Administrator',
+    role: 'admin',
+    active: true,
+    passwordHash: await hashPassword(config.ADMIN_PASSWORD),
+  });
+  rootLogger().info({ context: 'seed', email: config.ADMIN_EMAIL }, 'first admin created');
+}

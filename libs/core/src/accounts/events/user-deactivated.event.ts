@@ -1,0 +1,4 @@
+/** An admin deactivated a user: every socket of theirs gets `session_revoked` and is cut. */
+export class UserDeactivatedEvent {
+  constructor(readonly userId: string) {}
+}

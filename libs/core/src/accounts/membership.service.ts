@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { UserEntity } from './user.entity.js';
+
+export interface Membership extends Principal {
+  active: boolean;
+}
+
+/** Reads who a user is and which sites they belong to, fresh from the database. */
+@Injectable()
+export class MembershipService {
+  constructor(private readonly db: DataSource) {}
+
+  async load(userId: string): Promise<Membership | null> {
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) return null;
+    return {
+      userId: user.id,
+      role: user.role,
+      name: user.name,
+      active: user.active,
+      siteIds: await this.siteIdsOf(user.id),
+    };
+  }
+
+  async siteIdsOf(userId: string): Promise<string[]> {
+    const rows: { site_id: string }[] = await this.db.query(
+      'SELECT a.site_id FROM site_assignments a JOIN sites s ON s.id = a.site_id WHERE a.user_id = $1 ORDER BY a.site_id',
+      [userId],
+    );
+    return rows.map((r) => r.site_id);
+  }
+
+  /** Every site id that exists (what an admin can see). */
+  async allSiteIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query('SELECT id FROM sites ORDER BY id');
+    return rows.map((r) => r.id);
+  }
+
+  /** User ids of active members of a site with one of the roles, admins included when asked. */
+  async memberIds(siteId: string, roles: string[], includeAdmins = false): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u JOIN site_assignments a ON a.user_id = u.id
+        WHERE a.site_id = $1 AND u.active AND u.role = ANY($2)
+       UNION SELECT u.id FROM users u WHERE $3 AND u.active AND u.role = 'admin'`,
+      [siteId, roles, includeAdmins],
+    );
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../http/uuid-param.js';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { ApiErrors } from '../http/api-errors.decorator.js';
+import { PageQueryDto } from '../http/pagination.js';
+import { CreateSiteDto, SiteDto, UpdateSiteDto } from './dto/site.dto.js';
+import { SitesService } from './sites.service.js';
+
+@ApiTags('sites')
+@Controller('sites')
+export class SitesController {
+  constructor(private readonly sites: SitesService) {}
+
+  @Post()
+  @Authenticated('admin')
+  @ApiOperation({ summary: 'Create a site (admin)' })
+  @ApiCreatedResponse({ type: SiteDto })
+  @ApiErrors(400)
+  create(@Body() dto: CreateSiteDto) {
+    return this.sites.create(dto);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Sites visible to the caller (admins: all)' })
+  @ApiOkResponse({ description: '{ items: SiteDto[], total, page, pageSize }' })
+  @ApiErrors(400)
+  list(@CurrentUser() me: Principal, @Query() q: PageQueryDto) {
+    return this.sites.list(me, q);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: SiteDto })
+  @ApiErrors(400, 404)
+  get(@CurrentUser() me: Principal, @UuidParam() id: string) {
+    return this.sites.get(me, id);
+  }
+
+  @Patch(':id')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: SiteDto })
+  @ApiErrors(400, 404)
+  update(@UuidParam() id: string, @Body() dto: UpdateSiteDto) {
+    return this.sites.update(id, dto);
+  }
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuthService } from '../auth/auth.service.js';
+import { hashPassword } from '../auth/password.js';
+import { AppError } from '../errors/app-error.js';
+import { toPage, type Page } from '../http/pagination.js';
+import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
+import { MembershipChangedEvent } from './events/membership-changed.event.js';
+import { UserDeactivatedEvent } from './events/user-deactivated.event.js';
+import { SiteAssignmentEntity } from './site-assignment.entity.js';
+import { SiteEntity } from './site.entity.js';
+import { UserEntity } from './user.entity.js';
+
+export type UserView = Omit<UserEntity, 'passwordHash'> & { siteIds: string[] };
+
+const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === '23505';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventBus,
+    private readonly auth: AuthService,
+  ) {}
+
+  async create(dto: CreateUserDto): Promise<UserView> {
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      const user = await this.db.getRepository(UserEntity).save({
+        email: dto.email,
+        name: dto.name,
+        role: dto.role,
+        active: dto.active ?? true,
+        passwordHash,
+      });
+      return this.get(user.id);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw AppError.conflict('A user with this email already exists');
+      throw e;
+    }
+  }
+
+  async get(id: string): Promise<UserView> {
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw AppError.notFound('User');
+    const rows = await this.db
+      .getRepository(SiteAssignmentEntity)
+      .find({ where: { userId: id }, order: { siteId: 'ASC' } });
+    return { ...user, siteIds: rows.map((r) => r.siteId) };
+  }
+
+  async list(q: ListUsersQueryDto): Promise<Page<UserView>> {
+    const qb = this.db.getRepository(UserEntity).createQueryBuilder('u');
+    if (q.role) qb.andWhere('u.role = :role', { role: q.role });
+    if (q.siteId)
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM site_assignments a WHERE a.user_id = u.id AND a.site_id = :siteId)',
+        { siteId: q.siteId },
+      );
+    if (q.q)
+      qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
+    const [users, total] = await qb
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    const assignments = users.length
+      ? await this.db
+          .getRepository(SiteAssignmentEntity)
+          .find({ where: { userId: In(users.map((u) => u.id)) } })
+      : [];
+    const items = users.map((u) => ({
+      ...u,
+      siteIds: assignments
+        .filter((a) => a.userId === u.id)
+        .map((a) => a.siteId)
+        .sort(),
+    }));
+    return toPage(items, total, q);
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserView> {
+    const before = await this.get(id);
+    const patch: Partial<UserEntity> = {};
+    if (dto.email !== undefined) patch.email = dto.email;
+    if (dto.name !== undefined) patch.name = dto.name;
+    if (dto.role !== undefined) patch.role = dto.role;
+    if (dto.active !== undefined) patch.active = dto.active;
+    if (dto.password !== undefined) patch.passwordHash = await hashPassword(dto.password);
+    try {
+      await this.db.transaction(async (tx) => {
+        if (Object.keys(patch).length) await tx.getRepository(UserEntity).update({ id }, patch);
+        if (dto.active === false || dto.password !== undefined) await this.auth.revokeAllOf(id, tx);
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw AppError.conflict('A user with this email already exists');
+      throw e;
+    }
+    const after = await this.get(id);
+    if (before.active && !after.active) this.events.publish(new UserDeactivatedEvent(id));
+    else if (before.role !== after.role)
+      this.events.publish(
+        new MembershipChangedEvent(id, after.role, after.siteIds, before.siteIds, before.role),
+      );
+    return after;
+  }
+
+  async setSites(id: string, siteIds: string[]): Promise<UserView> {
+    const before = await this.get(id);
+    const wanted = [...new Set(siteIds)].sort();
+    await this.db.transaction(async (tx) => {
+      await this.assertSitesExist(tx, wanted);
+      await tx.getRepository(SiteAssignmentEntity).delete({ userId: id });
+      if (wanted.length)
+        await tx.getRepository(SiteAssignmentEntity).insert(wanted.map((siteId) => ({ userId: id, siteId })));
+    });
+    const after = await this.get(id);
+    this.events.publish(
+      new MembershipChangedEvent(id, after.role, after.siteIds, before.siteIds, before.role),
+    );
+    return after;
+  }
+
+  private async assertSitesExist(tx: EntityManager, siteIds: string[]): Promise<void> {
+    if (!siteIds.length) return;
+    const found = await tx
+      .getRepository(SiteEntity)
+      .find({ select: { id: true }, where: { id: In(siteIds) } });
+    const missing = siteIds.filter((s) => !found.some((f) => f.id === s));
+    if (missing.length)
+      throw AppError.validation([
+        { field: 'siteIds', constraints: { exists: `unknown site ids: ${missing.join(', ')}` } },
+      ]);
+  }
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { MembershipService } from '../accounts/membership.service.js';
+import { UserEntity } from '../accounts/user.entity.js';
+import { AppConfig } from '../config/app-config.js';
+import { AppError } from '../errors/app-error.js';
+import { rootLogger } from '../logging/logger.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { dummyHash, verifyPassword } from './password.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { hashMatches, newRefreshToken, parseRefreshToken } from './refresh-tokens.js';
+import { TokenService } from './token.service.js';
+
+const LOGIN_WINDOW_MS = 15 * 60_000;
+
+@Injectable()
+export class AuthService {
+  private readonly log = rootLogger().child({ context: 'auth' });
+  constructor(
+    private readonly db: DataSource,
+    private readonly tokens: TokenService,
+    private readonly config: AppConfig,
+    private readonly membership: MembershipService,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  async login(email: string, password: string, deviceId: string | undefined, remote: string) {
+    const limitKey = `login:${email}:${remote}`;
+    const gate = await this.limiter.hit(limitKey, this.config.LOGIN_ATTEMPTS_PER_15_MIN, LOGIN_WINDOW_MS);
+    if (!gate.allowed) throw AppError.rateLimited(gate.retryAfterMs);
+    const user = await this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+    if (!user || !ok || !user.active) {
+      this.log.info(
+        { email, remote, reason: !user ? 'unknown' : !ok ? 'password' : 'inactive' },
+        'login refused',
+      );
+      throw AppError.unauthorized('Invalid email or password');
+    }
+    return this.issue(user, deviceId ?? null, randomUUID(), this.db.manager);
+  }
+
+  /** Rotates a refresh token. Presenting an already-rotated token revokes its whole family. */
+  async refresh(refreshToken: string) {
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) throw AppError.unauthorized('Invalid refresh token');
+    return this.db.transaction(async (tx) => {
+      const row = await tx
+        .getRepository(RefreshTokenEntity)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.id = :id', { id: parsed.id })
+        .getOne();
+      if (!row || !hashMatches(parsed.secret, row.tokenHash))
+        throw AppError.unauthorized('Invalid refresh token');
+      if (row.revokedAt) throw AppError.unauthorized('Refresh token revoked');
+      if (row.rotatedAt) {
+        await this.revokeFamily(tx, row.familyId);
+        this.log.warn({ userId: row.userId, familyId: row.familyId }, 'refresh token reuse: family revoked');
+        throw AppError.unauthorized('Refresh token reused; session revoked');
+      }
+      if (row.expiresAt.getTime() <= Date.now()) throw AppError.unauthorized('Refresh token expired');
+      const user = await tx.getRepository(UserEntity).findOneBy({ id: row.userId });
+      if (!user || !user.active) throw AppError.unauthorized('User inactive or unknown');
+      await tx.getRepository(RefreshTokenEntity).update({ id: row.id }, { rotatedAt: new Date() });
+      return this.issue(user, row.deviceId, row.familyId, tx);
+    });
+  }
+
+  async logout(refreshToken: string | undefined): Promise<void> {
+    const parsed = refreshToken ? parseRefreshToken(refreshToken) : null;
+    if (!parsed) return;
+    const row = await this.db.getRepository(RefreshTokenEntity).findOneBy({ id: parsed.id });
+    if (row && hashMatches(parsed.secret, row.tokenHash))
+      await this.revokeFamily(this.db.manager, row.familyId);
+  }
+
+  async revokeAllOf(userId: string, tx: EntityManager = this.db.manager): Promise<void> {
+    await tx
+      .getRepository(RefreshTokenEntity)
+      .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  private async revokeFamily(tx: EntityManager, familyId: string): Promise<void> {
+    await tx
+      .getRepository(RefreshTokenEntity)
+      .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  private async issue(user: UserEntity, deviceId: string | null, familyId: string, tx: EntityManager) {
+    const access = this.tokens.signAccess(user, deviceId ?? undefined);
+    const refresh = newRefreshToken();
+    await tx.getRepository(RefreshTokenEntity).insert({
+      id: refresh.id,
+      userId: user.id,
+      familyId,
+      tokenHash: refresh.hash,
+      deviceId,
+      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_S * 1000),
+    });
+    const siteIds = await this.membership.siteIdsOf(user.id);
+    return {
+      accessToken: access.token,
+      refreshToken: refresh.token,
+      expiresIn: access.expiresIn,
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        active: user.active,
+        siteIds,
+      },
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import jwt from 'jsonwebtoken';
+import { AppConfig } from '../config/app-config.js';
+import type { Role } from '../accounts/role.js';
+
+export interface AccessClaims {
+  sub: string;
+  role: Role;
+  type: 'access';
+  jti: string;
+  exp: number;
+  iat: number;
+  did?: string;
+}
+
+export type TokenFailure = 'AUTH_INVALID' | 'AUTH_EXPIRED';
+export class TokenError extends Error {
+  constructor(
+    readonly reason: TokenFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROLES = new Set(['guard', 'supervisor', 'manager', 'admin']);
+
+/** Signs and verifies access tokens: HS256 only, issuer and audience checked, exp required. */
+@Injectable()
+export class TokenService {
+  constructor(private readonly config: AppConfig) {}
+
+  private get secret(): string {
+    if (!this.config.JWT_SECRET) throw new Error('JWT_SECRET is not set');
+    return this.config.JWT_SECRET;
+  }
+
+  signAccess(user: { id: string; role: Role }, deviceId?: string, ttlS = this.config.ACCESS_TOKEN_TTL_S) {
+    const payload: Record<string, unknown> = { role: user.role, type: 'access' };
+    if (deviceId) payload.did = deviceId;
+    const token = jwt.sign(payload, this.secret, {
+      algorithm: 'HS256',
+      subject: user.id,
+      jwtid: randomUUID(),
+      expiresIn: ttlS,
+      issuer: this.config.JWT_ISSUER,
+      audience: this.config.JWT_AUDIENCE,
+    });
+    const { exp } = jwt.decode(token) as { exp: number };
+    return { token, expiresAt: new Date(exp * 1000), expiresIn: ttlS };
+  }
+
+  /** Returns the claims of a valid access token or throws TokenError with the contract's reason. */
+  verifyAccess(token: string): AccessClaims {
+    let claims: jwt.JwtPayload;
+    try {
+      claims = jwt.verify(token, this.secret, {
+        algorithms: ['HS256'],
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+        complete: false,
+      }) as jwt.JwtPayload;
+    } catch (e) {
+      if (e instanceof jwt.TokenExpiredError) throw new TokenError('AUTH_EXPIRED', 'Token expired');
+      throw new TokenError('AUTH_INVALID', 'Token invalid');
+    }
+    if (typeof claims !== 'object' || claims.type !== 'access')
+      throw new TokenError('AUTH_INVALID', 'Not an access token');
+    if (typeof claims.exp !== 'number') throw new TokenError('AUTH_INVALID', 'Token has no expiry');
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub))
+      throw new TokenError('AUTH_INVALID', 'Bad subject');
+    if (typeof claims.role !== 'string' || !ROLES.has(claims.role))
+      throw new TokenError('AUTH_INVALID', 'Bad role');
+    if (claims.did !== undefined && typeof claims.did !== 'string')
+      throw new TokenError('AUTH_INVALID', 'Bad device');
+    return claims as AccessClaims;
+  }
+}
+
+/** Accepts `<jwt>` or `Bearer <jwt>`; anything else is undefined. */
+export function extractBearer(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  const token = /^bearer\s+/i.test(trimmed) ? trimmed.replace(/^bearer\s+/i, '') : trimmed;
+  return token.length > 0 && token.length < 4096 ? token : undefined;
+}

@@ -1,0 +1,52 @@
+import { ConfigValidationError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: '.data',
+      ACCESS_TOKEN_TTL_S: 900,
+      REFRESH_TOKEN_TTL_S: 2592000,
+      LOCATION_BATCH_MS: 5000,
+      PANIC_RECEIPT_TIMEOUT_S: 10,
+      PANIC_ESCALATION_L2_S: 300,
+      PANIC_ESCALATION_L3_S: 900,
+      SHIFT_NO_SHOW_GRACE_S: 900,
+      GUARD_STALE_AFTER_S: 120,
+      SITE_UNWATCHED_AFTER_S: 120,
+      PRESENCE_OFFLINE_GRACE_S: 30,
+      EVENT_RETENTION_DAYS: 7,
+      ALLOW_QUERY_TOKEN: false,
+      CORS_ORIGINS: ['*'],
+    });
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+  it('converts numbers, booleans and lists', () => {
+    const c = loadConfig({
+      PORT: '8080',
+      ALLOW_QUERY_TOKEN: 'true',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
+    expect(c.PORT).toBe(8080);
+    expect(c.ALLOW_QUERY_TOKEN).toBe(true);
+    expect(c.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+  });
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['ACCESS_TOKEN_TTL_S', '-5'],
+    ['ALLOW_QUERY_TOKEN', 'maybe'],
+    ['LOG_LEVEL', 'loud'],
+    ['JWT_SECRET', 'short'],
+  ])('refuses %s=%s and names the variable', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(ConfigValidationError);
+    expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(key));
+  });
+  it('requires JWT_SECRET with an external database', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y' })).toThrow(/JWT_SECRET/);
+  });
+  it('requires escalation level 3 after level 2', () => {
+    expect(() => loadConfig({ PANIC_ESCALATION_L2_S: '100', PANIC_ESCALATION_L3_S: '50' })).toThrow(/L3/);
+  });
+});

@@ -1,0 +1,114 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off', ''].includes(v)) return false;
+  return value;
+};
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every operator setting in one place, read from the environment and validated at boot.
+ * Names match PROTOCOL.md section 7 and .env.example.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' =
+    'development';
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsOptional() @IsString() DATABASE_URL?: string;
+  @IsString() DATA_DIR = '.data';
+  @IsOptional() @IsString() REDIS_URL?: string;
+  @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @IsString() JWT_ISSUER = 'patrolshield';
+  @IsString() JWT_AUDIENCE = 'patrolshield-clients';
+  @Type(() => Number) @IsInt() @Min(5) @Max(86400) ACCESS_TOKEN_TTL_S = 900;
+  @Type(() => Number) @IsInt() @Min(60) REFRESH_TOKEN_TTL_S = 2592000;
+  @IsOptional() @IsString() ADMIN_EMAIL?: string;
+  @IsOptional() @IsString() @MinLength(8) ADMIN_PASSWORD?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
+  @Transform(toList) @IsString({ each: true }) CORS_ORIGINS: string[] = ['*'];
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @Type(() => Number) @IsInt() @Min(50) LOCATION_BATCH_MS = 5000;
+  @Type(() => Number) @IsInt() @Min(1) PANIC_RECEIPT_TIMEOUT_S = 10;
+  @Type(() => Number) @IsInt() @Min(1) PANIC_ESCALATION_L2_S = 300;
+  @Type(() => Number) @IsInt() @Min(1) PANIC_ESCALATION_L3_S = 900;
+  @Type(() => Number) @IsInt() @Min(1) SHIFT_NO_SHOW_GRACE_S = 900;
+  @Type(() => Number) @IsInt() @Min(1) GUARD_STALE_AFTER_S = 120;
+  @Type(() => Number) @IsInt() @Min(1) SITE_UNWATCHED_AFTER_S = 120;
+  @Type(() => Number) @IsInt() @Min(0) PRESENCE_OFFLINE_GRACE_S = 30;
+  @Type(() => Number) @IsInt() @Min(1) EVENT_RETENTION_DAYS = 7;
+  @Transform(toBool) @IsBoolean() ALLOW_QUERY_TOKEN = false;
+  /** How often the timer poller looks for due deadlines. */
+  @Type(() => Number) @IsInt() @Min(10) TIMER_POLL_MS = 1000;
+  /** Socket command budget: burst per socket per second, and join_site per minute. */
+  @Type(() => Number) @IsInt() @Min(1) WS_COMMANDS_PER_S = 20;
+  @Type(() => Number) @IsInt() @Min(1) WS_JOIN_SITE_PER_MIN = 10;
+  /** Failed logins allowed per email+address per 15 minutes. */
+  @Type(() => Number) @IsInt() @Min(1) LOGIN_ATTEMPTS_PER_15_MIN = 10;
+  /** Seconds before token expiry at which the server warns a socket. */
+  @Type(() => Number) @IsInt() @Min(1) SESSION_EXPIRING_LEAD_S = 60;
+  /** Bulk seeding endpoint for simulations; never enable in production. */
+  @Transform(toBool) @IsBoolean() ENABLE_SIMULATION_SEED = false;
+}
+
+export class ConfigValidationError extends Error {}
+
+function describe(errors: ValidationError[]): string {
+  return errors
+    .map(
+      (e) =>
+        `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(e.value)})`,
+    )
+    .join('\n  ');
+}
+
+/** Builds the config from an env-like record; throws naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = new Set(Object.keys(new AppConfig()));
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env))
+    if (v !== undefined && v !== '' && isConfigKey(k, known)) raw[k] = v;
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length) throw new ConfigValidationError(`Invalid configuration:\n  ${describe(errors)}`);
+  if (config.PANIC_ESCALATION_L3_S <= config.PANIC_ESCALATION_L2_S)
+    throw new ConfigValidationError(
+      'Invalid configuration:\n  PANIC_ESCALATION_L3_S must be greater than PANIC_ESCALATION_L2_S',
+    );
+  if (config.DATABASE_URL && !config.JWT_SECRET)
+    throw new ConfigValidationError(
+      'Invalid configuration:\n  JWT_SECRET is required (at least 32 characters) when DATABASE_URL is set',
+    );
+  if (config.NODE_ENV === 'production' && config.ENABLE_SIMULATION_SEED)
+    throw new ConfigValidationError(
+      'Invalid configuration:\n  ENABLE_SIMULATION_SEED cannot be on in production',
+    );
+  return config;
+}
+
+function isConfigKey(key: string, known: Set<string>): boolean {
+  return (
+    known.has(key) ||
+    ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA'].includes(key)
+  );
+}

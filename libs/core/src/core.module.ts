@@ -1,0 +1,43 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { MemoryRateLimitStore, RATE_LIMIT_STORE } from './rate-limit/rate-limit.store.js';
+import { MembershipService } from './accounts/membership.service.js';
+import { SitesController } from './accounts/sites.controller.js';
+import { SitesService } from './accounts/sites.service.js';
+import { UsersController } from './accounts/users.controller.js';
+import { UsersService } from './accounts/users.service.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthService } from './auth/auth.service.js';
+import { HttpAuthGuard } from './auth/http-auth.guard.js';
+import { TokenService } from './auth/token.service.js';
+import { HealthController } from './health/health.controller.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
+
+/** Accounts, auth, health and the shared services every feature uses. */
+@Global()
+@Module({
+  imports: [CqrsModule, TerminusModule],
+  controllers: [AuthController, UsersController, SitesController, HealthController],
+  providers: [
+    TokenService,
+    AuthService,
+    MembershipService,
+    UsersService,
+    SitesService,
+    RateLimiter,
+    { provide: RATE_LIMIT_STORE, useClass: MemoryRateLimitStore },
+    { provide: APP_GUARD, useClass: HttpAuthGuard },
+  ],
+  exports: [
+    TokenService,
+    AuthService,
+    MembershipService,
+    UsersService,
+    SitesService,
+    RateLimiter,
+    RATE_LIMIT_STORE,
+  ],
+})
+export class CoreModule {}
