@@ -1,9 +1,10 @@
 import { Transform } from 'class-transformer';
 
 // Control characters except tab and newline; also lone surrogates are handled by the payload guard.
-// eslint-disable-next-line no-control-regex
+/* eslint-disable no-control-regex -- stripping control characters is the point */
 const CONTROL =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
 const TAG = /<\/?[a-zA-Z!][^<>]*>/g;
 const ENTITIES: Record<string, string> = {
   '&lt;': '<',
