@@ -30,12 +30,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/require-await': 'off',
+      // TypeORM's query<T = any>() reads better with a cast on the awaited rows than with type arguments.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
   {
     files: ['test/**/*.ts', '**/*.spec.ts', 'apps/simulator/**/*.ts', 'bench/**/*.ts'],
-    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      'no-console': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
   },
 );

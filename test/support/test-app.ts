@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   AppConfig,
@@ -43,6 +43,7 @@ export async function freshDatabase(): Promise<string> {
 export async function startTestApp(
   overrides: Record<string, string> = {},
   databaseUrl?: string,
+  extraModules: DynamicModule['imports'] = [],
 ): Promise<TestApp> {
   const dbUrl = databaseUrl ?? (await freshDatabase());
   const config = loadConfig({
@@ -53,7 +54,7 @@ export async function startTestApp(
     ...overrides,
     DATABASE_URL: dbUrl,
   });
-  const app = await createApp(config, dbUrl);
+  const app = await createApp(config, dbUrl, extraModules);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const testApp: TestApp = {
@@ -64,7 +65,7 @@ export async function startTestApp(
     databaseUrl: dbUrl,
     async restart(more = {}) {
       await app.close();
-      return startTestApp({ ...overrides, ...more }, dbUrl);
+      return startTestApp({ ...overrides, ...more }, dbUrl, extraModules);
     },
     close: () => app.close(),
   };

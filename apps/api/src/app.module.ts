@@ -2,11 +2,21 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule, CoreModule, requestLogging } from '#core';
+import { AttendanceModule } from '#attendance';
+import { IncidentsModule } from '#incidents';
+import { PanicModule } from '#panic';
+import { PatrolsModule } from '#patrols';
+import { RealtimeModule } from '#realtime';
+import { TrackingModule } from '#tracking';
 import { entities, migrations } from './persistence.js';
 
 @Module({})
 export class AppModule implements NestModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    extraModules: DynamicModule['imports'] = [],
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -24,6 +34,13 @@ export class AppModule implements NestModule {
           extra: { max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
         }),
         CoreModule,
+        RealtimeModule,
+        PanicModule,
+        IncidentsModule,
+        PatrolsModule,
+        AttendanceModule,
+        TrackingModule,
+        ...extraModules,
       ],
     };
   }

@@ -1,5 +1,26 @@
+import { attendanceEntities, attendanceMigrations } from '#attendance';
 import { coreEntities, coreMigrations } from '#core';
+import { incidentsEntities, incidentsMigrations } from '#incidents';
+import { panicEntities, panicMigrations } from '#panic';
+import { patrolsEntities, patrolsMigrations } from '#patrols';
+import { realtimeMigrations } from '#realtime';
+import { trackingEntities, trackingMigrations } from '#tracking';
 
-/** Every entity and migration of the product, in one list for the data source. */
-export const entities = [...coreEntities];
-export const migrations = [...coreMigrations];
+/** Every entity and migration of the product, in one list for the data source (ordered by timestamp). */
+export const entities = [
+  ...coreEntities,
+  ...panicEntities,
+  ...incidentsEntities,
+  ...patrolsEntities,
+  ...attendanceEntities,
+  ...trackingEntities,
+];
+export const migrations = [
+  ...coreMigrations,
+  ...realtimeMigrations,
+  ...attendanceMigrations,
+  ...panicMigrations,
+  ...incidentsMigrations,
+  ...patrolsMigrations,
+  ...trackingMigrations,
+];

@@ -1,7 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, createValidationPipe, HttpExceptionFilter, PinoNestLogger } from '#core';
+import { RealtimeIoAdapter } from '#realtime';
 import { AppModule } from '../app.module.js';
 import { setupSwagger } from './swagger.js';
 
@@ -9,11 +10,19 @@ import { setupSwagger } from './swagger.js';
  * Builds the whole application (HTTP + Socket.IO) without listening: main.ts and the e2e suites
  * both start the product through here, so tests run exactly what ships.
  */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
-    logger: new PinoNestLogger(),
-    bufferLogs: false,
-  });
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  /** Test-only modules (e.g. a probe gateway); production passes none. */
+  extraModules: DynamicModule['imports'] = [],
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl, extraModules),
+    {
+      logger: new PinoNestLogger(),
+      bufferLogs: false,
+    },
+  );
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
@@ -29,6 +38,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   setupSwagger(app);
   return app;
 }

@@ -1,0 +1,2 @@
+export * from './attendance.module.js';
+export * from './persistence/attendance-persistence.js';

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+
+/** The incidents feature: gateway, REST controller, commands, events, reactions, rules, persistence. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [],
+  providers: [],
+})
+export class IncidentsModule {}

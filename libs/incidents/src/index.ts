@@ -1,0 +1,2 @@
+export * from './incidents.module.js';
+export * from './persistence/incidents-persistence.js';

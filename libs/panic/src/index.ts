@@ -1,0 +1,2 @@
+export * from './panic.module.js';
+export * from './persistence/panic-persistence.js';

@@ -1,0 +1,3 @@
+/** What the panic feature stores; collected by apps/api/src/persistence.ts. */
+export const panicEntities: (new () => unknown)[] = [];
+export const panicMigrations: (new () => unknown)[] = [];

@@ -1,0 +1,2 @@
+export * from './patrols.module.js';
+export * from './persistence/patrols-persistence.js';

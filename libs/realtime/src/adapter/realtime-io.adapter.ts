@@ -1,0 +1,149 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { AppConfig, AppError, ErrorCode, rootLogger } from '#core';
+import { defer, type Observable } from 'rxjs';
+import type { Server, ServerOptions } from 'socket.io';
+import { AuditService } from '../audit/audit.service.js';
+import { CommandThrottle } from '../commands/command-throttle.js';
+import { checkPayload } from '../commands/payload-guard.js';
+import { Responder, responderFn } from '../commands/responder.js';
+import { Publisher } from '../publisher/publisher.service.js';
+import { HandshakeError, HandshakeService } from '../session/handshake.service.js';
+import { SessionLifecycle } from '../session/session-lifecycle.service.js';
+import type { PsServer, PsSocket } from '../session/socket-session.js';
+import { CLUSTER_ADAPTER, type ClusterAdapterFactory } from './cluster-adapter.js';
+
+type MessageHandler = { message: string; callback: (...args: unknown[]) => unknown };
+
+/** Large enough to answer oversize commands with PAYLOAD_TOO_LARGE; beyond it engine.io drops the socket. */
+const MAX_HTTP_BUFFER = 256 * 1024;
+
+/**
+ * The socket layer's front door: handshake authentication as Socket.IO middleware, origin checks,
+ * limits, the cluster adapter, and the path of every inbound command (payload guard, throttle,
+ * Nest's guards and pipes, ack).
+ */
+export class RealtimeIoAdapter extends IoAdapter {
+  private readonly known = new Set<string>();
+  private readonly log = rootLogger().child({ context: 'socket' });
+
+  constructor(private readonly app: INestApplicationContext) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const config = this.app.get(AppConfig);
+    const anyOrigin = config.CORS_ORIGINS.includes('*');
+    const server = super.createIOServer(port, {
+      ...options,
+      path: '/socket.io',
+      transports: ['polling', 'websocket'],
+      maxHttpBufferSize: MAX_HTTP_BUFFER,
+      connectTimeout: 5000,
+      cors: { origin: anyOrigin ? true : config.CORS_ORIGINS, credentials: true },
+      // Socket.IO's cors option covers polling only; this check covers the websocket upgrade too.
+      allowRequest: (req, callback) => {
+        const origin = req.headers.origin;
+        callback(null, anyOrigin || !origin || config.CORS_ORIGINS.includes(origin));
+      },
+    } as ServerOptions) as unknown as PsServer;
+    const clusterFactory = this.app.get<ClusterAdapterFactory>(CLUSTER_ADAPTER);
+    const clustered = clusterFactory.install(server);
+    this.app.get(Publisher).attach(server, clustered);
+    this.installHandshake(server);
+    this.installLifecycle(server);
+    return server as Server;
+  }
+
+  private installHandshake(server: PsServer): void {
+    const handshake = this.app.get(HandshakeService);
+    const audit = this.app.get(AuditService);
+    server.use((socket, next) => {
+      handshake.authenticate(socket).then(
+        (session) => {
+          socket.data = session;
+          next();
+        },
+        (err: unknown) => {
+          const refusal = err instanceof HandshakeError ? err : null;
+          if (!refusal) this.log.error({ err }, 'handshake failed');
+          audit.record({
+            socketId: socket.id,
+            remote: socket.handshake.address,
+            event: 'connect',
+            result: 'refused',
+            code: refusal?.code ?? 'UNAVAILABLE',
+          });
+          if (refusal) return next(refusal);
+          const unavailable = Object.assign(new Error('UNAVAILABLE'), {
+            data: { code: 'UNAVAILABLE', message: 'Server cannot authenticate right now, retry later' },
+          });
+          next(unavailable);
+        },
+      );
+    });
+  }
+
+  private installLifecycle(server: PsServer): void {
+    const lifecycle = this.app.get(SessionLifecycle);
+    const audit = this.app.get(AuditService);
+    server.on('connection', (socket) => {
+      lifecycle.onConnect(socket);
+      // The HTTP request of the handshake is no longer needed: drop it to save memory per socket.
+      (socket.conn as unknown as { request: unknown }).request = null;
+      socket.onAny((event: string, ...args: unknown[]) => {
+        if (this.known.has(event)) return;
+        const ack =
+          typeof args[args.length - 1] === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
+        new Responder(socket, event.slice(0, 64), undefined, ack, audit).fail(
+          new AppError(ErrorCode.UNKNOWN_EVENT, 'Unknown event'),
+        );
+      });
+    });
+  }
+
+  override bindMessageHandlers(
+    socket: PsSocket,
+    handlers: MessageHandler[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    const audit = this.app.get(AuditService);
+    const throttle = this.app.get(CommandThrottle);
+    for (const { message, callback } of handlers) {
+      this.known.add(message);
+      socket.on(message, (...args: unknown[]) => {
+        const ack =
+          typeof args[args.length - 1] === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
+        const payload = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
+        const responder = new Responder(socket, message, payload, ack, audit);
+        void this.dispatch(socket, responder, payload, callback, transform, throttle);
+      });
+    }
+  }
+
+  private async dispatch(
+    socket: PsSocket,
+    responder: Responder,
+    payload: unknown,
+    callback: MessageHandler['callback'],
+    transform: (data: unknown) => Observable<unknown>,
+    throttle: CommandThrottle,
+  ): Promise<void> {
+    try {
+      const refused = checkPayload(payload) ?? (await throttle.check(socket, responder.event));
+      if (refused) return void responder.fail(refused);
+      defer(() => transform(callback(payload, responderFn(responder)))).subscribe({
+        next: (result) => {
+          if (result !== undefined) responder.ok(result);
+        },
+        error: (err: unknown) => void responder.fail(err),
+        complete: () => {
+          if (!responder.answered) responder.ok({});
+        },
+      });
+    } catch (err) {
+      this.log.error({ err, event: responder.event }, 'command dispatch failed');
+      responder.fail(err);
+    }
+  }
+}

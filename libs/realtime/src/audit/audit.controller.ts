@@ -1,0 +1,58 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, Authenticated, PageQueryDto, toPage } from '#core';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+
+class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() userId?: string;
+  @ApiPropertyOptional({ example: 'panic_alert' }) @IsOptional() @IsString() @MaxLength(64) event?: string;
+  @ApiPropertyOptional({ enum: ['ok', 'error', 'refused', 'connected', 'disconnected'] })
+  @IsOptional()
+  @IsIn(['ok', 'error', 'refused', 'connected', 'disconnected'])
+  result?: string;
+  @ApiPropertyOptional({ example: 'FORBIDDEN' }) @IsOptional() @IsString() @MaxLength(32) code?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() to?: string;
+}
+
+@ApiTags('audit')
+@Controller('audit')
+@Authenticated('admin')
+export class AuditController {
+  constructor(private readonly db: DataSource) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Audit log (admin): connects, disconnects, refused handshakes, every inbound command',
+  })
+  @ApiOkResponse({ description: '{ items, total, page, pageSize }, newest first' })
+  @ApiErrors(400)
+  async list(@Query() q: AuditQueryDto) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.userId) add('user_id = ?', q.userId);
+    if (q.event) add('event = ?', q.event);
+    if (q.result) add('result = ?', q.result);
+    if (q.code) add('code = ?', q.code);
+    if (q.from) add('at >= ?', q.from);
+    if (q.to) add('at <= ?', q.to);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ count }] = (await this.db.query(
+      `SELECT count(*)::int AS count FROM audit_log ${clause}`,
+      params,
+    )) as {
+      count: number;
+    }[];
+    const items = (await this.db.query(
+      `SELECT id::text, at, user_id AS "userId", socket_id AS "socketId", remote, event, result, code, payload, details
+         FROM audit_log ${clause} ORDER BY at DESC, id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    )) as unknown[];
+    return toPage(items, count, q);
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { rootLogger, SECRET_KEYS } from '#core';
+import { DataSource } from 'typeorm';
+
+export interface AuditRecord {
+  userId?: string | null;
+  socketId?: string | null;
+  remote?: string | null;
+  event: string;
+  result: 'ok' | 'error' | 'refused' | 'connected' | 'disconnected';
+  code?: string | null;
+  payload?: unknown;
+  details?: unknown;
+}
+
+const SECRET = new Set(SECRET_KEYS.map((k) => k.toLowerCase()));
+const FLUSH_MS = 500;
+const MAX_BUFFER = 500;
+
+/** A copy safe to store: secrets removed, strings and depth capped. */
+export function redactPayload(value: unknown, depth = 0): unknown {
+  if (depth > 5) return '[depth]';
+  if (typeof value === 'string') return value.length > 500 ? `${value.slice(0, 500)}…` : value;
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactPayload(v, depth + 1));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value).slice(0, 50))
+      out[k] = SECRET.has(k.toLowerCase()) ? '[redacted]' : redactPayload(v, depth + 1);
+    return out;
+  }
+  return value;
+}
+
+/** Buffers audit rows and writes them in multi-row inserts; flushed on shutdown. */
+@Injectable()
+export class AuditService implements OnModuleInit, OnApplicationShutdown {
+  private buffer: (AuditRecord & { at: Date })[] = [];
+  private timer?: NodeJS.Timeout;
+  private failing = false;
+  private readonly log = rootLogger().child({ context: 'audit' });
+
+  constructor(private readonly db: DataSource) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.flush(), FLUSH_MS);
+    this.timer.unref();
+  }
+
+  record(r: AuditRecord): void {
+    this.buffer.push({
+      ...r,
+      payload: r.payload === undefined ? undefined : redactPayload(r.payload),
+      at: new Date(),
+    });
+    if (this.buffer.length >= MAX_BUFFER) void this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.buffer.length) return;
+    const rows = this.buffer.splice(0, this.buffer.length);
+    try {
+      const params: unknown[] = [];
+      const tuples = rows.map((r) => {
+        const values = [
+          r.at,
+          r.userId ?? null,
+          r.socketId ?? null,
+          r.remote ?? null,
+          r.event,
+          r.result,
+          r.code ?? null,
+          r.payload === undefined ? null : JSON.stringify(r.payload),
+          r.details === undefined ? null : JSON.stringify(r.details),
+        ];
+        const base = params.length;
+        params.push(...values);
+        return `(${values.map((_, i) => `$${base + i + 1}`).join(', ')})`;
+      });
+      await this.db.query(
+        `INSERT INTO audit_log (at, user_id, socket_id, remote, event, result, code, payload, details) VALUES ${tuples.join(', ')}`,
+        params,
+      );
+      if (this.failing) this.log.info('audit writes recovered');
+      this.failing = false;
+    } catch (e) {
+      // Keep the rows for the next attempt (bounded), and say so once per outage.
+      this.buffer = rows.concat(this.buffer).slice(-10 * MAX_BUFFER);
+      if (!this.failing) this.log.error({ err: e }, 'audit write failed; will retry');
+      this.failing = true;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+}

@@ -1,0 +1,35 @@
+import { checkPayload } from './payload-guard.js';
+
+const code = (p: unknown) => checkPayload(p)?.code ?? null;
+
+describe('checkPayload', () => {
+  it('accepts an ordinary command payload', () => {
+    expect(code({ location: { lat: 1, lng: 2 }, message: 'help', tags: ['a', 'b'] })).toBeNull();
+  });
+  it('refuses non-objects', () => {
+    for (const p of [undefined, null, 'x', 42, [1, 2], true]) expect(code(p)).toBe('VALIDATION_FAILED');
+  });
+  it('refuses payloads over 32 KiB', () => {
+    expect(code({ note: 'x'.repeat(10_000), more: 'y'.repeat(10_000), again: 'z'.repeat(13_000) })).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
+  });
+  it('refuses deep nesting without overflowing the stack', () => {
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 100_000; i++) deep = deep.a = {} as Record<string, unknown>;
+    expect(code(root)).toBe('VALIDATION_FAILED');
+  });
+  it('refuses NUL characters and lone surrogates, accepts real pairs', () => {
+    expect(code({ message: 'a\u0000b' })).toBe('VALIDATION_FAILED');
+    expect(code({ message: 'a\uD800b' })).toBe('VALIDATION_FAILED');
+    expect(code({ message: 'a\uDC00' })).toBe('VALIDATION_FAILED');
+    expect(code({ message: 'ok \uD83D\uDE00' })).toBeNull();
+  });
+  it('refuses prototype keys', () => {
+    expect(code(JSON.parse('{"__proto__": {"admin": true}}'))).toBe('VALIDATION_FAILED');
+    expect(checkPayload({ a: { constructor: 1 } })?.details).toEqual([
+      { field: 'a.constructor', constraints: { forbiddenKey: 'this key is not allowed' } },
+    ]);
+  });
+});

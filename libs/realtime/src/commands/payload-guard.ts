@@ -1,0 +1,59 @@
+import { AppError, ErrorCode } from '#core';
+
+export const MAX_PAYLOAD_BYTES = 32 * 1024;
+const MAX_DEPTH = 8;
+const MAX_NODES = 2000;
+const MAX_STRING = 16 * 1024;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// A NUL, or a UTF-16 surrogate that is not part of a pair: PostgreSQL refuses both in text.
+// eslint-disable-next-line no-control-regex -- detecting NUL is the point
+const BAD_CHARS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const invalid = (field: string, rule: string, message: string) =>
+  AppError.validation([{ field, constraints: { [rule]: message } }]);
+
+/**
+ * Checks a raw command payload before anything recursive (class-transformer, JSON.stringify,
+ * Socket.IO's emit) touches it: an object, at most 32 KiB when serialised, bounded depth and size,
+ * no NUL or lone surrogates, no prototype keys. Iterative, so hostile nesting cannot overflow the stack.
+ */
+export function checkPayload(payload: unknown): AppError | null {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    return invalid('payload', 'isObject', 'payload must be a JSON object');
+  let bytes = 2;
+  let nodes = 0;
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: payload, depth: 1, path: '' }];
+  while (stack.length) {
+    const { value, depth, path } = stack.pop()!;
+    if (++nodes > MAX_NODES) return new AppError(ErrorCode.PAYLOAD_TOO_LARGE, 'Payload has too many values');
+    if (typeof value === 'string') {
+      bytes += Buffer.byteLength(value) + 2;
+      if (value.length > MAX_STRING)
+        return new AppError(ErrorCode.PAYLOAD_TOO_LARGE, 'A string in the payload is too long');
+      if (BAD_CHARS.test(value))
+        return invalid(path || 'payload', 'isWellFormed', 'text contains NUL or invalid UTF-16');
+    } else if (value !== null && typeof value === 'object') {
+      if (depth > MAX_DEPTH)
+        return invalid(path || 'payload', 'maxDepth', `payload nests deeper than ${MAX_DEPTH} levels`);
+      const entries = Array.isArray(value)
+        ? value.map((v, i) => [String(i), v] as const)
+        : Object.entries(value);
+      bytes += 2;
+      for (const [key, child] of entries) {
+        if (!Array.isArray(value)) {
+          if (FORBIDDEN_KEYS.has(key))
+            return invalid(path ? `${path}.${key}` : key, 'forbiddenKey', 'this key is not allowed');
+          if (BAD_CHARS.test(key))
+            return invalid('payload', 'isWellFormed', 'a key contains NUL or invalid UTF-16');
+          bytes += Buffer.byteLength(key) + 4;
+        }
+        stack.push({ value: child, depth: depth + 1, path: path ? `${path}.${key}` : key });
+      }
+    } else {
+      bytes += 8;
+    }
+    if (bytes > MAX_PAYLOAD_BYTES)
+      return new AppError(ErrorCode.PAYLOAD_TOO_LARGE, `Payload larger than ${MAX_PAYLOAD_BYTES / 1024} KiB`);
+  }
+  return null;
+}

@@ -1,0 +1,68 @@
+import { toErrorBody, type ErrorBody } from '#core';
+import type { AuditService } from '../audit/audit.service.js';
+import type { PsSocket } from '../session/socket-session.js';
+
+/** Events whose successes go to the location history rather than the audit log. */
+const NOT_AUDITED_ON_SUCCESS = new Set(['update_location']);
+
+/**
+ * Answers one inbound command exactly once: `{ ok: true, data }` or `{ ok: false, error }` through
+ * the client's ack, or an `exception` event when the client sent no ack and the command failed.
+ * Every answer is audited with its result code.
+ */
+export class Responder {
+  answered = false;
+  constructor(
+    private readonly socket: PsSocket,
+    readonly event: string,
+    private readonly payload: unknown,
+    private readonly ack: ((response: unknown) => void) | undefined,
+    private readonly audit: AuditService,
+  ) {}
+
+  ok(data: unknown): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.ack?.({ ok: true, data: data ?? {} });
+    if (!NOT_AUDITED_ON_SUCCESS.has(this.event)) this.record('ok', null);
+  }
+
+  fail(err: unknown): ErrorBody {
+    const error = toErrorBody(err);
+    if (this.answered) return error;
+    this.answered = true;
+    const body = {
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+      ...(error.details !== undefined && { details: error.details }),
+    };
+    if (this.ack) this.ack({ ok: false, error: body });
+    else this.socket.emit('exception', { event: this.event, code: error.code, message: error.message });
+    this.record('error', error.code);
+    return error;
+  }
+
+  private record(result: 'ok' | 'error', code: string | null): void {
+    const session = this.socket.data;
+    this.audit.record({
+      userId: session?.principal?.userId,
+      socketId: this.socket.id,
+      remote: session?.remoteAddress,
+      event: this.event,
+      result,
+      code,
+      payload: this.payload,
+    });
+  }
+}
+
+/** Marks the Responder passed through Nest's pipeline so the exception filter can find it. */
+export const RESPONDER = Symbol('ps:responder');
+export type ResponderFn = ((response: unknown) => void) & { [RESPONDER]: Responder };
+
+export function responderFn(r: Responder): ResponderFn {
+  const fn = ((response: unknown) => r.ok(response)) as ResponderFn;
+  fn[RESPONDER] = r;
+  return fn;
+}

@@ -1,0 +1,40 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig, rootLogger } from '#core';
+import { EventStore } from '../streams/event-store.js';
+import { CommandRunner } from '../streams/command-runner.js';
+
+const EVERY_MS = 10 * 60_000;
+const IDEMPOTENCY_KEEP_MS = 25 * 3600_000; // the contract promises at least 24 h
+
+/** Prunes what has a retention: stream events past EVENT_RETENTION_DAYS, idempotency keys past 24 h. */
+@Injectable()
+export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private interval?: NodeJS.Timeout;
+  private readonly log = rootLogger().child({ context: 'retention' });
+  constructor(
+    private readonly config: AppConfig,
+    private readonly events: EventStore,
+    private readonly runner: CommandRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.interval = setInterval(() => void this.prune(), EVERY_MS);
+    this.interval.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.interval);
+  }
+
+  async prune(now = Date.now()): Promise<void> {
+    try {
+      const removed = await this.events.pruneOlderThan(
+        new Date(now - this.config.EVENT_RETENTION_DAYS * 86_400_000),
+      );
+      await this.runner.pruneKeysOlderThan(new Date(now - IDEMPOTENCY_KEEP_MS));
+      if (removed) this.log.info({ removed }, 'pruned old stream events');
+    } catch (e) {
+      this.log.warn({ err: e }, 'retention pruning failed; will retry');
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import { Realtime1732200001000 } from './1732200001000-realtime.js';
+
+/** The realtime layer stores through raw SQL (event log, idempotency, audit, timers): no entities. */
+export const realtimeMigrations = [Realtime1732200001000];

@@ -1,0 +1,69 @@
+import { Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CLUSTER_ADAPTER, InMemoryClusterAdapter } from './adapter/cluster-adapter.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditService } from './audit/audit.service.js';
+import { CommandThrottle } from './commands/command-throttle.js';
+import { WsRolesGuard } from './commands/ws-roles.guard.js';
+import { RetentionService } from './maintenance/retention.service.js';
+import { PresenceService } from './presence/presence.service.js';
+import { Publisher } from './publisher/publisher.service.js';
+import { HandshakeService } from './session/handshake.service.js';
+import {
+  JoinAdminsWhenSiteCreated,
+  MoveSocketsWhenMembershipChanged,
+  RevokeSocketsWhenUserDeactivated,
+} from './session/membership-events.handlers.js';
+import { MembershipSync } from './session/membership-sync.service.js';
+import { SessionLifecycle } from './session/session-lifecycle.service.js';
+import { SessionGateway } from './session/session.gateway.js';
+import { SiteSnapshotRegistry } from './session/site-snapshot.registry.js';
+import { SiteViewService } from './session/site-view.service.js';
+import { SyncService } from './session/sync.service.js';
+import { CommandRunner } from './streams/command-runner.js';
+import { EventStore } from './streams/event-store.js';
+import { TimerPoller } from './timers/timer-poller.service.js';
+import { TimerService } from './timers/timer.service.js';
+
+/** The socket layer every feature rides on. */
+@Global()
+@Module({
+  imports: [CqrsModule],
+  controllers: [AuditController],
+  providers: [
+    { provide: CLUSTER_ADAPTER, useClass: InMemoryClusterAdapter },
+    AuditService,
+    CommandThrottle,
+    WsRolesGuard,
+    Publisher,
+    PresenceService,
+    HandshakeService,
+    SessionLifecycle,
+    MembershipSync,
+    MoveSocketsWhenMembershipChanged,
+    RevokeSocketsWhenUserDeactivated,
+    JoinAdminsWhenSiteCreated,
+    SessionGateway,
+    SiteSnapshotRegistry,
+    SiteViewService,
+    SyncService,
+    EventStore,
+    CommandRunner,
+    TimerService,
+    TimerPoller,
+    RetentionService,
+  ],
+  exports: [
+    CLUSTER_ADAPTER,
+    AuditService,
+    Publisher,
+    PresenceService,
+    SiteSnapshotRegistry,
+    EventStore,
+    CommandRunner,
+    TimerService,
+    TimerPoller,
+    WsRolesGuard,
+  ],
+})
+export class RealtimeModule {}

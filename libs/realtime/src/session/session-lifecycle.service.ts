@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, AppError, MembershipService, TokenError, TokenService, type Principal } from '#core';
+import { AuditService } from '../audit/audit.service.js';
+import { roomsOf } from '../contract/rooms.js';
+import { PresenceService } from '../presence/presence.service.js';
+import type { PsSocket } from './socket-session.js';
+
+/**
+ * A socket's life after the handshake: rooms, the `session` event, expiry warnings and cut-off,
+ * token refresh, presence and audit. Everything here runs synchronously on connect, so rooms are
+ * joined before the client can send its first command.
+ */
+@Injectable()
+export class SessionLifecycle {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly tokens: TokenService,
+    private readonly membership: MembershipService,
+    private readonly presence: PresenceService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onConnect(socket: PsSocket): void {
+    const s = socket.data;
+    void socket.join(roomsOf(s.principal));
+    socket.emit('session', {
+      userId: s.principal.userId,
+      role: s.principal.role,
+      name: s.principal.name,
+      siteIds: s.principal.siteIds,
+      streams: s.streamHeads,
+      expiresAt: new Date(s.expiresAt).toISOString(),
+      serverTime: new Date().toISOString(),
+    });
+    this.scheduleExpiry(socket);
+    this.presence.socketConnected(s.principal, socket.id);
+    this.audit.record({
+      userId: s.principal.userId,
+      socketId: socket.id,
+      remote: s.remoteAddress,
+      event: 'connect',
+      result: 'connected',
+    });
+    socket.once('disconnect', (reason) => {
+      this.clearTimers(socket);
+      this.presence.socketDisconnected(socket.data.principal, socket.id);
+      this.audit.record({
+        userId: s.principal.userId,
+        socketId: socket.id,
+        remote: s.remoteAddress,
+        event: 'disconnect',
+        result: 'disconnected',
+        details: { reason, durationMs: Date.now() - s.connectedAt },
+      });
+    });
+  }
+
+  /** `auth_refresh`: a fresh access token of the same user (and device) extends this socket. */
+  async refresh(socket: PsSocket, token: string): Promise<{ expiresAt: string }> {
+    let claims;
+    try {
+      claims = this.tokens.verifyAccess(token);
+    } catch (e) {
+      throw AppError.unauthorized(
+        e instanceof TokenError && e.reason === 'AUTH_EXPIRED' ? 'Token expired' : 'Token invalid',
+      );
+    }
+    const s = socket.data;
+    if (claims.sub !== s.principal.userId) throw AppError.forbidden('The token belongs to another user');
+    if (claims.did !== undefined && claims.did !== s.deviceId)
+      throw AppError.forbidden('The token is bound to another device');
+    const member = await this.membership.load(claims.sub);
+    if (!member?.active) throw AppError.unauthorized('User inactive');
+    s.expiresAt = claims.exp * 1000;
+    this.scheduleExpiry(socket);
+    return { expiresAt: new Date(s.expiresAt).toISOString() };
+  }
+
+  /** Replaces the cached principal of a local socket after a role or site change. */
+  updatePrincipal(socket: PsSocket, principal: Principal): void {
+    socket.data.principal = principal;
+  }
+
+  private scheduleExpiry(socket: PsSocket): void {
+    this.clearTimers(socket);
+    const s = socket.data;
+    const now = Date.now();
+    const warnIn = Math.max(0, s.expiresAt - this.config.SESSION_EXPIRING_LEAD_S * 1000 - now);
+    const expireIn = Math.max(0, s.expiresAt - now);
+    const expiresAt = new Date(s.expiresAt).toISOString();
+    // setTimeout caps at 2^31-1 ms (~24.8 days); access tokens live minutes, so this never clips.
+    s.timers.push(
+      setTimeout(() => socket.emit('session_expiring', { expiresAt }), Math.min(warnIn, 2 ** 31 - 1)),
+    );
+    s.timers.push(
+      setTimeout(
+        () => {
+          socket.emit('session_expired', { expiresAt, reason: 'TOKEN_EXPIRED' });
+          socket.disconnect(true);
+        },
+        Math.min(expireIn, 2 ** 31 - 1),
+      ),
+    );
+  }
+
+  private clearTimers(socket: PsSocket): void {
+    for (const t of socket.data.timers ?? []) clearTimeout(t);
+    if (socket.data.timers) socket.data.timers.length = 0;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Principal } from '#core';
+import type { Server, Socket } from 'socket.io';
+
+/** What the handshake stores on `socket.data`; the principal is refreshed live on reassignment. */
+export interface SocketSession {
+  principal: Principal;
+  expiresAt: number;
+  connectedAt: number;
+  remoteAddress: string;
+  deviceId?: string;
+  /** Streams the socket may read and their heads at connect, sent in the `session` event. */
+  streamHeads: Record<string, number>;
+  timers: NodeJS.Timeout[];
+}
+
+export type PsSocket = Socket<
+  Record<string, (...args: unknown[]) => void>,
+  Record<string, (...args: unknown[]) => void>,
+  Record<string, never>,
+  SocketSession
+>;
+export type PsServer = Server<
+  Record<string, (...args: unknown[]) => void>,
+  Record<string, (...args: unknown[]) => void>,
+  Record<string, (...args: unknown[]) => void>,
+  SocketSession
+>;
+
+export const sessionOf = (socket: { data: SocketSession }): SocketSession => socket.data;

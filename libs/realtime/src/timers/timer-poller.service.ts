@@ -1,0 +1,80 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig, isDependencyDown, rootLogger } from '#core';
+import { Publisher } from '../publisher/publisher.service.js';
+import { CommandRunner, type UnitOfWork } from '../streams/command-runner.js';
+import type { DueTimer } from './timer.service.js';
+
+export type TimerHandler = (uow: UnitOfWork, timer: DueTimer) => Promise<void>;
+
+const BATCH = 100;
+
+/**
+ * Fires due timers exactly once across nodes and restarts: each is claimed with
+ * FOR UPDATE SKIP LOCKED, handled and deleted in one transaction, and its events are broadcast
+ * after commit. A handler may schedule follow-up timers in the same transaction.
+ */
+@Injectable()
+export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly handlers = new Map<string, TimerHandler>();
+  private interval?: NodeJS.Timeout;
+  private running = false;
+  private stopped = false;
+  private outage = false;
+  private readonly log = rootLogger().child({ context: 'timers' });
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly runner: CommandRunner,
+    private readonly publisher: Publisher,
+  ) {}
+
+  register(kind: string, handler: TimerHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  onApplicationBootstrap(): void {
+    this.interval = setInterval(() => void this.tick(), this.config.TIMER_POLL_MS);
+    this.interval.unref();
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    clearInterval(this.interval);
+  }
+
+  /** Fires everything due now; returns how many fired. Exposed for tests and shutdown paths. */
+  async tick(): Promise<number> {
+    if (this.running || this.stopped) return 0;
+    this.running = true;
+    let fired = 0;
+    try {
+      while (!this.stopped && fired < BATCH && (await this.fireOne())) fired++;
+      if (this.outage) this.log.info('timer polling recovered');
+      this.outage = false;
+    } catch (e) {
+      if (!this.outage || !isDependencyDown(e)) this.log.error({ err: e }, 'timer polling failed');
+      this.outage = true;
+    } finally {
+      this.running = false;
+    }
+    return fired;
+  }
+
+  private async fireOne(): Promise<boolean> {
+    const kinds = [...this.handlers.keys()];
+    if (!kinds.length) return false;
+    const outcome = await this.runner.runSystem(async (uow) => {
+      const [row] = (await uow.tx.query(
+        `SELECT id, kind, ref, due_at AS "dueAt", payload FROM timers
+          WHERE due_at <= now() AND kind = ANY($1) ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [kinds],
+      )) as DueTimer[];
+      if (!row) return false;
+      await uow.tx.query('DELETE FROM timers WHERE id = $1', [row.id]);
+      await this.handlers.get(row.kind)!(uow, row);
+      return true;
+    });
+    this.publisher.publish(outcome.envelopes);
+    return outcome.result;
+  }
+}
