@@ -37,3 +37,5 @@ export * from './rate-limit/rate-limiter.js';
 export * from './validation/plain-text.js';
 export * from './validation/validation.pipe.js';
 export * from './rate-limit/rate-limit.store.js';
+export * from './validation/device-time.js';
+export * from './validation/location.dto.js';
