@@ -27,7 +27,7 @@ export class AppModule implements NestModule {
           url: databaseUrl,
           entities,
           migrations,
-          migrationsRun: true,
+          migrationsRun: false, // run under an advisory lock by createApp
           migrationsTransactionMode: 'each',
           synchronize: false,
           logging: false,

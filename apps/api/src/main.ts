@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConfigValidationError, loadConfig, rootLogger, setRootLogger, createRootLogger } from '#core';
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
     const seeded = seedDemo ? await seedDemoData(db) : null;
     await app.listen(config.PORT);
     const readyMs = Math.round(performance.now() - startedAt);
-    log.info({ port: config.PORT, readyMs, embedded: !!runtime.embedded }, 'ready');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    log.info({ port, readyMs, embedded: !!runtime.embedded }, 'ready');
     printBanner(config, { readyMs, seeded: !!seeded, demo: seedDemo });
   } catch (e) {
     log.fatal({ err: e }, e instanceof Error ? e.message : 'startup failed');

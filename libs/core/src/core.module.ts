@@ -3,6 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { MemoryRateLimitStore, RATE_LIMIT_STORE } from './rate-limit/rate-limit.store.js';
+import { RedisConnections } from './redis/redis-connections.js';
+import { RedisRateLimitStore } from './redis/redis-rate-limit.store.js';
+import { HealthChecks } from './health/health-checks.js';
 import { MembershipService } from './accounts/membership.service.js';
 import { SitesController } from './accounts/sites.controller.js';
 import { SitesService } from './accounts/sites.service.js';
@@ -27,7 +30,14 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
     UsersService,
     SitesService,
     RateLimiter,
-    { provide: RATE_LIMIT_STORE, useClass: MemoryRateLimitStore },
+    RedisConnections,
+    HealthChecks,
+    {
+      provide: RATE_LIMIT_STORE,
+      inject: [RedisConnections],
+      useFactory: (redis: RedisConnections) =>
+        redis.enabled ? new RedisRateLimitStore(redis.commands, redis.prefix) : new MemoryRateLimitStore(),
+    },
     { provide: APP_GUARD, useClass: HttpAuthGuard },
   ],
   exports: [
@@ -38,6 +48,8 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
     SitesService,
     RateLimiter,
     RATE_LIMIT_STORE,
+    RedisConnections,
+    HealthChecks,
   ],
 })
 export class CoreModule {}

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { RedisConnections } from '#core';
 import { CLUSTER_ADAPTER, InMemoryClusterAdapter } from './adapter/cluster-adapter.js';
+import { RedisClusterAdapter } from './adapter/redis-cluster-adapter.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditService } from './audit/audit.service.js';
 import { CommandThrottle } from './commands/command-throttle.js';
@@ -31,7 +33,12 @@ import { TimerService } from './timers/timer.service.js';
   imports: [CqrsModule],
   controllers: [AuditController],
   providers: [
-    { provide: CLUSTER_ADAPTER, useClass: InMemoryClusterAdapter },
+    {
+      provide: CLUSTER_ADAPTER,
+      inject: [RedisConnections],
+      useFactory: (redis: RedisConnections) =>
+        redis.enabled ? new RedisClusterAdapter(redis) : new InMemoryClusterAdapter(),
+    },
     AuditService,
     CommandThrottle,
     WsRolesGuard,

@@ -1,7 +1,14 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, createValidationPipe, HttpExceptionFilter, PinoNestLogger } from '#core';
+import {
+  AppConfig,
+  createValidationPipe,
+  HttpExceptionFilter,
+  PinoNestLogger,
+  runMigrationsExclusively,
+} from '#core';
+import { DataSource } from 'typeorm';
 import { RealtimeIoAdapter } from '#realtime';
 import { AppModule } from '../app.module.js';
 import { setupSwagger } from './swagger.js';
@@ -20,9 +27,11 @@ export async function createApp(
     AppModule.forRoot(config, databaseUrl, extraModules),
     {
       logger: new PinoNestLogger(),
+      abortOnError: false,
       bufferLogs: false,
     },
   );
+  await runMigrationsExclusively(app.get(DataSource));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });

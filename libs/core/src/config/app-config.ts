@@ -1,6 +1,7 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -38,12 +39,17 @@ export class AppConfig {
   @IsOptional() @IsString() DATABASE_URL?: string;
   @IsString() DATA_DIR = '.data';
   @IsOptional() @IsString() REDIS_URL?: string;
+  /** Prefix of every Redis key and channel, so deployments (or test runs) can share one Redis. */
+  @IsString() @MinLength(1) REDIS_PREFIX = 'ps';
   @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
   @IsString() JWT_ISSUER = 'patrolshield';
   @IsString() JWT_AUDIENCE = 'patrolshield-clients';
   @Type(() => Number) @IsInt() @Min(5) @Max(86400) ACCESS_TOKEN_TTL_S = 900;
   @Type(() => Number) @IsInt() @Min(60) REFRESH_TOKEN_TTL_S = 2592000;
-  @IsOptional() @IsString() ADMIN_EMAIL?: string;
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail()
+  ADMIN_EMAIL?: string;
   @IsOptional() @IsString() @MinLength(8) ADMIN_PASSWORD?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
   @Transform(toList) @IsString({ each: true }) CORS_ORIGINS: string[] = ['*'];
@@ -60,10 +66,12 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean() ALLOW_QUERY_TOKEN = false;
   /** How often the timer poller looks for due deadlines. */
   @Type(() => Number) @IsInt() @Min(10) TIMER_POLL_MS = 1000;
+  /** Length of one "minute" of patrol settings (maxGapMinutes, expectedDurationMinutes); tests shorten it. */
+  @Type(() => Number) @IsInt() @Min(1) PATROL_MINUTE_MS = 60000;
   /** Socket command budget: burst per socket per second, and join_site per minute. */
   @Type(() => Number) @IsInt() @Min(1) WS_COMMANDS_PER_S = 20;
   @Type(() => Number) @IsInt() @Min(1) WS_JOIN_SITE_PER_MIN = 10;
-  /** Failed logins allowed per email+address per 15 minutes. */
+  /** Login attempts (any outcome) allowed per email and client address per 15 minutes. */
   @Type(() => Number) @IsInt() @Min(1) LOGIN_ATTEMPTS_PER_15_MIN = 10;
   /** Seconds before token expiry at which the server warns a socket. */
   @Type(() => Number) @IsInt() @Min(1) SESSION_EXPIRING_LEAD_S = 60;
@@ -99,6 +107,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigValidationError(
       'Invalid configuration:\n  JWT_SECRET is required (at least 32 characters) when DATABASE_URL is set',
     );
+  if (!config.ADMIN_EMAIL !== !config.ADMIN_PASSWORD)
+    throw new ConfigValidationError(
+      'Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)',
+    );
+  // PROTOCOL.md: any origin by default in development only; production allows none unless listed.
+  if (config.NODE_ENV === 'production' && raw.CORS_ORIGINS === undefined) config.CORS_ORIGINS = [];
   if (config.NODE_ENV === 'production' && config.ENABLE_SIMULATION_SEED)
     throw new ConfigValidationError(
       'Invalid configuration:\n  ENABLE_SIMULATION_SEED cannot be on in production',

@@ -1,15 +1,8 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  HealthCheck,
-  HealthCheckService,
-  TypeOrmHealthIndicator,
-  type HealthIndicatorFunction,
-} from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/decorators.js';
-
-/** Extra readiness checks contributed by other modules (Redis when configured). */
-export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+import { HealthChecks } from './health-checks.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -18,7 +11,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
-    @Optional() @Inject(READINESS_CHECKS) private readonly extra: HealthIndicatorFunction[] = [],
+    private readonly checks: HealthChecks,
   ) {}
 
   @Get('live')
@@ -31,6 +24,9 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Database reachable (and Redis when used); 503 otherwise' })
   ready() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 }), ...this.extra]);
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      () => this.checks.redisCheck(),
+    ]);
   }
 }

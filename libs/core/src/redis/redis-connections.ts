@@ -1,0 +1,73 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis, type RedisOptions } from 'ioredis';
+import { AppConfig } from '../config/app-config.js';
+import { rootLogger } from '../logging/logger.js';
+
+/**
+ * The Redis connections of a node, when REDIS_URL is set: `commands` for counters and checks
+ * (no offline queue, so calls fail fast during an outage instead of hanging), and a pub/sub pair
+ * for the Socket.IO adapter. Outages are logged once, recoveries once.
+ */
+@Injectable()
+export class RedisConnections implements OnApplicationShutdown {
+  readonly enabled: boolean;
+  readonly prefix: string;
+  private clients: Redis[] = [];
+  private cmd?: Redis;
+  private down = false;
+  private readonly log = rootLogger().child({ context: 'redis' });
+
+  constructor(private readonly config: AppConfig) {
+    this.enabled = !!config.REDIS_URL;
+    this.prefix = config.REDIS_PREFIX;
+  }
+
+  /** The shared command client (created on first use). */
+  get commands(): Redis {
+    this.cmd ??= this.create('commands', { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    return this.cmd;
+  }
+
+  /** A new connection pair for publishing and subscribing (the adapter owns them). */
+  pubSubPair(): { pub: Redis; sub: Redis } {
+    return { pub: this.create('pub', {}), sub: this.create('sub', {}) };
+  }
+
+  private create(name: string, extra: RedisOptions): Redis {
+    if (!this.config.REDIS_URL) throw new Error('REDIS_URL is not set');
+    const client = new Redis(this.config.REDIS_URL, {
+      lazyConnect: false,
+      connectTimeout: 2000,
+      retryStrategy: (times) => Math.min(times * 200, 2000),
+      ...extra,
+    });
+    client.on('error', (err) => {
+      if (!this.down)
+        this.log.error({ err, client: name }, 'Redis unreachable; serving local sockets until it is back');
+      this.down = true;
+    });
+    client.on('ready', () => {
+      if (this.down) this.log.info({ client: name }, 'Redis reachable again');
+      this.down = false;
+    });
+    this.clients.push(client);
+    return client;
+  }
+
+  async ping(timeoutMs = 1000): Promise<boolean> {
+    if (!this.enabled) return true;
+    try {
+      const pong = await Promise.race([
+        this.commands.ping(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
+      ]);
+      return pong === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}

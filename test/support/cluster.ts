@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { TEST_JWT_SECRET } from './test-app.js';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** True when Redis answers; with REQUIRE_REDIS=1 a missing Redis is an error, not a skip. */
+export async function redisAvailable(): Promise<boolean> {
+  const client = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    if (process.env.REQUIRE_REDIS === '1')
+      throw new Error(`REQUIRE_REDIS=1 but Redis at ${REDIS_URL} is not reachable`);
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+export interface ApiNode {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  logs: string[];
+  /** Stops the node: SIGTERM (graceful) or SIGKILL (crash). Resolves when the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** A unique Redis prefix per test file, so concurrent suites never hear each other. */
+export const redisPrefix = (): string => `pstest-${randomBytes(4).toString('hex')}`;
+
+/** Starts a real api node process (the built dist/) and resolves when it logs `ready`. */
+export function startNode(env: Record<string, string>): Promise<ApiNode> {
+  const main = resolve(import.meta.dirname ?? '.', '../../dist/apps/api/src/main.js');
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      JWT_SECRET: TEST_JWT_SECRET,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'info',
+      REDIS_URL,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  return new Promise((resolveNode, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`node did not start:\n${logs.slice(-20).join('\n')}`)),
+      30_000,
+    );
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        logs.push(line);
+        if (line.includes('"msg":"ready"')) {
+          clearTimeout(timer);
+          const port = (JSON.parse(line) as { port: number }).port;
+          resolveNode({
+            url: `http://127.0.0.1:${port}`,
+            port,
+            process: child,
+            logs,
+            stop: (signal = 'SIGTERM') =>
+              new Promise((done) => {
+                if (child.exitCode !== null || child.signalCode !== null) return done();
+                child.once('exit', () => done());
+                child.kill(signal);
+              }),
+          });
+        }
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`node exited with ${code}:\n${logs.slice(-20).join('\n')}`));
+    });
+  });
+}
