@@ -31,7 +31,8 @@ export class AppModule implements NestModule {
           migrationsTransactionMode: 'each',
           synchronize: false,
           logging: false,
-          extra: { max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
+          // Fail fast when PostgreSQL is down (commands answer UNAVAILABLE, retryable) instead of hanging.
+          extra: { max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, statement_timeout: 15000 },
         }),
         CoreModule,
         RealtimeModule,

@@ -8,8 +8,11 @@ import { AuditService } from './audit/audit.service.js';
 import { CommandThrottle } from './commands/command-throttle.js';
 import { WsRolesGuard } from './commands/ws-roles.guard.js';
 import { RetentionService } from './maintenance/retention.service.js';
-import { PresenceService } from './presence/presence.service.js';
+import { PRESENCE_STORE, PresenceService } from './presence/presence.service.js';
+import { MemoryPresenceStore } from './presence/presence.store.js';
+import { RedisPresenceStore } from './presence/redis-presence.store.js';
 import { Publisher } from './publisher/publisher.service.js';
+import { GracefulShutdown } from './session/graceful-shutdown.service.js';
 import { HandshakeService } from './session/handshake.service.js';
 import {
   JoinAdminsWhenSiteCreated,
@@ -44,7 +47,14 @@ import { TimerService } from './timers/timer.service.js';
     WsRolesGuard,
     Publisher,
     PresenceService,
+    {
+      provide: PRESENCE_STORE,
+      inject: [RedisConnections],
+      useFactory: (redis: RedisConnections) =>
+        redis.enabled ? new RedisPresenceStore(redis.commands, redis.prefix) : new MemoryPresenceStore(),
+    },
     HandshakeService,
+    GracefulShutdown,
     SessionLifecycle,
     MembershipSync,
     MoveSocketsWhenMembershipChanged,

@@ -1,7 +1,10 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, type Principal } from '#core';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig, rootLogger, type Principal } from '#core';
 import { Rooms } from '../contract/rooms.js';
 import { Publisher } from '../publisher/publisher.service.js';
+import type { PresenceStatus, PresenceStore } from './presence.store.js';
+
+export const PRESENCE_STORE = Symbol('PRESENCE_STORE');
 
 export interface PresenceEntry {
   userId: string;
@@ -10,64 +13,112 @@ export interface PresenceEntry {
   since: string;
 }
 
+const HEARTBEAT_MS = 10_000;
+
 /**
- * Who is online, aware of several devices per user: online with the first socket, offline only
- * after PRESENCE_OFFLINE_GRACE_S without any socket. `presence_changed` goes to the staff of the
- * user's sites (admins without sites: to the admins).
+ * Who is online, aware of several devices per user and of several nodes: online with the first
+ * socket anywhere, offline only after PRESENCE_OFFLINE_GRACE_S without any socket anywhere.
+ * `presence_changed` goes to the staff of the user's sites (admins without sites: to the admins),
+ * emitted by the one node whose store call made the transition.
  */
 @Injectable()
-export class PresenceService implements OnApplicationShutdown {
-  private readonly sockets = new Map<string, Set<string>>();
-  private readonly state = new Map<string, PresenceEntry & { siteIds: string[] }>();
+export class PresenceService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly local = new Map<string, Set<string>>();
   private readonly pendingOffline = new Map<string, NodeJS.Timeout>();
+  private readonly known = new Map<string, { role: string; siteIds: string[] }>();
+  private heartbeat?: NodeJS.Timeout;
+  private warned = false;
+  private readonly log = rootLogger().child({ context: 'presence' });
 
   constructor(
     private readonly config: AppConfig,
     private readonly publisher: Publisher,
+    @Inject(PRESENCE_STORE) private readonly store: PresenceStore,
   ) {}
 
+  onApplicationBootstrap(): void {
+    if (!this.store.heartbeat) return;
+    const beat = () =>
+      void this.safely(async () => {
+        await this.store.heartbeat!();
+        for (const userId of (await this.store.sweepDeadNodes?.()) ?? []) this.scheduleOffline(userId);
+      });
+    beat();
+    this.heartbeat = setInterval(beat, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
   socketConnected(p: Principal, socketId: string): void {
-    const set = this.sockets.get(p.userId) ?? new Set<string>();
+    const set = this.local.get(p.userId) ?? new Set<string>();
     set.add(socketId);
-    this.sockets.set(p.userId, set);
+    this.local.set(p.userId, set);
+    this.known.set(p.userId, { role: p.role, siteIds: p.siteIds });
     clearTimeout(this.pendingOffline.get(p.userId));
     this.pendingOffline.delete(p.userId);
-    const current = this.state.get(p.userId);
-    if (current?.status === 'online') return void (current.siteIds = p.siteIds);
-    this.change(p.userId, p.role, p.siteIds, 'online');
+    const at = new Date().toISOString();
+    void this.safely(async () => {
+      if (await this.store.add(p.userId, socketId, at)) this.announce(p.userId, 'online', at);
+    });
   }
 
   socketDisconnected(p: Principal, socketId: string): void {
-    const set = this.sockets.get(p.userId);
+    const set = this.local.get(p.userId);
     set?.delete(socketId);
-    if (set?.size) return;
-    this.sockets.delete(p.userId);
+    if (set && !set.size) this.local.delete(p.userId);
+    this.known.set(p.userId, { role: p.role, siteIds: p.siteIds });
+    void this.safely(async () => {
+      if ((await this.store.remove(p.userId, socketId)) === 0) this.scheduleOffline(p.userId);
+    });
+  }
+
+  /** Sockets of a user connected to this node. */
+  connectionCount(userId: string): number {
+    return this.local.get(userId)?.size ?? 0;
+  }
+
+  /** This node's view only (sockets connected here); across nodes use statuses(). */
+  statusOf(userId: string): PresenceStatus {
+    return { status: this.connectionCount(userId) > 0 ? 'online' : 'offline', since: null };
+  }
+
+  async statuses(userIds: string[]): Promise<Map<string, PresenceStatus>> {
+    return this.store.statuses(userIds);
+  }
+
+  private scheduleOffline(userId: string): void {
+    clearTimeout(this.pendingOffline.get(userId));
     const timer = setTimeout(() => {
-      this.pendingOffline.delete(p.userId);
-      if (!this.sockets.has(p.userId)) this.change(p.userId, p.role, p.siteIds, 'offline');
+      this.pendingOffline.delete(userId);
+      const at = new Date().toISOString();
+      void this.safely(async () => {
+        if (await this.store.markOfflineIfIdle(userId, at)) this.announce(userId, 'offline', at);
+      });
     }, this.config.PRESENCE_OFFLINE_GRACE_S * 1000);
     timer.unref();
-    this.pendingOffline.set(p.userId, timer);
+    this.pendingOffline.set(userId, timer);
   }
 
-  /** Current connection count of a user on this node (0 when none). */
-  connectionCount(userId: string): number {
-    return this.sockets.get(userId)?.size ?? 0;
+  private announce(userId: string, status: 'online' | 'offline', at: string): void {
+    const who = this.known.get(userId);
+    if (!who) return;
+    const rooms = who.role === 'admin' ? [Rooms.role('admin')] : who.siteIds.map((s) => Rooms.siteStaff(s));
+    if (rooms.length)
+      this.publisher.emitTo(rooms, 'presence_changed', { userId, role: who.role, status, at });
   }
 
-  statusOf(userId: string): { status: 'online' | 'offline'; since: string | null } {
-    const s = this.state.get(userId);
-    return s ? { status: s.status, since: s.since } : { status: 'offline', since: null };
-  }
-
-  private change(userId: string, role: string, siteIds: string[], status: 'online' | 'offline'): void {
-    const at = new Date().toISOString();
-    this.state.set(userId, { userId, role, status, since: at, siteIds });
-    const rooms = role === 'admin' ? [Rooms.role('admin')] : siteIds.map((s) => Rooms.siteStaff(s));
-    if (rooms.length) this.publisher.emitTo(rooms, 'presence_changed', { userId, role, status, at });
+  private async safely(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+      this.warned = false;
+    } catch (err) {
+      if (!this.warned)
+        this.log.warn({ err }, 'presence store unavailable; presence may lag until it is back');
+      this.warned = true;
+    }
   }
 
   onApplicationShutdown(): void {
+    clearInterval(this.heartbeat);
     for (const t of this.pendingOffline.values()) clearTimeout(t);
   }
 }

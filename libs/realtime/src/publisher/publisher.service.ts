@@ -109,8 +109,22 @@ export class Publisher {
     if (!this.server) return;
     const room = Rooms.user(userId);
     this.server.to(room).emit(event, data);
-    this.server.in(room).disconnectSockets(true);
+    // close=false sends a DISCONNECT packet: the client sees "io server disconnect" and does not
+    // retry on its own (it must log in again), unlike a transport close which it would retry.
+    this.server.in(room).disconnectSockets(false);
     this.log.info({ userId, event }, 'user sockets disconnected');
+  }
+
+  /**
+   * Node shutdown: tells this node's sockets to reconnect (to another node behind the proxy) and
+   * closes their transports, which clients retry automatically.
+   */
+  releaseLocalSockets(): void {
+    if (!this.server) return;
+    this.server.local.emit('server_shutdown', { reconnect: true });
+    // Not disconnectSockets(true): that sends a DISCONNECT packet first ("io server disconnect"),
+    // which socket.io clients never retry. Closing the transport alone reads as "transport close".
+    for (const socket of this.server.of('/').sockets.values()) socket.conn.close();
   }
 
   /** Listens for control messages from other nodes (works before or after attach). */

@@ -39,6 +39,7 @@ export class SiteViewService {
         WHERE a.site_id = $1 AND u.active ORDER BY u.name, u.id`,
       [siteId],
     )) as { id: string; role: string }[];
-    return rows.map((r) => ({ userId: r.id, role: r.role, ...this.presenceService.statusOf(r.id) }));
+    const statuses = await this.presenceService.statuses(rows.map((r) => r.id));
+    return rows.map((r) => ({ userId: r.id, role: r.role, ...statuses.get(r.id)! }));
   }
 }
