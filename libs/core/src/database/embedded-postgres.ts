@@ -18,6 +18,8 @@ export interface EmbeddedOptions {
   /** false: throwaway cluster deleted on stop (tests), with durability settings relaxed for speed. */
   persistent: boolean;
   logger: Logger;
+  /** Fixed port (a restart that clients reconnect to); default: a free port. */
+  port?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -131,7 +133,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   try {
     if (isRoot) await checkReachableByPostgresUser(clusterDir);
     const { password } = await loadCredentials(dataDir);
-    const port = await freePort();
+    const port = opts.port ?? (await freePort());
     const log = opts.logger.child({ context: 'embedded-postgres' });
     const flags = [
       '-c',
