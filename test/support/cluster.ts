@@ -94,3 +94,48 @@ export function startNode(env: Record<string, string>): Promise<ApiNode> {
     });
   });
 }
+
+/** A private redis-server on a free port (for outage tests that must not disturb other suites). */
+export async function startPrivateRedis(
+  port?: number,
+): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+  const { createServer } = await import('node:net');
+  const chosen =
+    port ??
+    (await new Promise<number>((res) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as { port: number }).port;
+        srv.close(() => res(p));
+      });
+    }));
+  const child = spawn(
+    'redis-server',
+    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  await new Promise<void>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error('redis-server did not start')), 10_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        res();
+      }
+    });
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      rej(e);
+    });
+  });
+  return {
+    url: `redis://127.0.0.1:${chosen}`,
+    port: chosen,
+    stop: () =>
+      new Promise((res) => {
+        if (child.exitCode !== null) return res();
+        child.once('exit', () => res());
+        child.kill('SIGKILL');
+      }),
+  };
+}

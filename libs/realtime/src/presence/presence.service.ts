@@ -81,8 +81,15 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     return { status: this.connectionCount(userId) > 0 ? 'online' : 'offline', since: null };
   }
 
+  /** Cluster-wide statuses; while the store is unreachable, this node's own view (degraded). */
   async statuses(userIds: string[]): Promise<Map<string, PresenceStatus>> {
-    return this.store.statuses(userIds);
+    try {
+      return await this.store.statuses(userIds);
+    } catch (err) {
+      if (!this.warned) this.log.warn({ err }, 'presence store unavailable; answering from this node only');
+      this.warned = true;
+      return new Map(userIds.map((id) => [id, this.statusOf(id)]));
+    }
   }
 
   private scheduleOffline(userId: string): void {
