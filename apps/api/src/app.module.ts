@@ -32,7 +32,12 @@ export class AppModule implements NestModule {
           synchronize: false,
           logging: false,
           // Fail fast when PostgreSQL is down (commands answer UNAVAILABLE, retryable) instead of hanging.
-          extra: { max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, statement_timeout: 15000 },
+          extra: {
+            max: 20,
+            connectionTimeoutMillis: 5000,
+            idleTimeoutMillis: 30000,
+            statement_timeout: 15000,
+          },
         }),
         CoreModule,
         RealtimeModule,

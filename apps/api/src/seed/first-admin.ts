@@ -6,8 +6,17 @@ export async function ensureFirstAdmin(db: DataSource, config: AppConfig): Promi
   if (!config.ADMIN_EMAIL || !config.ADMIN_PASSWORD) return;
   const repo = db.getRepository(UserEntity);
   if (await repo.exists({ where: { role: 'admin' } })) return;
+  const email = config.ADMIN_EMAIL.trim().toLowerCase();
+  if (await repo.exists({ where: { email } })) {
+    // Never promote an existing account silently: an operator must do that on purpose.
+    rootLogger().error(
+      { context: 'seed', email },
+      'ADMIN_EMAIL belongs to an existing non-admin user; no admin created',
+    );
+    return;
+  }
   await repo.insert({
-    email: config.ADMIN_EMAIL.trim().toLowerCase(),
+    email,
     name: 'Administrator',
     role: 'admin',
     active: true,

@@ -50,7 +50,7 @@ export class AuthService {
   async refresh(refreshToken: string) {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw AppError.unauthorized('Invalid refresh token');
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx) => {
       const row = await tx
         .getRepository(RefreshTokenEntity)
         .createQueryBuilder('t')
@@ -61,9 +61,10 @@ export class AuthService {
         throw AppError.unauthorized('Invalid refresh token');
       if (row.revokedAt) throw AppError.unauthorized('Refresh token revoked');
       if (row.rotatedAt) {
+        // Revoke and commit, then refuse: throwing here would roll the revocation back.
         await this.revokeFamily(tx, row.familyId);
         this.log.warn({ userId: row.userId, familyId: row.familyId }, 'refresh token reuse: family revoked');
-        throw AppError.unauthorized('Refresh token reused; session revoked');
+        return null;
       }
       if (row.expiresAt.getTime() <= Date.now()) throw AppError.unauthorized('Refresh token expired');
       const user = await tx.getRepository(UserEntity).findOneBy({ id: row.userId });
@@ -71,6 +72,8 @@ export class AuthService {
       await tx.getRepository(RefreshTokenEntity).update({ id: row.id }, { rotatedAt: new Date() });
       return this.issue(user, row.deviceId, row.familyId, tx);
     });
+    if (!result) throw AppError.unauthorized('Refresh token reused; session revoked');
+    return result;
   }
 
   async logout(refreshToken: string | undefined): Promise<void> {

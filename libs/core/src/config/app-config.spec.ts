@@ -46,6 +46,23 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET with an external database', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y' })).toThrow(/JWT_SECRET/);
   });
+  it('checks the first admin settings', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'long-enough' })).toThrow(
+      /ADMIN_EMAIL/,
+    );
+    expect(() => loadConfig({ ADMIN_EMAIL: 'boss@example.com' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'long-enough' })).toThrow(/ADMIN_EMAIL/);
+    expect(loadConfig({ ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'long-enough' }).ADMIN_EMAIL).toBe(
+      'boss@example.com',
+    );
+  });
+  it('allows any CORS origin by default outside production only', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) };
+    expect(loadConfig(prod).CORS_ORIGINS).toEqual([]);
+    expect(loadConfig({ ...prod, CORS_ORIGINS: 'https://ops.example' }).CORS_ORIGINS).toEqual([
+      'https://ops.example',
+    ]);
+  });
   it('requires escalation level 3 after level 2', () => {
     expect(() => loadConfig({ PANIC_ESCALATION_L2_S: '100', PANIC_ESCALATION_L3_S: '50' })).toThrow(/L3/);
   });

@@ -1,0 +1,84 @@
+import request from 'supertest';
+import { SiteAssignmentEntity, SiteEntity, UserEntity } from '../../libs/core/src/index.js';
+import { ensureFirstAdmin } from '../../apps/api/src/seed/first-admin.js';
+import { seedDemoData } from '../../apps/api/src/seed/seed-demo-data.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const login = (t: TestApp, email: string, password: string) =>
+  request(t.baseUrl).post('/api/v1/auth/login').send({ email, password });
+
+describe('first admin from ADMIN_EMAIL / ADMIN_PASSWORD', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ ADMIN_EMAIL: ' Boss@Example.COM ', ADMIN_PASSWORD: 'first-admin-pass' });
+  });
+  afterAll(() => t.close());
+
+  it('creates the admin once, who can then log in', async () => {
+    await ensureFirstAdmin(t.db, t.config);
+    await ensureFirstAdmin(t.db, t.config);
+    expect(await t.db.getRepository(UserEntity).count({ where: { role: 'admin' } })).toBe(1);
+    const res = await login(t, 'boss@example.com', 'first-admin-pass').expect(200);
+    expect(res.body.user).toMatchObject({ email: 'boss@example.com', role: 'admin', active: true });
+    await request(t.baseUrl).get('/api/v1/users').auth(res.body.accessToken, { type: 'bearer' }).expect(200);
+  });
+
+  it('does nothing when an admin already exists', async () => {
+    const other = { ...t.config, ADMIN_EMAIL: 'second@example.com' } as typeof t.config;
+    await ensureFirstAdmin(t.db, other);
+    expect(await t.db.getRepository(UserEntity).countBy({ email: 'second@example.com' })).toBe(0);
+  });
+});
+
+describe('seedDemoData', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const counts = async () => ({
+    sites: await t.db.getRepository(SiteEntity).count(),
+    users: await t.db.getRepository(UserEntity).count(),
+    assignments: await t.db.getRepository(SiteAssignmentEntity).count(),
+  });
+
+  it('seeds 3 sites with geofences, an admin, a manager, 2 supervisors and 8 guards, once', async () => {
+    const ids = await seedDemoData(t.db);
+    expect(ids).not.toBeNull();
+    const sites = await t.db.getRepository(SiteEntity).find();
+    expect(sites).toHaveLength(3);
+    for (const s of sites) expect(s.geofence).toBeTruthy();
+    const users = await t.db.getRepository(UserEntity).find();
+    const byRole = (role: string) => users.filter((u) => u.role === role).length;
+    expect({
+      admin: byRole('admin'),
+      manager: byRole('manager'),
+      supervisor: byRole('supervisor'),
+      guard: byRole('guard'),
+    }).toEqual({ admin: 1, manager: 1, supervisor: 2, guard: 8 });
+    const before = await counts();
+    expect(await seedDemoData(t.db)).toBeNull();
+    expect(await counts()).toEqual(before);
+  });
+
+  it('demo users log in with the demo password and see their sites', async () => {
+    const expected: [string, string, number][] = [
+      ['admin', 'admin', 3],
+      ['manager', 'manager', 3],
+      ['supervisor1', 'supervisor', 2],
+      ['supervisor2', 'supervisor', 1],
+      ['guard1', 'guard', 1],
+      ['guard8', 'guard', 1],
+    ];
+    for (const [key, role, visibleSites] of expected) {
+      const res = await login(t, `${key}@demo.patrolshield.local`, 'patrolshield-demo').expect(200);
+      expect(res.body.user.role).toBe(role);
+      const sites = await request(t.baseUrl)
+        .get('/api/v1/sites')
+        .auth(res.body.accessToken, { type: 'bearer' })
+        .expect(200);
+      expect(sites.body.total).toBe(visibleSites);
+    }
+  });
+});
