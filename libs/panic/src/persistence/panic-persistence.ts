@@ -1,3 +1,6 @@
+import { Panic1732200003100 } from './1732200003100-panic.js';
+import { PanicEntity } from './panic.entity.js';
+
 /** What the panic feature stores; collected by apps/api/src/persistence.ts. */
-export const panicEntities: (new () => unknown)[] = [];
-export const panicMigrations: (new () => unknown)[] = [];
+export const panicEntities: (new () => unknown)[] = [PanicEntity];
+export const panicMigrations: (new () => unknown)[] = [Panic1732200003100];

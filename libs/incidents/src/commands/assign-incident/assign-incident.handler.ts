@@ -1,0 +1,68 @@
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { AppError } from '#core';
+import { CommandRunner, Rooms } from '#realtime';
+import type { EntityManager } from 'typeorm';
+import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
+import { decideAssign } from '../../domain/incident.js';
+import { IncidentAssignedEvent, incidentStreams } from '../../events/incident-events.js';
+import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import { AssignIncidentCommand } from './assign-incident.command.js';
+
+/** The assignee must be an active user assigned to the incident's site (admins work every site). */
+async function assigneeOf(tx: EntityManager, userId: string, siteId: string) {
+  const [user] = (await tx.query(
+    `SELECT u.id, u.name, u.role, EXISTS (SELECT 1 FROM site_assignments a WHERE a.user_id = u.id AND a.site_id = $2)
+       AS assigned FROM users u WHERE u.id = $1 AND u.active`,
+    [userId, siteId],
+  )) as { id: string; name: string; role: string; assigned: boolean }[];
+  if (!user)
+    throw AppError.validation(
+      [{ field: 'assigneeId', constraints: { exists: 'assigneeId must be an active user' } }],
+      'The assignee does not exist or is inactive',
+    );
+  if (!user.assigned && user.role !== 'admin')
+    throw AppError.forbidden('The assignee is not assigned to this site', { field: 'assigneeId', siteId });
+  return { id: user.id, name: user.name };
+}
+
+/** `assign_incident`: site staff hand an incident to a member of the site. */
+@CommandHandler(AssignIncidentCommand)
+export class AssignIncidentHandler implements ICommandHandler<AssignIncidentCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute({ principal: me, incidentId, assigneeId, clientEventId }: AssignIncidentCommand) {
+    const ctx = { principal: me, command: 'assign_incident', clientEventId };
+    const outcome = await this.runner.run(ctx, async (uow) => {
+      const current = authorizeIncident(me, await findIncident(uow.tx, incidentId, true), 'staff');
+      const decision = decideAssign(current.status);
+      conflictUnless(decision, current.status);
+      const assignee = await assigneeOf(uow.tx, assigneeId, current.siteId);
+      await uow.tx.query(
+        'UPDATE incidents SET assignee_id = $2, status = $3, updated_at = now() WHERE id = $1',
+        [current.id, assignee.id, decision.status],
+      );
+      const changes = {
+        assignee: { from: current.assignee, to: assignee },
+        ...(decision.status !== current.status && { status: { from: current.status, to: decision.status } }),
+      };
+      await recordHistory(uow.tx, current.id, me, 'ASSIGNED', changes);
+      const incident = (await findIncident(uow.tx, current.id))!;
+      const streams = incidentStreams(incident);
+      if (current.assignee && current.assignee.id !== assignee.id)
+        streams.push(Rooms.user(current.assignee.id));
+      await uow.append({
+        type: 'incident_assigned',
+        siteId: incident.siteId,
+        streams,
+        data: { incident, assignee },
+      });
+      return { incident };
+    });
+    if (outcome.envelopes.length)
+      this.events.publish(new IncidentAssignedEvent(incidentId, outcome.envelopes));
+    return outcome.result;
+  }
+}

@@ -1,0 +1,41 @@
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '#realtime';
+import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
+import { decideClose } from '../../domain/incident.js';
+import { IncidentUpdatedEvent, incidentStreams } from '../../events/incident-events.js';
+import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import { CloseIncidentCommand } from './close-incident.command.js';
+
+/** Closing a resolved incident (staff, REST) raises `incident_updated` with the status change. */
+@CommandHandler(CloseIncidentCommand)
+export class CloseIncidentHandler implements ICommandHandler<CloseIncidentCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute({ principal: me, incidentId }: CloseIncidentCommand) {
+    const outcome = await this.runner.run({ principal: me, command: 'close_incident' }, async (uow) => {
+      const current = authorizeIncident(me, await findIncident(uow.tx, incidentId, true), 'staff');
+      const decision = decideClose(current.status);
+      conflictUnless(decision, current.status);
+      await uow.tx.query(
+        `UPDATE incidents SET status = $2, closed_at = now(), closed_by = $3, updated_at = now() WHERE id = $1`,
+        [current.id, decision.status, me.userId],
+      );
+      const changes = { status: { from: current.status, to: decision.status } };
+      await recordHistory(uow.tx, current.id, me, 'CLOSED', changes);
+      const incident = (await findIncident(uow.tx, current.id))!;
+      await uow.append({
+        type: 'incident_updated',
+        siteId: incident.siteId,
+        streams: incidentStreams(incident),
+        data: { incident, changes },
+      });
+      return { incident };
+    });
+    if (outcome.envelopes.length)
+      this.events.publish(new IncidentUpdatedEvent(incidentId, outcome.envelopes));
+    return outcome.result;
+  }
+}

@@ -1,0 +1,58 @@
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { actionTime, AppError, canAccessSite } from '#core';
+import { CommandRunner } from '#realtime';
+import { IncidentCreatedEvent, incidentStreams } from '../../events/incident-events.js';
+import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import { CreateIncidentCommand } from './create-incident.command.js';
+
+/** `create_incident`: any member of the site reports; site staff and the reporter hear of it. */
+@CommandHandler(CreateIncidentCommand)
+export class CreateIncidentHandler implements ICommandHandler<CreateIncidentCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute({ principal: me, dto }: CreateIncidentCommand) {
+    const ctx = { principal: me, command: 'create_incident', clientEventId: dto.clientEventId };
+    const outcome = await this.runner.run(ctx, async (uow) => {
+      if (!canAccessSite(me, dto.siteId))
+        throw AppError.forbidden('You are not assigned to this site', { siteId: dto.siteId });
+      const site = (await uow.tx.query('SELECT id FROM sites WHERE id = $1', [dto.siteId])) as unknown[];
+      if (!site.length) throw AppError.notFound('Site');
+      const receivedAt = new Date();
+      const location = dto.location
+        ? { lat: dto.location.lat, lng: dto.location.lng, accuracy: dto.location.accuracy }
+        : null;
+      const [{ id }] = (await uow.tx.query(
+        `INSERT INTO incidents (site_id, type, priority, status, title, description, location, reporter_id,
+           occurred_at, received_at)
+         VALUES ($1, $2, $3, 'OPEN', $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          dto.siteId,
+          dto.type,
+          dto.priority,
+          dto.title,
+          dto.description || null,
+          location && JSON.stringify(location),
+          me.userId,
+          actionTime(dto.recordedAt, receivedAt),
+          receivedAt,
+        ],
+      )) as { id: string }[];
+      await recordHistory(uow.tx, id, me, 'CREATED', { status: { from: null, to: 'OPEN' } });
+      const incident = (await findIncident(uow.tx, id))!;
+      await uow.append({
+        type: 'incident_created',
+        siteId: incident.siteId,
+        streams: incidentStreams(incident),
+        data: { incident },
+        occurredAt: new Date(incident.occurredAt),
+      });
+      return { incident };
+    });
+    if (outcome.envelopes.length)
+      this.events.publish(new IncidentCreatedEvent(outcome.result.incident.id, outcome.envelopes));
+    return outcome.result;
+  }
+}

@@ -1,0 +1,58 @@
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { AppError } from '#core';
+import { CommandRunner } from '#realtime';
+import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
+import { decideEdit, decideStatusUpdate } from '../../domain/incident.js';
+import { IncidentUpdatedEvent, incidentStreams } from '../../events/incident-events.js';
+import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import { UpdateIncidentCommand } from './update-incident.command.js';
+
+/** `update_incident`: staff or the assignee start the work, change the priority or add a note. */
+@CommandHandler(UpdateIncidentCommand)
+export class UpdateIncidentHandler implements ICommandHandler<UpdateIncidentCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute({ principal: me, incidentId, changes: wanted, clientEventId }: UpdateIncidentCommand) {
+    if (!wanted.status && !wanted.priority && !wanted.note)
+      throw AppError.validation(
+        [{ field: 'status', constraints: { atLeastOne: 'give at least one of status, priority, note' } }],
+        'Nothing to update: give status, priority or note',
+      );
+    const ctx = { principal: me, command: 'update_incident', clientEventId };
+    const outcome = await this.runner.run(ctx, async (uow) => {
+      const current = authorizeIncident(
+        me,
+        await findIncident(uow.tx, incidentId, true),
+        'staff-or-assignee',
+      );
+      const decision = wanted.status
+        ? decideStatusUpdate(current.status, wanted.status)
+        : decideEdit(current.status);
+      conflictUnless(decision, current.status);
+      const changes: Record<string, unknown> = {};
+      if (decision.status !== current.status) changes.status = { from: current.status, to: decision.status };
+      if (wanted.priority && wanted.priority !== current.priority)
+        changes.priority = { from: current.priority, to: wanted.priority };
+      if (wanted.note) changes.note = wanted.note;
+      await uow.tx.query(
+        'UPDATE incidents SET status = $2, priority = $3, updated_at = now() WHERE id = $1',
+        [current.id, decision.status, wanted.priority ?? current.priority],
+      );
+      await recordHistory(uow.tx, current.id, me, 'UPDATED', changes, wanted.note ?? null);
+      const incident = (await findIncident(uow.tx, current.id))!;
+      await uow.append({
+        type: 'incident_updated',
+        siteId: incident.siteId,
+        streams: incidentStreams(incident),
+        data: { incident, changes },
+      });
+      return { incident };
+    });
+    if (outcome.envelopes.length)
+      this.events.publish(new IncidentUpdatedEvent(incidentId, outcome.envelopes));
+    return outcome.result;
+  }
+}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '#core';
+import type { PanicView } from '../../persistence/panic.repository.js';
+
+export class AcknowledgePanicCommand extends Command<{ panic: PanicView }> {
+  constructor(
+    readonly principal: Principal,
+    readonly panicId: string,
+    readonly clientEventId?: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '#core';
+import type { PanicView } from '../../persistence/panic.repository.js';
+
+export class ResolvePanicCommand extends Command<{ panic: PanicView }> {
+  constructor(
+    readonly principal: Principal,
+    readonly panicId: string,
+    readonly notes?: string,
+    readonly clientEventId?: string,
+  ) {
+    super();
+  }
+}

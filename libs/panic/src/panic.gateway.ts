@@ -1,0 +1,34 @@
+import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Principal } from '#core';
+import { RealtimeGateway, WsPrincipal, WsRoles } from '#realtime';
+import { AcknowledgePanicCommand } from './commands/acknowledge-panic/acknowledge-panic.command.js';
+import { AcknowledgePanicDto } from './commands/acknowledge-panic/acknowledge-panic.dto.js';
+import { RaisePanicCommand } from './commands/raise-panic/raise-panic.command.js';
+import { RaisePanicDto } from './commands/raise-panic/raise-panic.dto.js';
+import { ResolvePanicCommand } from './commands/resolve-panic/resolve-panic.command.js';
+import { ResolvePanicDto } from './commands/resolve-panic/resolve-panic.dto.js';
+
+/** Socket commands of the panic feature (PROTOCOL.md section 3). */
+@RealtimeGateway()
+export class PanicGateway {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @SubscribeMessage('panic_alert')
+  @WsRoles('guard')
+  raise(@WsPrincipal() me: Principal, @MessageBody() dto: RaisePanicDto) {
+    return this.commandBus.execute(new RaisePanicCommand(me, dto));
+  }
+
+  @SubscribeMessage('panic_acknowledge')
+  @WsRoles('supervisor', 'manager', 'admin')
+  acknowledge(@WsPrincipal() me: Principal, @MessageBody() dto: AcknowledgePanicDto) {
+    return this.commandBus.execute(new AcknowledgePanicCommand(me, dto.panicId, dto.clientEventId));
+  }
+
+  @SubscribeMessage('panic_resolve')
+  @WsRoles('supervisor', 'manager', 'admin')
+  resolve(@WsPrincipal() me: Principal, @MessageBody() dto: ResolvePanicDto) {
+    return this.commandBus.execute(new ResolvePanicCommand(me, dto.panicId, dto.notes, dto.clientEventId));
+  }
+}
