@@ -1,10 +1,34 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CompletePatrolHandler } from './commands/complete-patrol/complete-patrol.handler.js';
+import { CreateCheckpointHandler } from './commands/create-checkpoint/create-checkpoint.handler.js';
+import { CreatePatrolRouteHandler } from './commands/create-patrol-route/create-patrol-route.handler.js';
+import { ScanCheckpointHandler } from './commands/scan-checkpoint/scan-checkpoint.handler.js';
+import { StartPatrolHandler } from './commands/start-patrol/start-patrol.handler.js';
+import { BroadcastWhenPatrolChanged } from './event-handlers/broadcast-when-patrol-changed.handler.js';
+import { CheckpointsController } from './http/checkpoints.controller.js';
+import { PatrolRoutesController } from './http/patrol-routes.controller.js';
+import { PatrolRunsController } from './http/patrol-runs.controller.js';
+import { PatrolsGateway } from './patrols.gateway.js';
+import { PatrolQueries } from './queries/patrol-queries.js';
+import { PatrolViews } from './queries/patrol-views.js';
+import { PatrolDeadlineTimers } from './timers/patrol-deadline-timers.js';
 
 /** The patrols feature: gateway, REST controller, commands, events, reactions, rules, persistence. */
 @Module({
   imports: [CqrsModule],
-  controllers: [],
-  providers: [],
+  controllers: [CheckpointsController, PatrolRoutesController, PatrolRunsController],
+  providers: [
+    PatrolsGateway,
+    CreateCheckpointHandler,
+    CreatePatrolRouteHandler,
+    StartPatrolHandler,
+    ScanCheckpointHandler,
+    CompletePatrolHandler,
+    BroadcastWhenPatrolChanged,
+    PatrolViews,
+    PatrolQueries,
+    PatrolDeadlineTimers,
+  ],
 })
 export class PatrolsModule {}

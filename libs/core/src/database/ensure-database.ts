@@ -4,6 +4,7 @@ import pg from 'pg';
 export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name ${name}`);
   const client = new pg.Client({ connectionString: adminUrl });
+  client.on('error', () => undefined); // a server shutdown while idle must not crash the process
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

@@ -1,0 +1,129 @@
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { actionTime, AppConfig } from '#core';
+import { CommandRunner, Rooms, TimerService, type UnitOfWork } from '#realtime';
+import { gapDeadline, scanDisprovesMiss } from '../../domain/patrol-deadlines.js';
+import { progressOf, remainingOf } from '../../domain/patrol-run.js';
+import { classifyScan } from '../../domain/scan-classification.js';
+import { CheckpointScannedEvent } from '../../events/checkpoint-scanned.event.js';
+import { PatrolEventTypes, PatrolTimers } from '../../patrols.constants.js';
+import type { PatrolRunEntity } from '../../persistence/patrol-run.entity.js';
+import { PatrolScanEntity } from '../../persistence/patrol-scan.entity.js';
+import { checkpointRef, PatrolViews } from '../../queries/patrol-views.js';
+import { lockOwnRunInProgress } from '../own-run.js';
+import { ScanCheckpointCommand, type ScanCheckpointResult } from './scan-checkpoint.command.js';
+
+/**
+ * Stores every scan with device and server time, classifies it, moves progress and the gap
+ * deadline (from device time), and retracts a CHECKPOINT_MISSED that a late-delivered offline
+ * scan proves wrong.
+ */
+@CommandHandler(ScanCheckpointCommand)
+export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly timers: TimerService,
+    private readonly views: PatrolViews,
+    private readonly events: EventBus,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute({ principal: me, dto, receivedAt }: ScanCheckpointCommand): Promise<ScanCheckpointResult> {
+    const ctx = { principal: me, command: 'scan_checkpoint', clientEventId: dto.clientEventId };
+    const outcome = await this.runner.run(ctx, async (uow) => {
+      const run = await lockOwnRunInProgress(uow.tx, me, dto.patrolRunId);
+      const recordedAt = actionTime(dto.recordedAt, receivedAt);
+      const route = await this.views.orderedCheckpoints(uow.tx, run.checkpointIds);
+      const scan = classifyScan({
+        route,
+        counted: run.scannedIds,
+        code: dto.checkpointCode,
+        location: dto.location,
+      });
+      const checkpoint = scan.checkpoint;
+      const stored = await uow.tx.getRepository(PatrolScanEntity).save({
+        runId: run.id,
+        checkpointId: checkpoint?.id ?? null,
+        code: dto.checkpointCode,
+        result: scan.result,
+        location: dto.location ? { ...dto.location } : null,
+        distanceM: scan.distanceM,
+        recordedAt,
+        receivedAt,
+      });
+      // a phone clock running ahead (up to the 2 min allowed) must not push deadlines out
+      const progressAt = recordedAt < receivedAt ? recordedAt : receivedAt;
+      const disproved = scan.counts ? await this.countProgress(uow, run, checkpoint!.id, progressAt) : null;
+      const progress = progressOf(run);
+      const streams = [Rooms.siteStaff(run.siteId), Rooms.user(run.guardId)];
+      await uow.append({
+        type: PatrolEventTypes.scanned,
+        siteId: run.siteId,
+        streams,
+        occurredAt: recordedAt,
+        data: {
+          patrolRunId: run.id,
+          scanId: stored.id,
+          checkpoint: checkpoint ? checkpointRef(checkpoint) : null,
+          checkpointCode: dto.checkpointCode,
+          result: scan.result,
+          progress,
+          distanceM: scan.distanceM === null ? null : Math.round(scan.distanceM),
+          recordedAt: recordedAt.toISOString(),
+          receivedAt: receivedAt.toISOString(),
+        },
+      });
+      if (disproved)
+        await uow.append({
+          type: PatrolEventTypes.timeoutCleared,
+          siteId: run.siteId,
+          streams,
+          occurredAt: recordedAt,
+          data: {
+            patrolRun: await this.views.run(uow.tx, run),
+            reason: 'CHECKPOINT_MISSED',
+            missedCheckpoints: this.views.refs(new Map(route.map((c) => [c.id, c])), disproved),
+            clearedBy: { scanId: stored.id, checkpoint: checkpointRef(checkpoint!), recordedAt },
+          },
+        });
+      return { result: scan.result, progress };
+    });
+    this.events.publish(new CheckpointScannedEvent(dto.patrolRunId, outcome.envelopes));
+    return outcome.result;
+  }
+
+  /**
+   * Counts the checkpoint, moves the gap deadline to follow the latest device time, and returns
+   * the missed checkpoints of an outstanding CHECKPOINT_MISSED this scan disproves (else null).
+   */
+  private async countProgress(
+    uow: UnitOfWork,
+    run: PatrolRunEntity,
+    checkpointId: string,
+    recordedAt: Date,
+  ): Promise<string[] | null> {
+    const minuteMs = this.config.PATROL_MINUTE_MS;
+    const disproved = scanDisprovesMiss(run.gapAlertBase, recordedAt, run.maxGapMinutes, minuteMs)
+      ? (run.gapAlertMissed ?? [])
+      : null;
+    run.scannedIds = [...run.scannedIds, checkpointId];
+    if (recordedAt > run.lastProgressAt) run.lastProgressAt = recordedAt;
+    if (disproved) {
+      run.gapAlertBase = null;
+      run.gapAlertMissed = null;
+    }
+    await uow.tx.query(
+      `UPDATE patrol_runs SET scanned_ids = $2, last_progress_at = $3, gap_alert_base = $4,
+         gap_alert_missed = $5 WHERE id = $1`,
+      [run.id, run.scannedIds, run.lastProgressAt, run.gapAlertBase, run.gapAlertMissed],
+    );
+    if (remainingOf(run).length)
+      await this.timers.schedule(
+        uow.tx,
+        PatrolTimers.gap,
+        run.id,
+        gapDeadline(run.lastProgressAt, run.maxGapMinutes, minuteMs),
+      );
+    else await this.timers.cancel(uow.tx, PatrolTimers.gap, run.id);
+    return disproved;
+  }
+}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '#core';
+import type { PatrolRunView } from '../../queries/patrol-views.js';
+import type { StartPatrolDto } from './start-patrol.dto.js';
+
+export class StartPatrolCommand extends Command<{ patrolRun: PatrolRunView }> {
+  constructor(
+    readonly principal: Principal,
+    readonly dto: StartPatrolDto,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,92 @@
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { AppConfig, AppError } from '#core';
+import { CommandRunner, Rooms, TimerService } from '#realtime';
+import { gapDeadline, overdueDeadline } from '../../domain/patrol-deadlines.js';
+import { PatrolStartedEvent } from '../../events/patrol-started.event.js';
+import { PatrolEventTypes, PatrolTimers } from '../../patrols.constants.js';
+import { PatrolRouteEntity } from '../../persistence/patrol-route.entity.js';
+import { PatrolRunEntity } from '../../persistence/patrol-run.entity.js';
+import { isUniqueViolation } from '../../persistence/unique-violation.js';
+import { PatrolViews, type PatrolRunView } from '../../queries/patrol-views.js';
+import { StartPatrolCommand } from './start-patrol.command.js';
+
+const ONE_ACTIVE = 'patrol_runs_one_active_per_guard';
+
+@CommandHandler(StartPatrolCommand)
+export class StartPatrolHandler implements ICommandHandler<StartPatrolCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly timers: TimerService,
+    private readonly views: PatrolViews,
+    private readonly events: EventBus,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute({ principal: me, dto }: StartPatrolCommand): Promise<{ patrolRun: PatrolRunView }> {
+    const ctx = { principal: me, command: 'start_patrol', clientEventId: dto.clientEventId };
+    const outcome = await this.runner
+      .run(ctx, async (uow) => {
+        const route = await uow.tx.getRepository(PatrolRouteEntity).findOneBy({ id: dto.routeId });
+        if (!route) throw AppError.notFound('Patrol route');
+        if (!me.siteIds.includes(route.siteId))
+          throw AppError.forbidden('You are not assigned to the site of this route', {
+            reason: 'NOT_ASSIGNED',
+          });
+        const [shift] = (await uow.tx.query(
+          'SELECT id, site_id FROM shifts WHERE guard_id = $1 AND ended_at IS NULL',
+          [me.userId],
+        )) as { id: string; site_id: string }[];
+        if (shift?.site_id !== route.siteId)
+          throw AppError.forbidden('Start a shift at this site first', { reason: 'NOT_ON_SHIFT' });
+        const runs = uow.tx.getRepository(PatrolRunEntity);
+        const active = await runs.findOneBy({ guardId: me.userId, status: 'IN_PROGRESS' });
+        if (active) throw alreadyActive(active.id);
+        const now = new Date();
+        const run = await runs.save(
+          runs.create({
+            routeId: route.id,
+            siteId: route.siteId,
+            guardId: me.userId,
+            status: 'IN_PROGRESS',
+            checkpointIds: route.checkpointIds,
+            scannedIds: [],
+            expectedDurationMinutes: route.expectedDurationMinutes,
+            maxGapMinutes: route.maxGapMinutes,
+            startedAt: now,
+            lastProgressAt: now,
+          }),
+        );
+        const minuteMs = this.config.PATROL_MINUTE_MS;
+        await this.timers.schedule(
+          uow.tx,
+          PatrolTimers.gap,
+          run.id,
+          gapDeadline(now, run.maxGapMinutes, minuteMs),
+        );
+        await this.timers.schedule(
+          uow.tx,
+          PatrolTimers.overdue,
+          run.id,
+          overdueDeadline(now, run.expectedDurationMinutes, minuteMs),
+        );
+        const patrolRun = await this.views.run(uow.tx, run);
+        await uow.append({
+          type: PatrolEventTypes.started,
+          siteId: run.siteId,
+          streams: [Rooms.siteStaff(run.siteId), Rooms.user(me.userId)],
+          data: { patrolRun },
+          occurredAt: now,
+        });
+        return { patrolRun };
+      })
+      .catch((e: unknown) => {
+        if (isUniqueViolation(e, ONE_ACTIVE)) throw alreadyActive(null);
+        throw e;
+      });
+    this.events.publish(new PatrolStartedEvent(outcome.result.patrolRun.id, outcome.envelopes));
+    return outcome.result;
+  }
+}
+
+const alreadyActive = (patrolRunId: string | null) =>
+  AppError.conflict('You already have a patrol in progress', { patrolRunId });

@@ -1,0 +1,9 @@
+import type { Envelope } from '#realtime';
+
+/** A patrol run started; carries the stored envelopes to broadcast. */
+export class PatrolStartedEvent {
+  constructor(
+    readonly patrolRunId: string,
+    readonly envelopes: Envelope[],
+  ) {}
+}

@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '#core';
+import { PATROL_RUN_STATUSES, type PatrolRunStatus } from '../domain/patrol-run.js';
+
+export class PatrolRoutesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() siteId?: string;
+}
+
+export class PatrolRunsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() siteId?: string;
+  @ApiPropertyOptional({ enum: PATROL_RUN_STATUSES })
+  @IsOptional()
+  @IsIn(PATROL_RUN_STATUSES)
+  status?: PatrolRunStatus;
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, Authenticated, CurrentUser, UuidParam, type Principal } from '#core';
+import { CreatePatrolRouteCommand } from '../commands/create-patrol-route/create-patrol-route.command.js';
+import { CreatePatrolRouteDto } from '../commands/create-patrol-route/create-patrol-route.dto.js';
+import { PatrolQueries } from '../queries/patrol-queries.js';
+import { PatrolRoutesQueryDto } from './patrol-queries.dto.js';
+import { PatrolRouteDto, PatrolRoutePageDto } from './patrol-responses.dto.js';
+
+@ApiTags('patrols')
+@Controller('patrol-routes')
+export class PatrolRoutesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: PatrolQueries,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Authenticated('supervisor', 'manager', 'admin')
+  @ApiOperation({ summary: 'Create a patrol route: ordered checkpoints of one site (staff of the site)' })
+  @ApiCreatedResponse({ type: PatrolRouteDto })
+  @ApiErrors(400, 404)
+  create(@CurrentUser() me: Principal, @Body() dto: CreatePatrolRouteDto) {
+    return this.commands.execute(new CreatePatrolRouteCommand(me, dto));
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: "Patrol routes of the caller's sites (admins: all), optionally of one site" })
+  @ApiOkResponse({ type: PatrolRoutePageDto })
+  @ApiErrors(400, 404)
+  list(@CurrentUser() me: Principal, @Query() q: PatrolRoutesQueryDto) {
+    return this.queries.routes(me, q.siteId, q);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One patrol route with its checkpoints in walking order' })
+  @ApiOkResponse({ type: PatrolRouteDto })
+  @ApiErrors(400, 404)
+  get(@CurrentUser() me: Principal, @UuidParam() id: string) {
+    return this.queries.route(me, id);
+  }
+}

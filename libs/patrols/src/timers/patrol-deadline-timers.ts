@@ -1,0 +1,99 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '#core';
+import { Rooms, TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
+import { decideGap, decideOverdue } from '../domain/patrol-deadlines.js';
+import { isInProgress } from '../domain/patrol-run.js';
+import { PatrolEventTypes, PatrolTimers } from '../patrols.constants.js';
+import { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
+import { PatrolViews } from '../queries/patrol-views.js';
+
+/**
+ * Raises `patrol_timeout` when a run's deadlines pass, judged by device time: the gap since the
+ * latest counted scan (CHECKPOINT_MISSED, once per gap) and the run's expected duration (OVERDUE,
+ * once). A timer that finds the deadline moved (a scan arrived) re-arms itself instead.
+ */
+@Injectable()
+export class PatrolDeadlineTimers implements OnModuleInit {
+  constructor(
+    private readonly poller: TimerPoller,
+    private readonly timers: TimerService,
+    private readonly views: PatrolViews,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.poller.register(PatrolTimers.gap, (uow, timer) => this.onGap(uow, timer));
+    this.poller.register(PatrolTimers.overdue, (uow, timer) => this.onOverdue(uow, timer));
+  }
+
+  private async onGap(uow: UnitOfWork, timer: DueTimer): Promise<void> {
+    const run = await this.lockRun(uow, timer);
+    if (!run) return;
+    const now = new Date();
+    const decision = decideGap(run, now, this.config.PATROL_MINUTE_MS);
+    if (decision.kind === 'rearm') return this.timers.schedule(uow.tx, timer.kind, run.id, decision.at);
+    if (decision.kind === 'none') return;
+    run.gapAlertBase = run.lastProgressAt;
+    run.gapAlertMissed = decision.missed;
+    await uow.tx.query('UPDATE patrol_runs SET gap_alert_base = $2, gap_alert_missed = $3 WHERE id = $1', [
+      run.id,
+      run.gapAlertBase,
+      decision.missed,
+    ]);
+    await this.raise(uow, run, 'CHECKPOINT_MISSED', decision.missed, now);
+  }
+
+  private async onOverdue(uow: UnitOfWork, timer: DueTimer): Promise<void> {
+    const run = await this.lockRun(uow, timer);
+    if (!run) return;
+    const now = new Date();
+    const decision = decideOverdue(run, now, this.config.PATROL_MINUTE_MS);
+    if (decision.kind === 'rearm') return this.timers.schedule(uow.tx, timer.kind, run.id, decision.at);
+    if (decision.kind === 'none') return;
+    run.overdueAlertedAt = now;
+    await uow.tx.query('UPDATE patrol_runs SET overdue_alerted_at = $2 WHERE id = $1', [run.id, now]);
+    await this.raise(uow, run, 'OVERDUE', decision.missed, now);
+  }
+
+  private async raise(
+    uow: UnitOfWork,
+    run: PatrolRunEntity,
+    reason: 'CHECKPOINT_MISSED' | 'OVERDUE',
+    missedIds: string[],
+    now: Date,
+  ): Promise<void> {
+    const byId = await this.views.checkpointsById(uow.tx, missedIds);
+    await uow.append({
+      type: PatrolEventTypes.timeout,
+      siteId: run.siteId,
+      streams: [Rooms.siteStaff(run.siteId), Rooms.user(run.guardId)],
+      occurredAt: now,
+      data: {
+        patrolRun: await this.views.run(uow.tx, run),
+        reason,
+        missedCheckpoints: this.views.refs(byId, missedIds),
+      },
+    });
+  }
+
+  /**
+   * The run, locked without waiting (a command holding it may be waiting for this very timer
+   * row): when busy, the timer comes back on the next poll. Null when there is nothing to do.
+   */
+  private async lockRun(uow: UnitOfWork, timer: DueTimer): Promise<PatrolRunEntity | null> {
+    const repo = uow.tx.getRepository(PatrolRunEntity);
+    const run = await repo.findOne({
+      where: { id: timer.ref },
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+    });
+    if (run) return isInProgress(run) ? run : null;
+    if (await repo.existsBy({ id: timer.ref, status: 'IN_PROGRESS' }))
+      await this.timers.schedule(
+        uow.tx,
+        timer.kind,
+        timer.ref,
+        new Date(Date.now() + this.config.TIMER_POLL_MS),
+      );
+    return null;
+  }
+}
