@@ -16,6 +16,8 @@ const common = {
   setupFiles: ['<rootDir>/test/support/setup-reflect.ts'],
 };
 export default {
+  // testTimeout is a global option: inside a project entry Jest ignores it (e2e tests ran with 5 s).
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

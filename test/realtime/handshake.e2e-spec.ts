@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
+import { AuditService } from '../../libs/realtime/src/index.js';
 import { command, connect, connectRefused, flush, waitFor } from '../support/sockets.js';
 import {
   createSite,
@@ -16,8 +17,8 @@ describe('socket handshake', () => {
   beforeAll(async () => {
     t = await startTestApp();
     siteId = await createSite(t);
-  });
-  afterAll(() => t.close());
+  }, 30_000);
+  afterAll(() => t.close(), 30_000);
 
   it.each([['websocket'], ['polling']] as const)(
     'connects over %s and receives session first',
@@ -108,6 +109,7 @@ describe('socket handshake', () => {
 
   it('audits connects, refusals and commands', async () => {
     const admin = await createUser(t, 'admin');
+    await t.app.get(AuditService).flush(); // rows are buffered for up to 500 ms
     const res = await request(t.baseUrl)
       .get('/api/v1/audit?event=connect&result=refused')
       .set('Authorization', `Bearer ${admin.token}`);

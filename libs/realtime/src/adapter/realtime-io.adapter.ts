@@ -55,6 +55,16 @@ export class RealtimeIoAdapter extends IoAdapter {
     return server as Server;
   }
 
+  /**
+   * Runs once the Socket.IO servers are closed (their sockets' `disconnect` audit rows are buffered
+   * by then) and before the database closes in the shutdown hooks: without this flush the last
+   * rows, including every disconnect caused by the shutdown, were lost.
+   */
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await this.app.get(AuditService).flush();
+  }
+
   private installHandshake(server: PsServer): void {
     const handshake = this.app.get(HandshakeService);
     const audit = this.app.get(AuditService);
@@ -68,6 +78,7 @@ export class RealtimeIoAdapter extends IoAdapter {
           const refusal = err instanceof HandshakeError ? err : null;
           if (!refusal) this.log.error({ err }, 'handshake failed');
           audit.record({
+            userId: refusal?.userId,
             socketId: socket.id,
             remote: socket.handshake.address,
             event: 'connect',
@@ -87,6 +98,7 @@ export class RealtimeIoAdapter extends IoAdapter {
   private installLifecycle(server: PsServer): void {
     const lifecycle = this.app.get(SessionLifecycle);
     const audit = this.app.get(AuditService);
+    const throttle = this.app.get(CommandThrottle);
     server.on('connection', (socket) => {
       lifecycle.onConnect(socket);
       // The HTTP request of the handshake is no longer needed: drop it to save memory per socket.
@@ -95,8 +107,11 @@ export class RealtimeIoAdapter extends IoAdapter {
         if (this.known.has(event)) return;
         const ack =
           typeof args[args.length - 1] === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
-        new Responder(socket, event.slice(0, 64), undefined, ack, audit).fail(
-          new AppError(ErrorCode.UNKNOWN_EVENT, 'Unknown event'),
+        const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit);
+        // Unknown events count against the user's budget too: each one costs an answer and an audit row.
+        void throttle.check(socket, event).then(
+          (refused) => void responder.fail(refused ?? new AppError(ErrorCode.UNKNOWN_EVENT, 'Unknown event')),
+          (err: unknown) => void responder.fail(err),
         );
       });
     });
@@ -130,7 +145,8 @@ export class RealtimeIoAdapter extends IoAdapter {
     throttle: CommandThrottle,
   ): Promise<void> {
     try {
-      const refused = checkPayload(payload) ?? (await throttle.check(socket, responder.event));
+      // Budget first: refused payloads cost an answer and an audit row as well, so they count.
+      const refused = (await throttle.check(socket, responder.event)) ?? checkPayload(payload);
       if (refused) return void responder.fail(refused);
       defer(() => transform(callback(payload, responderFn(responder)))).subscribe({
         next: (result) => {

@@ -19,7 +19,11 @@ const MESSAGES: Record<HandshakeCode, string> = {
 /** The error Socket.IO hands to the client's `connect_error`: message = code, data = { code, message }. */
 export class HandshakeError extends Error {
   readonly data: { code: HandshakeCode; message: string };
-  constructor(readonly code: HandshakeCode) {
+  /** The user, when the token was genuine (for the audit log; never sent to the client). */
+  constructor(
+    readonly code: HandshakeCode,
+    readonly userId?: string,
+  ) {
     super(code);
     this.data = { code, message: MESSAGES[code] };
   }
@@ -56,10 +60,11 @@ export class HandshakeService {
     }
     const rawDevice = (socket.handshake.auth as Record<string, unknown> | undefined)?.deviceId;
     const deviceId = typeof rawDevice === 'string' && rawDevice.length <= 128 ? rawDevice : undefined;
-    if (claims.did !== undefined && claims.did !== deviceId) throw new HandshakeError('DEVICE_MISMATCH');
+    if (claims.did !== undefined && claims.did !== deviceId)
+      throw new HandshakeError('DEVICE_MISMATCH', claims.sub);
     const member = await this.membership.load(claims.sub);
     if (!member) throw new HandshakeError('AUTH_INVALID');
-    if (!member.active) throw new HandshakeError('USER_INACTIVE');
+    if (!member.active) throw new HandshakeError('USER_INACTIVE', member.userId);
     const siteIds = member.role === 'admin' ? await this.membership.allSiteIds() : member.siteIds;
     const principal = { userId: member.userId, role: member.role, name: member.name, siteIds, deviceId };
     return {
@@ -69,7 +74,6 @@ export class HandshakeService {
       remoteAddress: socket.handshake.address,
       deviceId,
       streamHeads: await this.events.heads(readableStreams(principal)),
-      timers: [],
     };
   }
 }

@@ -12,6 +12,8 @@ import type { PsSocket } from './socket-session.js';
  */
 @Injectable()
 export class SessionLifecycle {
+  /** Expiry timers per socket, kept off socket.data (which must stay serialisable). */
+  private readonly timers = new WeakMap<PsSocket, NodeJS.Timeout[]>();
   constructor(
     private readonly config: AppConfig,
     private readonly tokens: TokenService,
@@ -83,16 +85,18 @@ export class SessionLifecycle {
 
   private scheduleExpiry(socket: PsSocket): void {
     this.clearTimers(socket);
+    const timers: NodeJS.Timeout[] = [];
+    this.timers.set(socket, timers);
     const s = socket.data;
     const now = Date.now();
     const warnIn = Math.max(0, s.expiresAt - this.config.SESSION_EXPIRING_LEAD_S * 1000 - now);
     const expireIn = Math.max(0, s.expiresAt - now);
     const expiresAt = new Date(s.expiresAt).toISOString();
     // setTimeout caps at 2^31-1 ms (~24.8 days); access tokens live minutes, so this never clips.
-    s.timers.push(
+    timers.push(
       setTimeout(() => socket.emit('session_expiring', { expiresAt }), Math.min(warnIn, 2 ** 31 - 1)),
     );
-    s.timers.push(
+    timers.push(
       setTimeout(
         () => {
           socket.emit('session_expired', { expiresAt, reason: 'TOKEN_EXPIRED' });
@@ -104,7 +108,7 @@ export class SessionLifecycle {
   }
 
   private clearTimers(socket: PsSocket): void {
-    for (const t of socket.data.timers ?? []) clearTimeout(t);
-    if (socket.data.timers) socket.data.timers.length = 0;
+    for (const t of this.timers.get(socket) ?? []) clearTimeout(t);
+    this.timers.delete(socket);
   }
 }

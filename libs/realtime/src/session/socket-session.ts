@@ -1,7 +1,10 @@
 import type { Principal } from '#core';
 import type { Server, Socket } from 'socket.io';
 
-/** What the handshake stores on `socket.data`; the principal is refreshed live on reassignment. */
+/**
+ * What the handshake stores on `socket.data`; the principal is refreshed live on reassignment.
+ * Plain JSON only: the Redis adapter serialises `data` when another node calls fetchSockets().
+ */
 export interface SocketSession {
   principal: Principal;
   expiresAt: number;
@@ -10,7 +13,6 @@ export interface SocketSession {
   deviceId?: string;
   /** Streams the socket may read and their heads at connect, sent in the `session` event. */
   streamHeads: Record<string, number>;
-  timers: NodeJS.Timeout[];
 }
 
 export type PsSocket = Socket<

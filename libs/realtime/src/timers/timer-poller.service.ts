@@ -1,4 +1,9 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { AppConfig, isDependencyDown, rootLogger } from '#core';
 import { Publisher } from '../publisher/publisher.service.js';
 import { CommandRunner, type UnitOfWork } from '../streams/command-runner.js';
@@ -14,10 +19,11 @@ const BATCH = 100;
  * after commit. A handler may schedule follow-up timers in the same transaction.
  */
 @Injectable()
-export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly handlers = new Map<string, TimerHandler>();
   private interval?: NodeJS.Timeout;
   private running = false;
+  private current?: Promise<number>;
   private stopped = false;
   private outage = false;
   private readonly log = rootLogger().child({ context: 'timers' });
@@ -37,6 +43,12 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
     this.interval.unref();
   }
 
+  /** Stops polling and waits for a tick in flight, before the database pool closes under it. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.onApplicationShutdown();
+    await this.current;
+  }
+
   onApplicationShutdown(): void {
     this.stopped = true;
     clearInterval(this.interval);
@@ -45,6 +57,11 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   /** Fires everything due now; returns how many fired. Exposed for tests and shutdown paths. */
   async tick(): Promise<number> {
     if (this.running || this.stopped) return 0;
+    this.current = this.fireDue();
+    return this.current;
+  }
+
+  private async fireDue(): Promise<number> {
     this.running = true;
     let fired = 0;
     try {
