@@ -1,2 +1,6 @@
 export * from './attendance.module.js';
 export * from './persistence/attendance-persistence.js';
+export * from './events/shift-started.event.js';
+export * from './events/shift-ended.event.js';
+export * from './events/shift-scheduled.event.js';
+export type { ShiftView, ScheduledShiftView } from './persistence/shift.repository.js';

@@ -31,7 +31,9 @@ export class Attendance1732200002000 implements MigrationInterface {
       end_location jsonb,
       end_inside_geofence boolean,
       created_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE UNIQUE INDEX shifts_one_active_per_guard ON shifts (guard_id) WHERE ended_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX shifts_one_active_per_guard ON shifts (guard_id) WHERE ended_at IS NULL`,
+    );
     await q.query(`CREATE INDEX shifts_site_idx ON shifts (site_id, started_at)`);
   }
   async down(q: QueryRunner): Promise<void> {

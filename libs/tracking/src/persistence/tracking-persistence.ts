@@ -1,3 +1,5 @@
+import { Tracking1732200006000 } from './1732200006000-tracking.js';
+
 /** What the tracking feature stores; collected by apps/api/src/persistence.ts. */
 export const trackingEntities: (new () => unknown)[] = [];
-export const trackingMigrations: (new () => unknown)[] = [];
+export const trackingMigrations: (new () => unknown)[] = [Tracking1732200006000];

@@ -1,0 +1,55 @@
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { actionTime, AppError, SiteEntity } from '#core';
+import { CommandRunner, Rooms } from '#realtime';
+import { endTimeProblem, insideGeofenceOf } from '../../domain/shift-rules.js';
+import { ShiftEndedEvent } from '../../events/shift-ended.event.js';
+import { findActiveShift, findShift, lockGuard, type ShiftView } from '../../persistence/shift.repository.js';
+import { EndShiftCommand } from './end-shift.command.js';
+
+/** `shift_end`: clock out of the active shift (optionally named by id). */
+@CommandHandler(EndShiftCommand)
+export class EndShiftHandler implements ICommandHandler<EndShiftCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly eventBus: EventBus,
+  ) {}
+
+  async execute({ principal: me, dto, receivedAt }: EndShiftCommand): Promise<{ shift: ShiftView }> {
+    const endedAt = actionTime(dto.recordedAt, receivedAt);
+    const outcome = await this.runner.run(
+      { principal: me, command: 'shift_end', clientEventId: dto.clientEventId },
+      async (uow) => {
+        await lockGuard(uow.tx, me.userId);
+        const active = await findActiveShift(uow.tx, me.userId);
+        if (dto.shiftId && dto.shiftId !== active?.id) {
+          const named = await findShift(uow.tx, dto.shiftId);
+          if (!named || named.guardId !== me.userId) throw AppError.notFound('Shift');
+          throw AppError.conflict('This shift has already ended', { shiftId: named.id });
+        }
+        if (!active) throw AppError.conflict('Not on shift', { reason: 'NOT_ON_SHIFT' });
+        const problem = endTimeProblem(new Date(active.startedAt), endedAt);
+        if (problem)
+          throw AppError.validation([{ field: 'recordedAt', constraints: { isAfterStart: problem } }]);
+        const site = await uow.tx.getRepository(SiteEntity).findOneBy({ id: active.siteId });
+        const inside = insideGeofenceOf(dto.location, site?.geofence ?? null);
+        await uow.tx.query(
+          `UPDATE shifts SET ended_at = $2, ended_received_at = $3, end_location = $4, end_inside_geofence = $5
+            WHERE id = $1`,
+          [active.id, endedAt, receivedAt, dto.location ? JSON.stringify(dto.location) : null, inside],
+        );
+        const shift = (await findShift(uow.tx, active.id))!;
+        await uow.append({
+          type: 'shift_ended',
+          siteId: shift.siteId,
+          streams: [Rooms.siteStaff(shift.siteId), Rooms.user(me.userId)],
+          data: { shift, insideGeofence: inside },
+          occurredAt: endedAt,
+        });
+        return { shift };
+      },
+    );
+    if (!outcome.replayed)
+      this.eventBus.publish(new ShiftEndedEvent(outcome.result.shift, outcome.envelopes));
+    return outcome.result;
+  }
+}

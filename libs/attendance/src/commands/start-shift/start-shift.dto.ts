@@ -1,0 +1,10 @@
+import { Type } from 'class-transformer';
+import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsDeviceTime, LocationDto } from '#core';
+import { CommandDto } from '#realtime';
+
+export class StartShiftDto extends CommandDto {
+  @IsUUID() siteId: string;
+  @IsOptional() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
+  @IsOptional() @IsDeviceTime() recordedAt?: string;
+}

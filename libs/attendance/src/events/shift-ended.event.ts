@@ -1,0 +1,10 @@
+import type { Envelope } from '#realtime';
+import type { ShiftView } from '../persistence/shift.repository.js';
+
+/** A guard clocked out (committed). */
+export class ShiftEndedEvent {
+  constructor(
+    readonly shift: ShiftView,
+    readonly envelopes: Envelope[],
+  ) {}
+}

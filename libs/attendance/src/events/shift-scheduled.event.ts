@@ -1,0 +1,10 @@
+import type { Envelope } from '#realtime';
+import type { ScheduledShiftView } from '../persistence/shift.repository.js';
+
+/** A shift was planned (committed): the site staff and the guard are told (`shift_scheduled`). */
+export class ShiftScheduledEvent {
+  constructor(
+    readonly scheduledShift: ScheduledShiftView,
+    readonly envelopes: Envelope[],
+  ) {}
+}

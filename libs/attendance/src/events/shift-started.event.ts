@@ -1,0 +1,10 @@
+import type { Envelope } from '#realtime';
+import type { ShiftView } from '../persistence/shift.repository.js';
+
+/** A guard clocked in (committed). Tracking refreshes its active-shift cache from it. */
+export class ShiftStartedEvent {
+  constructor(
+    readonly shift: ShiftView,
+    readonly envelopes: Envelope[],
+  ) {}
+}

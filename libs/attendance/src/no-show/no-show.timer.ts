@@ -1,0 +1,36 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Rooms, TimerPoller, type DueTimer, type UnitOfWork } from '#realtime';
+import { findScheduled } from '../persistence/shift.repository.js';
+
+export const NO_SHOW_TIMER = 'shift_no_show';
+
+/**
+ * Fires SHIFT_NO_SHOW_GRACE_S after a planned start: `shift_missed` to the site staff unless the
+ * guard clocked in for it (a linked clock-in, or any shift of the guard at that site overlapping
+ * the planned hours, e.g. clocked in very early and still on shift).
+ */
+@Injectable()
+export class NoShowTimer implements OnModuleInit {
+  constructor(private readonly poller: TimerPoller) {}
+
+  onModuleInit(): void {
+    this.poller.register(NO_SHOW_TIMER, (uow, timer) => this.fire(uow, timer));
+  }
+
+  async fire(uow: UnitOfWork, timer: DueTimer): Promise<void> {
+    const planned = await findScheduled(uow.tx, timer.ref);
+    if (!planned) return;
+    const clockedIn = (await uow.tx.query(
+      `SELECT 1 FROM shifts WHERE scheduled_shift_id = $1 OR (guard_id = $2 AND site_id = $3
+          AND started_at < $5 AND (ended_at IS NULL OR ended_at > $4)) LIMIT 1`,
+      [planned.id, planned.guardId, planned.siteId, planned.startsAt, planned.endsAt],
+    )) as unknown[];
+    if (clockedIn.length) return;
+    await uow.append({
+      type: 'shift_missed',
+      siteId: planned.siteId,
+      streams: [Rooms.siteStaff(planned.siteId)],
+      data: { scheduledShift: planned },
+    });
+  }
+}

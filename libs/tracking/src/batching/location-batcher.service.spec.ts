@@ -1,0 +1,73 @@
+import { jest } from '@jest/globals';
+import type { AppConfig } from '#core';
+import type { Publisher } from '#realtime';
+import type { HistoryRow, LocationHistoryRepository } from '../persistence/location-history.repository.js';
+import type { GuardStaleTimers } from '../stale/guard-stale.timers.js';
+import { LocationBatcher } from './location-batcher.service.js';
+
+const row = (guardId: string, siteId: string, lat: number, s: number): HistoryRow => ({
+  guardId,
+  siteId,
+  shiftId: `shift-${guardId}`,
+  lat,
+  lng: 13.4,
+  accuracy: 5,
+  heading: null,
+  speed: null,
+  batteryLevel: 80,
+  recordedAt: Date.parse('2026-11-22T10:00:00Z') + s * 1000,
+  receivedAt: Date.parse('2026-11-22T10:00:00Z') + s * 1000,
+});
+
+describe('LocationBatcher', () => {
+  type Insert = (rows: HistoryRow[]) => Promise<void>;
+  const setup = (insertMany = jest.fn<Insert>(async () => undefined)) => {
+    const emitTo = jest.fn<(room: string, event: string, data: any) => void>();
+    const touch = jest.fn<(rows: HistoryRow[]) => Promise<void>>(async () => undefined);
+    const batcher = new LocationBatcher(
+      { LOCATION_BATCH_MS: 5000 } as AppConfig,
+      { emitTo } as unknown as Publisher,
+      { insertMany } as unknown as LocationHistoryRepository,
+      { touch } as unknown as GuardStaleTimers,
+    );
+    return { batcher, emitTo, insertMany, touch };
+  };
+
+  it('sends the latest fix per guard to each site staff room and writes every fix in one insert', async () => {
+    const { batcher, emitTo, insertMany, touch } = setup();
+    batcher.add(row('g1', 'A', 1, 0));
+    batcher.add(row('g1', 'A', 2, 5));
+    batcher.add(row('g2', 'A', 3, 1));
+    batcher.add(row('g3', 'B', 4, 2));
+    await batcher.flush();
+    expect(emitTo).toHaveBeenCalledTimes(2);
+    const [roomA, event, dataA] = emitTo.mock.calls[0];
+    expect(roomA).toBe('site:A:staff');
+    expect(event).toBe('location_batch');
+    expect(dataA.locations.map((l: { userId: string; lat: number }) => [l.userId, l.lat])).toEqual([
+      ['g1', 2],
+      ['g2', 3],
+    ]);
+    expect(emitTo.mock.calls[1][0]).toBe('site:B:staff');
+    expect(insertMany).toHaveBeenCalledTimes(1);
+    expect((insertMany.mock.calls[0] as unknown[][])[0]).toHaveLength(4);
+    expect((touch.mock.calls[0] as unknown[][])[0]).toHaveLength(3);
+    await batcher.flush();
+    expect(emitTo).toHaveBeenCalledTimes(2); // an empty window sends nothing
+    expect(insertMany).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the fixes for the next window when the write fails', async () => {
+    const insertMany = jest
+      .fn<Insert>()
+      .mockRejectedValueOnce(new Error('db down'))
+      .mockResolvedValue(undefined);
+    const { batcher } = setup(insertMany);
+    batcher.add(row('g1', 'A', 1, 0));
+    await batcher.flush();
+    batcher.add(row('g1', 'A', 2, 5));
+    await batcher.flush();
+    expect(insertMany).toHaveBeenCalledTimes(2);
+    expect((insertMany.mock.calls[1] as unknown[][])[0]).toHaveLength(2);
+  });
+});

@@ -1,0 +1,52 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AppError } from '#core';
+import { nextIntervalMs } from '../../domain/interval-hint.js';
+import { remember, screenFix, type Fix } from '../../domain/location-filter.js';
+import { LocationBatcher } from '../../batching/location-batcher.service.js';
+import { GeofenceBreaches } from '../../geofence/geofence-breaches.service.js';
+import { ActiveShiftCache } from '../../state/active-shift.cache.js';
+import { GuardTrackStore, type UpdateLocationResult } from '../../state/guard-track.store.js';
+import { UpdateLocationCommand } from './update-location.command.js';
+
+/**
+ * `update_location`, the hot path: no database access except the cached active shift. Screens the
+ * fix, hands accepted ones to the batcher and watches the geofence; answers with the interval hint.
+ */
+@CommandHandler(UpdateLocationCommand)
+export class UpdateLocationHandler implements ICommandHandler<UpdateLocationCommand> {
+  constructor(
+    private readonly shifts: ActiveShiftCache,
+    private readonly tracks: GuardTrackStore,
+    private readonly batcher: LocationBatcher,
+    private readonly breaches: GeofenceBreaches,
+  ) {}
+
+  async execute({ principal: me, dto, receivedAt }: UpdateLocationCommand): Promise<UpdateLocationResult> {
+    const shift = await this.shifts.get(me.userId);
+    if (!shift) throw AppError.forbidden('Not on shift', { reason: 'NOT_ON_SHIFT' });
+    const track = this.tracks.for(me.userId, shift.shiftId, shift.siteId);
+    const earlier = dto.clientEventId ? track.answers.get(dto.clientEventId) : undefined;
+    if (earlier) return earlier;
+    const fix: Fix = {
+      lat: dto.lat,
+      lng: dto.lng,
+      accuracy: dto.accuracy ?? null,
+      heading: dto.heading ?? null,
+      speed: dto.speed ?? null,
+      batteryLevel: dto.batteryLevel ?? null,
+      recordedAt: dto.recordedAt ? Date.parse(dto.recordedAt) : receivedAt,
+      receivedAt,
+    };
+    const rejection = screenFix(track.history, fix);
+    track.history = remember(track.history, fix, rejection);
+    const result: UpdateLocationResult = rejection
+      ? { accepted: false, reason: rejection, nextIntervalMs: nextIntervalMs(track.history.recent) }
+      : { accepted: true, nextIntervalMs: nextIntervalMs(track.history.recent) };
+    if (!rejection) {
+      this.batcher.add({ ...fix, guardId: me.userId, siteId: shift.siteId, shiftId: shift.shiftId });
+      await this.breaches.check(me, track, fix);
+    }
+    this.tracks.remember(track, dto.clientEventId, result);
+    return result;
+  }
+}

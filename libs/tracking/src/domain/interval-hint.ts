@@ -1,0 +1,29 @@
+import { distanceMeters } from '#core';
+import type { Fix } from './location-filter.js';
+
+export const NORMAL_INTERVAL_MS = 5000;
+export const STILL_INTERVAL_MS = 20_000;
+export const FAST_INTERVAL_MS = 2000;
+/** Moved less than this over the recent fixes: standing still. */
+export const STILL_RADIUS_M = 10;
+export const STILL_MIN_FIXES = 3;
+/** Faster than this (m/s, ~30 km/h): in a vehicle, report more often. */
+export const FAST_SPEED_MS = 8;
+
+/**
+ * The `nextIntervalMs` hint from the recent accepted fixes (oldest first): longer while the guard
+ * stands still (at least 3 fixes, all within 10 m of the newest), shorter while moving fast
+ * (reported speed, or implied by the last two fixes), else the normal 5 s.
+ */
+export function nextIntervalMs(recent: Fix[]): number {
+  const newest = recent[recent.length - 1];
+  if (!newest) return NORMAL_INTERVAL_MS;
+  if (recent.length >= STILL_MIN_FIXES && recent.every((f) => distanceMeters(f, newest) < STILL_RADIUS_M))
+    return STILL_INTERVAL_MS;
+  const prev = recent[recent.length - 2];
+  const implied =
+    prev && newest.recordedAt > prev.recordedAt
+      ? distanceMeters(prev, newest) / ((newest.recordedAt - prev.recordedAt) / 1000)
+      : 0;
+  return Math.max(newest.speed ?? 0, implied) > FAST_SPEED_MS ? FAST_INTERVAL_MS : NORMAL_INTERVAL_MS;
+}

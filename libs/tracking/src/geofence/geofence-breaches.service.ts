@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { isInsideGeofence, rootLogger, type Principal } from '#core';
+import { actorOf, CommandRunner, Publisher, Rooms } from '#realtime';
+import { geofenceTransition } from '../domain/geofence-watch.js';
+import type { Fix } from '../domain/location-filter.js';
+import { SiteCache } from '../state/site.cache.js';
+import type { GuardTrack } from '../state/guard-track.store.js';
+
+/**
+ * Watches accepted fixes against the shift's site geofence: `geofence_breach` (durable, to the
+ * site staff and the guard) once per exit, re-armed by a fix inside. Only a transition touches the
+ * database.
+ */
+@Injectable()
+export class GeofenceBreaches {
+  private readonly log = rootLogger().child({ context: 'geofence' });
+  constructor(
+    private readonly sites: SiteCache,
+    private readonly runner: CommandRunner,
+    private readonly publisher: Publisher,
+  ) {}
+
+  async check(me: Principal, track: GuardTrack, fix: Fix): Promise<void> {
+    const site = await this.sites.get(track.siteId);
+    if (!site?.geofence) return;
+    const t = geofenceTransition(track.inside, isInsideGeofence(fix, site.geofence));
+    track.inside = t.inside;
+    if (!t.breach) return;
+    const location = {
+      lat: fix.lat,
+      lng: fix.lng,
+      accuracy: fix.accuracy,
+      recordedAt: new Date(fix.recordedAt).toISOString(),
+    };
+    try {
+      const outcome = await this.runner.runSystem(
+        (uow) =>
+          uow.append({
+            type: 'geofence_breach',
+            siteId: site.id,
+            streams: [Rooms.siteStaff(site.id), Rooms.user(me.userId)],
+            data: { userId: me.userId, location, site: { id: site.id, name: site.name } },
+            occurredAt: new Date(fix.recordedAt),
+          }),
+        actorOf(me),
+      );
+      this.publisher.publish(outcome.envelopes);
+    } catch (e) {
+      track.inside = undefined; // not recorded: the next fix outside tries again
+      this.log.error({ err: e, userId: me.userId }, 'geofence breach not recorded');
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface ActiveShift {
+  shiftId: string;
+  siteId: string;
+  startedReceivedAt: number;
+}
+
+/** Cached answers expire so a shift changed on another node is seen within this time. */
+const ON_SHIFT_TTL_MS = 30_000;
+const OFF_SHIFT_TTL_MS = 3_000;
+
+/**
+ * Who is on shift, per guard, in memory: the only thing the location hot path would otherwise read
+ * from the database. Refreshed by shift_started / shift_ended and on a miss (concurrent misses of
+ * one guard share one query).
+ */
+@Injectable()
+export class ActiveShiftCache {
+  private readonly entries = new Map<string, { shift: ActiveShift | null; until: number }>();
+  private readonly loading = new Map<string, Promise<ActiveShift | null>>();
+  /** Bumped by every set(): a load that started before a shift event must not overwrite it. */
+  private readonly generation = new Map<string, number>();
+
+  constructor(private readonly db: DataSource) {}
+
+  async get(guardId: string, now = Date.now()): Promise<ActiveShift | null> {
+    const hit = this.entries.get(guardId);
+    if (hit && hit.until > now) return hit.shift;
+    let pending = this.loading.get(guardId);
+    if (!pending) {
+      pending = this.load(guardId).finally(() => this.loading.delete(guardId));
+      this.loading.set(guardId, pending);
+    }
+    return pending;
+  }
+
+  set(guardId: string, shift: ActiveShift | null, now = Date.now()): void {
+    this.generation.set(guardId, (this.generation.get(guardId) ?? 0) + 1);
+    this.entries.set(guardId, { shift, until: now + (shift ? ON_SHIFT_TTL_MS : OFF_SHIFT_TTL_MS) });
+  }
+
+  private async load(guardId: string): Promise<ActiveShift | null> {
+    const before = this.generation.get(guardId);
+    const [row] = (await this.db.query(
+      'SELECT id, site_id, started_received_at FROM shifts WHERE guard_id = $1 AND ended_at IS NULL',
+      [guardId],
+    )) as { id: string; site_id: string; started_received_at: Date }[];
+    const shift = row
+      ? {
+          shiftId: row.id,
+          siteId: row.site_id,
+          startedReceivedAt: new Date(row.started_received_at).getTime(),
+        }
+      : null;
+    if (this.generation.get(guardId) !== before) return this.entries.get(guardId)?.shift ?? shift;
+    this.set(guardId, shift);
+    return shift;
+  }
+}

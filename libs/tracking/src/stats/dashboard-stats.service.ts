@@ -1,0 +1,91 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { isDependencyDown, rootLogger } from '#core';
+import { PresenceService, Publisher, Rooms } from '#realtime';
+import { DataSource } from 'typeorm';
+import {
+  countPerSite,
+  EMPTY_COUNTS,
+  guardSites,
+  managerSites,
+  type SiteCounts,
+} from './dashboard-stats.sql.js';
+
+/** How often dashboards get fresh numbers (PROTOCOL.md: every 10 s). */
+export const DASHBOARD_STATS_MS = 10_000;
+
+export type DashboardStats = SiteCounts & { guardsOnline: number };
+type UserSites = { user_id: string; site_ids: string[] };
+
+/**
+ * `dashboard_stats` (ephemeral): every 10 s to the admins (all sites) and to each online manager
+ * for their own sites. guardsOnline counts distinct online guards of those sites. With several
+ * nodes, the node that wins the period's clock row sends for the whole cluster (presence and
+ * rooms are cluster-wide), so nobody gets the numbers twice.
+ */
+@Injectable()
+export class DashboardStatsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private interval?: NodeJS.Timeout;
+  private stopped = false;
+  private readonly log = rootLogger().child({ context: 'dashboard-stats' });
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly presence: PresenceService,
+    private readonly publisher: Publisher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.interval = setInterval(() => void this.tick(), DASHBOARD_STATS_MS);
+    this.interval.unref();
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    clearInterval(this.interval);
+  }
+
+  /** Sends the stats when this node wins the current period. */
+  async tick(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const res = (await this.db.query(
+        `UPDATE dashboard_stats_clock SET last_at = now()
+          WHERE id = 1 AND last_at <= now() - $1 * interval '1 millisecond' RETURNING id`,
+        [DASHBOARD_STATS_MS - 1000],
+      )) as unknown[];
+      const won = Array.isArray(res[0]) ? (res[0] as unknown[]).length > 0 : res.length > 0; // [rows, count] or rows
+      if (won) await this.broadcast();
+    } catch (e) {
+      if (!isDependencyDown(e)) this.log.error({ err: e }, 'dashboard stats failed');
+    }
+  }
+
+  /** Computes and sends the stats now. */
+  async broadcast(): Promise<void> {
+    const perSite = await countPerSite(this.db, (count, err) =>
+      this.log.warn({ err, count }, 'dashboard count failed; counted as 0'),
+    );
+    const guards = await guardSites(this.db);
+    const managers = await managerSites(this.db);
+    const status = await this.presence.statuses([...guards, ...managers].map((u) => u.user_id));
+    const isOnline = (u: UserSites) => status.get(u.user_id)?.status === 'online';
+    const online = guards.filter(isOnline);
+    this.publisher.emitTo(Rooms.role('admin'), 'dashboard_stats', this.aggregate(perSite, null, online));
+    for (const m of managers.filter(isOnline))
+      this.publisher.emitToUser(m.user_id, 'dashboard_stats', this.aggregate(perSite, m.site_ids, online));
+  }
+
+  /** Sums the counts of the given sites (null: every site). */
+  aggregate(perSite: Map<string, SiteCounts>, siteIds: string[] | null, online: UserSites[]): DashboardStats {
+    const sites = siteIds ?? [...perSite.keys()];
+    const sum = { ...EMPTY_COUNTS };
+    for (const id of sites) {
+      const c = perSite.get(id);
+      if (c) for (const k of Object.keys(sum) as (keyof SiteCounts)[]) sum[k] += c[k];
+    }
+    const guardsOnline = siteIds
+      ? online.filter((g) => g.site_ids.some((s) => siteIds.includes(s))).length
+      : online.length;
+    return { ...sum, guardsOnline };
+  }
+}
