@@ -4,6 +4,7 @@ import { AcknowledgePanicHandler } from './commands/acknowledge-panic/acknowledg
 import { RaisePanicHandler } from './commands/raise-panic/raise-panic.handler.js';
 import { ResolvePanicHandler } from './commands/resolve-panic/resolve-panic.handler.js';
 import { PanicEscalation } from './escalation/panic-escalation.service.js';
+import { PanicReceiptBackstop } from './escalation/panic-receipt-backstop.js';
 import { BroadcastWhenPanicChanged } from './event-handlers/broadcast-when-panic-changed.handler.js';
 import { ConfirmDeliveryWhenPanicRaised } from './event-handlers/confirm-delivery-when-panic-raised.handler.js';
 import { PanicController } from './panic.controller.js';
@@ -20,6 +21,7 @@ import { PanicQueries } from './queries/panic-queries.service.js';
     AcknowledgePanicHandler,
     ResolvePanicHandler,
     PanicEscalation,
+    PanicReceiptBackstop,
     ConfirmDeliveryWhenPanicRaised,
     BroadcastWhenPanicChanged,
     PanicQueries,

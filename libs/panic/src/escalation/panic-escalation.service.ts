@@ -12,6 +12,8 @@ import { PanicEntity } from '../persistence/panic.entity.js';
 import { lockPanic, type PanicView } from '../persistence/panic.repository.js';
 
 export const PANIC_ESCALATION_TIMER = 'panic.escalation';
+/** The receipt backstop's timer kind (see panic-receipt-backstop.ts). */
+export const PANIC_RECEIPT_TIMER = 'panic.receipt';
 
 const AUDIENCE_SQL = {
   SITE_MANAGERS_AND_ADMINS: `SELECT u.id FROM users u JOIN site_assignments a ON a.user_id = u.id
@@ -54,8 +56,9 @@ export class PanicEscalation implements OnModuleInit {
     else await this.cancel(tx, p.id);
   }
 
+  /** Clears every deadline of the panic (escalation, and the receipt backstop: staff have it). */
   async cancel(tx: EntityManager, panicId: string): Promise<void> {
-    await this.timers.cancel(tx, PANIC_ESCALATION_TIMER, panicId);
+    await this.timers.cancelAll(tx, panicId, [PANIC_ESCALATION_TIMER, PANIC_RECEIPT_TIMER]);
   }
 
   /** Raises the level, tells the audience on their own streams, schedules the next deadline. */

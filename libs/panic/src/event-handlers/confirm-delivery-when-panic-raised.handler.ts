@@ -4,6 +4,7 @@ import { AppConfig, rootLogger } from '#core';
 import { CommandRunner, Publisher, Rooms } from '#realtime';
 import { escalationOnReceipts } from '../domain/escalation.js';
 import { PanicEscalation } from '../escalation/panic-escalation.service.js';
+import { PanicReceiptBackstop } from '../escalation/panic-receipt-backstop.js';
 import { PanicRaisedEvent } from '../events/panic-raised.event.js';
 import { lockPanic } from '../persistence/panic.repository.js';
 
@@ -24,6 +25,7 @@ export class ConfirmDeliveryWhenPanicRaised
     private readonly publisher: Publisher,
     private readonly runner: CommandRunner,
     private readonly escalation: PanicEscalation,
+    private readonly backstop: PanicReceiptBackstop,
   ) {}
 
   onApplicationShutdown(): void {
@@ -41,6 +43,7 @@ export class ConfirmDeliveryWhenPanicRaised
       const outcome = await this.runner.runSystem(async (uow) => {
         const panic = await lockPanic(uow.tx, event.panicId);
         if (!panic) return;
+        await this.backstop.disarm(uow.tx, panic.id);
         await uow.tx.query('UPDATE panics SET confirmed_by = $2, updated_at = now() WHERE id = $1', [
           panic.id,
           JSON.stringify(confirmedBy),

@@ -2,6 +2,7 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { actionTime, type Principal } from '#core';
 import { CommandRunner, Rooms, type UnitOfWork } from '#realtime';
 import { PanicEscalation } from '../../escalation/panic-escalation.service.js';
+import { PanicReceiptBackstop } from '../../escalation/panic-receipt-backstop.js';
 import { PanicRaisedEvent } from '../../events/panic-raised.event.js';
 import { findPanicView } from '../../persistence/panic.repository.js';
 import { panicSiteOf } from './panic-site.js';
@@ -23,6 +24,7 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
   constructor(
     private readonly runner: CommandRunner,
     private readonly escalation: PanicEscalation,
+    private readonly backstop: PanicReceiptBackstop,
     private readonly events: EventBus,
   ) {}
 
@@ -61,6 +63,7 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
           occurredAt: raisedAt,
         });
         await this.escalation.scheduleNext(uow.tx, panic);
+        await this.backstop.arm(uow.tx, panic.id, me.userId);
         return { panicId: panic.id, duplicate: false };
       }
       // Another panic of this guard is active: hand it back with the newest location.
