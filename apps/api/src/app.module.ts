@@ -9,6 +9,7 @@ import { PatrolsModule } from '#patrols';
 import { RealtimeModule } from '#realtime';
 import { TrackingModule } from '#tracking';
 import { entities, migrations } from './persistence.js';
+import { SimulationModule } from './simulation/simulation.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -46,6 +47,7 @@ export class AppModule implements NestModule {
         PatrolsModule,
         AttendanceModule,
         TrackingModule,
+        SimulationModule.forRoot(config),
         ...extraModules,
       ],
     };

@@ -1,0 +1,137 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as hdr from 'hdr-histogram-js';
+
+/** Everything the load generator needs to drive one server: who connects, where, with what. */
+export interface Fleet {
+  mode: 'ours' | 'baseline';
+  url: string;
+  serverPid: number;
+  sites: {
+    id: string;
+    routeId: string;
+    center: { lat: number; lng: number };
+    radiusM: number;
+    codes: string[];
+  }[];
+  guards: { id: string; siteId: string; token?: string }[];
+  supervisors: { id: string; siteIds: string[]; token?: string }[];
+}
+export interface Scenario {
+  durationS: number;
+  gpsIntervalMs: number;
+  panicsPerS: number;
+  scanRates: number[];
+  scanStepS: number;
+  scanGuards: number;
+}
+
+export type Histogram = ReturnType<typeof hdr.build>;
+/** Microsecond histograms up to 2 minutes, 3 significant digits. */
+export const histogram = (): Histogram =>
+  hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 120_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
+
+export const ms = (h: Histogram, p: number): number | null =>
+  h.totalCount ? Math.round(h.getValueAtPercentile(p) / 10) / 100 : null;
+
+const CLK_TCK = 100;
+/** utime + stime of a process in microseconds (Linux /proc). */
+export function cpuMicros(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLK_TCK;
+  } catch {
+    return null;
+  }
+}
+/** Resident set size in bytes (Linux /proc). */
+export function rssBytes(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export const hasTaskset = (): boolean => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/** Spawns `node <script>` pinned to a core when taskset exists. */
+export function spawnNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  core: number | null,
+  extraNodeArgs: string[] = [],
+): ChildProcess {
+  const node = [process.execPath, ...extraNodeArgs, script, ...args];
+  const [cmd, ...rest] = core === null ? node : ['taskset', '-c', String(core), ...node];
+  return spawn(cmd, rest, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** Resolves with the first stdout line that satisfies `match` (JSON lines), or rejects on exit/timeout. */
+export function waitForLine<T>(
+  child: ChildProcess,
+  match: (obj: any) => boolean,
+  timeoutMs: number,
+  tail: string[] = [],
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(
+      () => finish(new Error(`timed out after ${timeoutMs} ms:\n${tail.slice(-15).join('\n')}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        tail.push(line);
+        if (tail.length > 200) tail.shift();
+        let obj: unknown;
+        try {
+          obj = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        if (match(obj)) return finish(undefined, obj as T);
+      }
+    };
+    const onExit = (code: number | null) =>
+      finish(new Error(`process exited (${code}):\n${tail.slice(-15).join('\n')}`));
+    const finish = (err?: Error, value?: T) => {
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.off('exit', onExit);
+      // keep draining so the child never blocks on a full pipe
+      child.stdout!.on('data', () => undefined);
+      if (err) reject(err);
+      else resolve(value!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => {
+      tail.push(c.toString());
+      if (tail.length > 200) tail.shift();
+    });
+    child.once('exit', onExit);
+  });
+}
+
+export function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const t = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(t);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,387 @@
+/**
+ * The load generator of the "fleet" scenario, run as its own process (pinned to its own core):
+ * connects staff and guards, clocks guards in, sends GPS every interval with jitter and panics at a
+ * fixed rate, then steps scan_checkpoint rates until the ack p99 passes 50 ms. The same code drives
+ * PatrolShield and the baseline. Prints one JSON line `{ msg: 'result', ... }` on stdout.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import { cpuMicros, histogram, ms, rssBytes, type Fleet, type Scenario } from './common.js';
+
+const { fleet, scenario } = JSON.parse(readFileSync(process.argv[2], 'utf8')) as {
+  fleet: Fleet;
+  scenario: Scenario;
+};
+const log = (msg: string) => process.stderr.write(`[load ${fleet.mode}] ${msg}\n`);
+const sleep = (t: number) => new Promise<void>((r) => setTimeout(r, t));
+const now = () => performance.now();
+
+const errors: Record<string, number> = {};
+const countError = (code: string) => (errors[code] = (errors[code] ?? 0) + 1);
+let delivered = 0;
+let commandsSent = 0;
+let counting = false;
+
+interface Conn {
+  socket: Socket;
+  id: string;
+  siteId: string;
+}
+
+function open(user: { id: string; token?: string }, role: string, siteIds: string[]): Promise<Socket> {
+  const auth = fleet.mode === 'ours' ? { token: user.token } : { userId: user.id, role, siteIds };
+  const socket = io(fleet.url, {
+    transports: ['websocket'],
+    auth,
+    reconnection: false,
+    forceNew: true,
+    timeout: 20_000,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('session', () => resolve(socket));
+    socket.once('connect_error', (e: Error) => reject(e));
+  });
+}
+
+async function inBatches<T>(items: T[], size: number, fn: (t: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** Emits a command; resolves with the ack (or a synthetic ACK_TIMEOUT error) and its latency in µs. */
+async function command(
+  s: Socket,
+  event: string,
+  payload: unknown,
+  from = now(),
+): Promise<{ ack: any; us: number }> {
+  if (counting) commandsSent++;
+  let ack: any;
+  try {
+    ack = await s.timeout(10_000).emitWithAck(event, payload);
+  } catch {
+    ack = { ok: false, error: { code: 'ACK_TIMEOUT' } };
+  }
+  if (!ack?.ok) countError(ack?.error?.code ?? 'BAD_ACK');
+  return { ack, us: Math.max(1, Math.round((now() - from) * 1000)) };
+}
+
+async function main(): Promise<void> {
+  const pid = fleet.serverPid;
+  const rssIdle0 = rssBytes(pid);
+  const staff: Conn[] = [];
+  const guards: Conn[] = [];
+  const connectStart = now();
+  await inBatches(fleet.supervisors, 100, async (u) => {
+    staff.push({ socket: await open(u, 'supervisor', u.siteIds), id: u.id, siteId: u.siteIds[0] });
+  });
+  await inBatches(fleet.guards, 100, async (u) => {
+    guards.push({ socket: await open(u, 'guard', [u.siteId]), id: u.id, siteId: u.siteId });
+  });
+  const connectMs = now() - connectStart;
+  const connections = staff.length + guards.length;
+  log(`${connections} sockets connected in ${Math.round(connectMs)} ms`);
+  const idleCpu0 = cpuMicros(pid);
+  await sleep(3000);
+  const idleCpu1 = cpuMicros(pid);
+  const rssIdle1 = rssBytes(pid);
+  // Server CPU with every socket connected and nothing sent: timers, pollers, heartbeats.
+  const idleCpuPct =
+    idleCpu0 !== null && idleCpu1 !== null ? Math.round((idleCpu1 - idleCpu0) / 300) / 100 : null;
+
+  const staffBySite = new Map<string, Conn[]>();
+  for (const c of staff) staffBySite.set(c.siteId, [...(staffBySite.get(c.siteId) ?? []), c]);
+  const siteById = new Map(fleet.sites.map((s) => [s.id, s]));
+
+  // Every event a client receives counts as one delivered message; panic_alert broadcasts get a receipt.
+  const panicLatency = histogram();
+  const lagHist = histogram();
+  const pendingPanic = new Map<
+    string,
+    { scheduledAt: number; expected: number; received: number; panicId?: string }
+  >();
+  let panicsExpected = 0;
+  let panicsReceived = 0;
+  let locationPoints = 0;
+  const lastSeen = new Map<string, number>(); // staffId|guardId -> latest recordedAt ms received
+  for (const c of [...staff, ...guards])
+    c.socket.onAny((event: string, ...args: unknown[]) => {
+      const last = args[args.length - 1];
+      if (typeof last === 'function') (last as () => void)();
+      if (!counting) return;
+      delivered++;
+      const data = args[0] as any;
+      if (event === 'panic_alert') {
+        const p = pendingPanic.get(data?.actor?.userId);
+        if (p) {
+          p.received++;
+          panicsReceived++;
+          panicLatency.recordValue(Math.max(1, Math.round((now() - p.scheduledAt) * 1000)));
+          if (p.received === 1) void workPanic(c, data.data.panic.id as string, data.actor.userId as string);
+        }
+      } else if (event === 'location_batch') {
+        const at = Date.now();
+        for (const l of data.locations as { userId: string; recordedAt: string }[]) {
+          locationPoints++;
+          const t = Date.parse(l.recordedAt);
+          lagHist.recordValue(Math.max(1, (at - t) * 1000));
+          const key = `${c.id}|${l.userId}`;
+          if ((lastSeen.get(key) ?? 0) < t) lastSeen.set(key, t);
+        }
+      }
+    });
+
+  async function workPanic(sup: Conn, panicId: string, guardId: string): Promise<void> {
+    await sleep(300);
+    await command(sup.socket, 'panic_acknowledge', { panicId });
+    await sleep(300);
+    await command(sup.socket, 'panic_resolve', { panicId, notes: 'bench' });
+    await sleep(200);
+    pendingPanic.delete(guardId);
+  }
+
+  // Clock every guard in (durable commands, bounded concurrency).
+  const shiftStart = now();
+  await inBatches(guards, 50, async (g) => {
+    const s = siteById.get(g.siteId)!;
+    await command(g.socket, 'shift_start', { siteId: g.siteId, location: s.center });
+  });
+  log(`shifts started in ${Math.round(now() - shiftStart)} ms`);
+
+  // ---- fleet phase: GPS every interval with jitter, panics at a fixed rate ----
+  const locAck = histogram();
+  const lastAccepted = new Map<string, number>(); // guardId -> recordedAt ms of last accepted update
+  let locationsSent = 0;
+  let locationsAccepted = 0;
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  let running = true;
+  const elu0 = performance.eventLoopUtilization();
+  const cpu0 = cpuMicros(pid);
+  const t0 = now();
+  counting = true;
+  for (const g of guards) {
+    const s = siteById.get(g.siteId)!;
+    let angle = Math.random() * 2 * Math.PI;
+    const tick = () => {
+      if (!running) return;
+      angle += 0.05;
+      const r = s.radiusM * 0.5;
+      const recordedAt = new Date();
+      const lat = s.center.lat + (r * Math.sin(angle)) / 111_320;
+      const lng = s.center.lng + (r * Math.cos(angle)) / (111_320 * Math.cos((s.center.lat * Math.PI) / 180));
+      locationsSent++;
+      void command(g.socket, 'update_location', {
+        lat,
+        lng,
+        accuracy: 8,
+        heading: 90,
+        speed: 1.2,
+        batteryLevel: 80,
+        recordedAt: recordedAt.toISOString(),
+      }).then(({ ack, us }) => {
+        locAck.recordValue(us);
+        if (ack?.ok && ack.data?.accepted) {
+          locationsAccepted++;
+          lastAccepted.set(g.id, recordedAt.getTime());
+        }
+      });
+      timers.push(setTimeout(tick, scenario.gpsIntervalMs * (0.8 + Math.random() * 0.4)));
+    };
+    timers.push(setTimeout(tick, Math.random() * scenario.gpsIntervalMs));
+  }
+  const panicEvery = 1000 / scenario.panicsPerS;
+  let panicsSent = 0;
+  let panicsSkipped = 0;
+  for (let k = 0; k * panicEvery < scenario.durationS * 1000; k++) {
+    const scheduledAt = t0 + 1000 + k * panicEvery;
+    if (scheduledAt > t0 + scenario.durationS * 1000 - 1000) break;
+    timers.push(
+      setTimeout(() => {
+        const free = guards.filter(
+          (g) => !pendingPanic.has(g.id) && (staffBySite.get(g.siteId)?.length ?? 0) > 0,
+        );
+        if (!free.length) return void panicsSkipped++;
+        const g = free[Math.floor(Math.random() * free.length)];
+        const expected = staffBySite.get(g.siteId)!.length;
+        pendingPanic.set(g.id, { scheduledAt, expected, received: 0 });
+        panicsExpected += expected;
+        panicsSent++;
+        void command(g.socket, 'panic_alert', {
+          location: siteById.get(g.siteId)!.center,
+          type: 'PANIC',
+          batteryLevel: 50,
+          message: 'bench',
+          recordedAt: new Date().toISOString(),
+        });
+      }, scheduledAt - now()),
+    );
+  }
+  const ticker = setInterval(
+    () =>
+      log(
+        `t=${Math.round((now() - t0) / 1000)}s delivered=${delivered} panics=${panicsReceived}/${panicsExpected}`,
+      ),
+    5000,
+  );
+  await sleep(scenario.durationS * 1000);
+  running = false;
+  for (const t of timers) clearTimeout(t);
+  // drain: one more location window plus in-flight panics
+  await sleep(scenario.gpsIntervalMs + 1500);
+  counting = false;
+  const fleetCommands = commandsSent;
+  clearInterval(ticker);
+  const windowS = (now() - t0) / 1000;
+  const cpu1 = cpuMicros(pid);
+  const elu = performance.eventLoopUtilization(elu0);
+  let locationPairs = 0;
+  let locationPairsMissing = 0;
+  for (const g of guards) {
+    const t = lastAccepted.get(g.id);
+    if (t === undefined) continue;
+    for (const s of staffBySite.get(g.siteId) ?? []) {
+      locationPairs++;
+      if ((lastSeen.get(`${s.id}|${g.id}`) ?? 0) < t) locationPairsMissing++;
+    }
+  }
+  const rssLoaded = rssBytes(pid);
+
+  // ---- durable phase: scan_checkpoint at increasing rates until ack p99 > 50 ms ----
+  const scanners = guards.slice(0, Math.min(scenario.scanGuards, guards.length));
+  const runs = new Map<string, string>();
+  await inBatches(scanners, 50, async (g) => {
+    const { ack } = await command(g.socket, 'start_patrol', { routeId: siteById.get(g.siteId)!.routeId });
+    const id = ack?.ok ? ack.data.patrolRun.id : ack?.error?.details?.patrolRunId;
+    if (id) runs.set(g.id, id as string);
+  });
+  const steps: {
+    rate: number;
+    sent: number;
+    ok: number;
+    throughput: number;
+    p50: number | null;
+    p99: number | null;
+    p99FromSchedule: number | null;
+    serverCpuUsPerCommand: number | null;
+  }[] = [];
+  const active = scanners.filter((g) => runs.has(g.id));
+  if (active.length)
+    for (const rate of scenario.scanRates) {
+      const h = histogram();
+      const hs = histogram();
+      let sent = 0;
+      let ok = 0;
+      const start = now() + 100;
+      const cpuBefore = cpuMicros(pid);
+      const total = Math.round(rate * scenario.scanStepS);
+      const inflight: Promise<void>[] = [];
+      const stepTimers: ReturnType<typeof setTimeout>[] = [];
+      let k = 0;
+      // schedule in 10 ms slices to keep timer count bounded
+      await new Promise<void>((done) => {
+        const slice = () => {
+          const due = Math.min(total, Math.floor(((now() - start) / 1000) * rate) + 1);
+          for (; k < due; k++) {
+            const g = active[k % active.length];
+            const site = siteById.get(g.siteId)!;
+            const scheduledAt = start + (k / rate) * 1000;
+            sent++;
+            const emitAt = now();
+            inflight.push(
+              command(
+                g.socket,
+                'scan_checkpoint',
+                {
+                  patrolRunId: runs.get(g.id),
+                  checkpointCode: site.codes[k % site.codes.length],
+                  location: site.center,
+                  recordedAt: new Date().toISOString(),
+                },
+                emitAt,
+              ).then(({ ack, us }) => {
+                h.recordValue(us);
+                hs.recordValue(Math.max(1, Math.round((now() - scheduledAt) * 1000)));
+                if (ack?.ok) ok++;
+              }),
+            );
+          }
+          if (k >= total) return done();
+          stepTimers.push(setTimeout(slice, 10));
+        };
+        stepTimers.push(setTimeout(slice, 100));
+      });
+      const elapsed = (now() - start) / 1000;
+      await Promise.all(inflight);
+      const stepCpu = cpuMicros(pid);
+      const step = {
+        rate,
+        sent,
+        ok,
+        throughput: Math.round(ok / Math.max(elapsed, scenario.scanStepS)),
+        p50: ms(h, 50),
+        p99: ms(h, 99),
+        p99FromSchedule: ms(hs, 99),
+        serverCpuUsPerCommand:
+          cpuBefore !== null && stepCpu !== null && sent ? Math.round((stepCpu - cpuBefore) / sent) : null,
+      };
+      steps.push(step);
+      log(`scan rate ${rate}/s: ok ${ok}/${sent}, p99 ${step.p99} ms`);
+      if ((step.p99 ?? Infinity) > 50 || ok < sent * 0.99) break;
+    }
+
+  for (const c of [...staff, ...guards]) c.socket.close();
+  const cpuUs = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null;
+  const result = {
+    msg: 'result',
+    mode: fleet.mode,
+    connections,
+    connectMs: Math.round(connectMs),
+    rssIdleBefore: rssIdle0,
+    rssIdleAfter: rssIdle1,
+    rssPerConnectionBytes:
+      rssIdle0 !== null && rssIdle1 !== null ? Math.round((rssIdle1 - rssIdle0) / connections) : null,
+    rssLoaded,
+    serverIdleCpuPct: idleCpuPct,
+    serverFleetCpuPct: cpuUs !== null ? Math.round(cpuUs / windowS / 100) / 100 : null,
+    windowS: Math.round(windowS * 10) / 10,
+    delivered,
+    deliveredPerS: Math.round(delivered / windowS),
+    serverCpuUs: cpuUs,
+    cpuUsPerDelivered: cpuUs !== null && delivered ? Math.round((cpuUs / delivered) * 100) / 100 : null,
+    commandsInWindow: fleetCommands,
+    cpuUsPerMessageOrCommand:
+      cpuUs !== null && delivered ? Math.round((cpuUs / (delivered + fleetCommands)) * 100) / 100 : null,
+    loadGenElu: Math.round(elu.utilization * 1000) / 1000,
+    panic: {
+      sent: panicsSent,
+      skippedNoFreeGuard: panicsSkipped,
+      expectedDeliveries: panicsExpected,
+      received: panicsReceived,
+      lost: panicsExpected - panicsReceived,
+      p50: ms(panicLatency, 50),
+      p99: ms(panicLatency, 99),
+      p999: ms(panicLatency, 99.9),
+      max: ms(panicLatency, 100),
+    },
+    location: {
+      sent: locationsSent,
+      accepted: locationsAccepted,
+      pointsDelivered: locationPoints,
+      ackP50: ms(locAck, 50),
+      ackP99: ms(locAck, 99),
+      lagP50: ms(lagHist, 50),
+      lagP99: ms(lagHist, 99),
+      lastPointPairs: locationPairs,
+      lastPointMissing: locationPairsMissing,
+    },
+    durable: { patrolsStarted: runs.size, steps },
+    errors,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`load generator failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

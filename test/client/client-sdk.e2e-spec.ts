@@ -1,0 +1,182 @@
+import request from 'supertest';
+import {
+  ClientError,
+  MemoryCursorStore,
+  PatrolShieldClient,
+  type Envelope,
+  type PatrolShieldClientOptions,
+} from '../../libs/client/src/index.js';
+import {
+  createSite,
+  createUser,
+  startTestApp,
+  tokenFor,
+  type TestApp,
+  type TestUser,
+} from '../support/test-app.js';
+
+/** The SDK against the real server: acks, durable events, sync, offline queue, session rules. */
+describe('client SDK', () => {
+  let t: TestApp;
+  let siteId: string;
+  let guard: TestUser;
+  let staff: TestUser;
+  const clients: PatrolShieldClient[] = [];
+
+  const client = (user: TestUser, more: Partial<PatrolShieldClientOptions> = {}) => {
+    const c = new PatrolShieldClient({
+      url: t.baseUrl,
+      getToken: () => user.token,
+      backoff: { baseMs: 50, maxMs: 500 },
+      socketOptions: { reconnectionDelay: 50, reconnectionDelayMax: 200 },
+      ...more,
+    });
+    clients.push(c);
+    return c;
+  };
+  const incident = (title: string) => ({ siteId, type: 'OTHER', priority: 'LOW', title }) as const;
+  /** Collects durable events of a type in delivery order. */
+  const collect = (c: PatrolShieldClient, type: string) => {
+    const seen: Envelope[] = [];
+    c.on('event', (e) => {
+      if (e.type === type) seen.push(e);
+    });
+    return seen;
+  };
+  const until = async (cond: () => boolean, timeoutMs = 10_000) => {
+    const end = Date.now() + timeoutMs;
+    while (!cond()) {
+      if (Date.now() > end) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ SESSION_EXPIRING_LEAD_S: '60' });
+    siteId = await createSite(t, 'SDK site');
+    guard = await createUser(t, 'guard', [siteId]);
+    staff = await createUser(t, 'supervisor', [siteId]);
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.close();
+  });
+  afterAll(() => t.close());
+
+  it('sends typed commands, answers acks, and refuses unknown events without retrying', async () => {
+    const g = client(guard);
+    const session = await g.connect();
+    expect(session.userId).toBe(guard.id);
+    const { streams } = await g.command('sync', { cursors: {} });
+    expect(Object.keys(streams)).toContain(`user:${guard.id}`);
+    const err = await g.command('nope' as never, {} as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClientError);
+    expect((err as ClientError).code).toBe('UNKNOWN_EVENT');
+    const bad = await g.command('join_site', { siteId: 'not-a-uuid' }).catch((e: unknown) => e);
+    expect((bad as ClientError).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('delivers an event published on two streams once (staff stream and the reporter)', async () => {
+    const s = client(staff);
+    await s.connect();
+    const created = collect(s, 'incident_created');
+    const ack = await s.command('create_incident', incident('Reported by staff'));
+    await until(() => created.length >= 1);
+    await s.command('sync', { cursors: s.cursors }); // a round trip: anything else would have arrived
+    await s.sync();
+    expect(created.map((e) => (e.data as any).incident.id)).toEqual([ack.incident.id]);
+    expect(s.cursors[`site:${siteId}:staff`]).toBeGreaterThan(0);
+    expect(s.cursors[`user:${staff.id}`]).toBeGreaterThan(0);
+  });
+
+  it('catches up with sync from stored cursors: every missed event once, in seq order', async () => {
+    const store = new MemoryCursorStore();
+    const first = client(staff, { cursorStore: store });
+    await first.connect();
+    first.close();
+    const g = client(guard);
+    await g.connect();
+    const titles = ['missed 1', 'missed 2', 'missed 3'];
+    for (const title of titles) await g.command('create_incident', incident(title));
+    const again = client(staff, { cursorStore: store });
+    const created = collect(again, 'incident_created');
+    await again.connect();
+    expect(created.map((e) => (e.data as any).incident.title)).toEqual(titles);
+    const seqs = created.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('queues field actions while offline and sends them in order, with device time, on reconnect', async () => {
+    const s = client(staff);
+    await s.connect();
+    const created = collect(s, 'incident_created');
+    const g = client(guard);
+    await g.connect();
+    // Lose the network: the transport closes and socket.io reconnects by itself.
+    const down = g.waitFor('disconnected');
+    g.socket.io.engine.close();
+    await down;
+    const before = Date.now();
+    const sent = ['offline A', 'offline B', 'offline C'].map((title) =>
+      g.command('create_incident', incident(title)),
+    );
+    expect(g.queued).toBe(3);
+    const acks = await Promise.all(sent);
+    expect(acks.map((a) => a.incident.title)).toEqual(['offline A', 'offline B', 'offline C']);
+    await until(
+      () => created.filter((e) => (e.data as any).incident.title.startsWith('offline')).length === 3,
+    );
+    const offline = created.filter((e) => (e.data as any).incident.title.startsWith('offline'));
+    expect(offline.map((e) => (e.data as any).incident.title)).toEqual([
+      'offline A',
+      'offline B',
+      'offline C',
+    ]);
+    // The device time is when it was queued, not when it reached the server.
+    for (const e of offline) expect(Date.parse(e.occurredAt)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(offline[0].occurredAt)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('refreshes the token on session_expiring through getToken', async () => {
+    let calls = 0;
+    const g = client(guard, { getToken: () => tokenFor(t, guard, ++calls === 1 ? 30 : 3600) });
+    const refreshed = g.waitFor('session_expiring');
+    await g.connect();
+    await refreshed;
+    await until(() => calls >= 2);
+    await g.command('sync', { cursors: {} });
+    expect(g.ready).toBe(true);
+  });
+
+  it('after session_expired gets a fresh token and reconnects', async () => {
+    let calls = 0;
+    // Handshake and refresh both get 2-second tokens; the reconnect gets a long one.
+    const g = client(guard, { getToken: () => tokenFor(t, guard, ++calls <= 2 ? 2 : 3600) });
+    let readies = 0;
+    g.on('ready', () => readies++);
+    await g.connect();
+    await g.waitFor('session_expired');
+    await until(() => readies === 2, 15_000);
+    expect(calls).toBeGreaterThanOrEqual(3);
+    await g.command('sync', { cursors: {} });
+  }, 30_000);
+
+  it('does not reconnect after session_revoked and tells the application', async () => {
+    const admin = await createUser(t, 'admin');
+    const victim = await createUser(t, 'guard', [siteId]);
+    const g = client(victim);
+    await g.connect();
+    const revoked = g.waitFor('revoked');
+    await request(t.baseUrl)
+      .patch(`/api/v1/users/${victim.id}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ active: false })
+      .expect(200);
+    await revoked;
+    await until(() => !g.socket.connected);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(g.socket.connected).toBe(false);
+    expect(g.socket.active).toBe(false);
+    const err = await g.command('shift_start', { siteId }).catch((e: unknown) => e);
+    expect((err as ClientError).code).toBe('REVOKED');
+  });
+});
