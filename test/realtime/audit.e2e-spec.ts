@@ -2,6 +2,7 @@ import request from 'supertest';
 import { AuditService } from '../../libs/realtime/src/index.js';
 import { command, connect, connectRefused, flush, waitForDisconnect } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
+import { pollUntil } from '../support/poll.js';
 
 interface AuditRow {
   id: string;
@@ -35,13 +36,11 @@ describe('socket audit log', () => {
     query: Record<string, string>,
     done: (rows: AuditRow[]) => boolean = (rows) => rows.length > 0,
   ): Promise<AuditRow[]> => {
-    for (let attempt = 0; ; attempt++) {
+    return pollUntil(async () => {
       await t.app.get(AuditService).flush();
       const { items } = await list(query);
-      if (done(items)) return items;
-      if (attempt >= 150) throw new Error(`no audit rows for ${JSON.stringify(query)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+      return done(items) ? items : undefined;
+    }, 3000);
   };
 
   beforeAll(async () => {

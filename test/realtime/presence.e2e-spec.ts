@@ -1,6 +1,7 @@
 import { Publisher } from '../../libs/realtime/src/index.js';
 import { command, connect, flush, receivedOf, waitFor, type TestSocket } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
+import { pollUntil } from '../support/poll.js';
 
 const GRACE_MS = 1000;
 
@@ -19,10 +20,7 @@ describe('presence', () => {
     const id = s.socket.id!;
     s.close();
     const sockets = t.app.get(Publisher).io.of('/').sockets;
-    for (let i = 0; sockets.has(id); i++) {
-      if (i > 500) throw new Error(`server never saw ${id} disconnect`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await pollUntil(() => !sockets.has(id), 5000, 10);
   };
   const presenceOf = (s: TestSocket, userId: string) =>
     receivedOf(s, 'presence_changed').filter((p) => p.userId === userId);

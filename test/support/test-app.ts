@@ -51,6 +51,8 @@ export async function startTestApp(
     JWT_SECRET: TEST_JWT_SECRET,
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
+    // Suites drive commands far faster than a person; rate limits have their own suite with explicit budgets.
+    WS_COMMANDS_PER_S: '1000',
     ...overrides,
     DATABASE_URL: dbUrl,
   });

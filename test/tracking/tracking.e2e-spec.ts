@@ -10,6 +10,7 @@ import {
 import { TimerPoller } from '#realtime';
 import { command, connect, flush, receivedOf, waitFor, type TestSocket } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
+import { pollUntil } from '../support/poll.js';
 
 const CENTER = { lat: 52.52, lng: 13.405 };
 const north = (m: number) => ({ lat: CENTER.lat + m / 111_195, lng: CENTER.lng });
@@ -19,15 +20,8 @@ let tick = 0;
 const at = (plusMs = 0) => new Date(base + ++tick * 30_000 + plusMs).toISOString();
 
 /** Polls a condition through server round trips (no fixed sleeps): for durable work nobody is told about live. */
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const eventually = <T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> =>
+  pollUntil(probe, timeoutMs, 100);
 
 describe('tracking: update_location, batches, history, breaches, stale guards, unwatched sites, stats', () => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { AppConfig, rootLogger } from '#core';
 import { Publisher, Rooms } from '#realtime';
 import { LocationHistoryRepository, type HistoryRow } from '../persistence/location-history.repository.js';
@@ -24,7 +24,7 @@ const toWire = (r: HistoryRow) => ({
  * one multi-row insert, and the guards seen push their stale deadline forward (one statement).
  */
 @Injectable()
-export class LocationBatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LocationBatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private latest = new Map<string, Map<string, HistoryRow>>();
   private pending: HistoryRow[] = [];
   private windowStart = new Date();
@@ -44,7 +44,8 @@ export class LocationBatcher implements OnApplicationBootstrap, OnApplicationShu
     this.interval.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before shutdown hooks close the database: the last window is broadcast and written. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.interval);
     await this.flush();
   }
