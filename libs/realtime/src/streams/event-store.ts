@@ -46,39 +46,29 @@ export class EventStore {
     const id = randomUUID();
     const occurredAt = (event.occurredAt ?? new Date()).toISOString();
     const streams = [...new Set(event.streams)].sort(); // one lock order everywhere: no deadlocks
-    const out: Envelope[] = [];
-    for (const stream of streams) {
-      const [{ head }] = (await tx.query(
-        `INSERT INTO stream_heads (stream, head) VALUES ($1, 1)
-         ON CONFLICT (stream) DO UPDATE SET head = stream_heads.head + 1 RETURNING head`,
-        [stream],
-      )) as { head: string }[];
-      const seq = Number(head);
-      await tx.query(
-        `INSERT INTO stream_events (stream, seq, event_id, type, site_id, actor, data, occurred_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          stream,
-          seq,
-          id,
-          event.type,
-          event.siteId,
-          JSON.stringify(actor),
-          JSON.stringify(event.data),
-          occurredAt,
-        ],
-      );
-      out.push({
-        id,
-        type: event.type,
-        stream,
-        seq,
-        siteId: event.siteId,
-        occurredAt,
-        actor,
-        data: event.data,
-      });
-    }
+    // One round trip for every stream of the event: the upsert locks each head row (in sorted
+    // order) until commit and hands out head + 1; the events are inserted from those rows.
+    const rows = (await tx.query(
+      `WITH heads AS (
+         INSERT INTO stream_heads (stream, head) SELECT unnest($1::text[]), 1
+         ON CONFLICT (stream) DO UPDATE SET head = stream_heads.head + 1
+         RETURNING stream, head)
+       INSERT INTO stream_events (stream, seq, event_id, type, site_id, actor, data, occurred_at)
+       SELECT stream, head, $2::uuid, $3::text, $4::uuid, $5::jsonb, $6::jsonb, $7::timestamptz FROM heads
+       RETURNING stream, seq`,
+      [streams, id, event.type, event.siteId, JSON.stringify(actor), JSON.stringify(event.data), occurredAt],
+    )) as { stream: string; seq: string }[];
+    const seqOf = new Map(rows.map((r) => [r.stream, Number(r.seq)]));
+    const out: Envelope[] = streams.map((stream) => ({
+      id,
+      type: event.type,
+      stream,
+      seq: seqOf.get(stream)!,
+      siteId: event.siteId,
+      occurredAt,
+      actor,
+      data: event.data,
+    }));
     return out;
   }
 
