@@ -59,7 +59,9 @@ async function startServer(script: string, env: Record<string, string>) {
   const spawnedAt = performance.now();
   // Spawned unpinned so the embedded PostgreSQL it starts may use any core; the node process itself
   // is pinned to the server core once ready (the load generator has the other one).
-  const child = spawnNode(script, [], env, null);
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written on exit).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawnNode(script, [], env, null, nodeArgs);
   const ready = await waitForLine<{ port: number }>(child, (o) => o?.msg === 'ready', 180_000);
   const readyMs = Math.round(performance.now() - spawnedAt);
   if (SERVER_CORE !== null) spawnSync('taskset', ['-a', '-p', '-c', String(SERVER_CORE), String(child.pid)]);
