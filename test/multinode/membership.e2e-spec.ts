@@ -1,8 +1,6 @@
 import request from 'supertest';
-import { redisAvailable, redisPrefix, startNode, type ApiNode } from '../support/cluster.js';
-import { DbFixtures } from '../support/db-fixtures.js';
-import { command, connect, waitFor, waitForDisconnect, type TestSocket } from '../support/sockets.js';
-import { freshDatabase } from '../support/test-app.js';
+import { redisAvailable, useTwoNodes } from '../support/cluster.js';
+import { command, waitFor, waitForDisconnect } from '../support/sockets.js';
 
 const hasRedis = await redisAvailable();
 const suite = hasRedis ? describe : describe.skip;
@@ -10,35 +8,15 @@ if (!hasRedis)
   console.warn('multi-node suites skipped: no Redis (set REQUIRE_REDIS=1 to make this an error)');
 
 suite('two nodes on one Redis: membership, revocation, throttling', () => {
-  let a: ApiNode;
-  let b: ApiNode;
-  let db: DbFixtures;
-  const sockets: TestSocket[] = [];
-  const open = async (node: ApiNode, token: string) => {
-    const s = await connect(node.url, { token });
-    sockets.push(s);
-    return s;
-  };
-
-  beforeAll(async () => {
-    const databaseUrl = await freshDatabase();
-    const env = { DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix(), WS_JOIN_SITE_PER_MIN: '3' };
-    [a, b] = await Promise.all([startNode(env), startNode(env)]);
-    db = new DbFixtures(databaseUrl);
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await Promise.all([a?.stop(), b?.stop()]);
-    await db?.close();
-  });
+  const cluster = useTwoNodes({ WS_JOIN_SITE_PER_MIN: '3' });
 
   it('a reassignment made through node A moves a socket on node B', async () => {
-    const [s1, s2] = [await db.site('One'), await db.site('Two')];
-    const admin = await db.user('admin');
-    const sup = await db.user('supervisor', [s1]);
-    const onB = await open(b, sup.token);
+    const [s1, s2] = [await cluster.db.site('One'), await cluster.db.site('Two')];
+    const admin = await cluster.db.user('admin');
+    const sup = await cluster.db.user('supervisor', [s1]);
+    const onB = await cluster.open(cluster.b, sup.token);
     expect((await command(onB, 'get_presence', { siteId: s1 })).ok).toBe(true);
-    await request(a.url)
+    await request(cluster.a.url)
       .put(`/api/v1/users/${sup.id}/sites`)
       .set('Authorization', `Bearer ${admin.token}`)
       .send({ siteIds: [s2] })
@@ -47,18 +25,18 @@ suite('two nodes on one Redis: membership, revocation, throttling', () => {
     expect((await command(onB, 'get_presence', { siteId: s1 })).error.code).toBe('FORBIDDEN');
     expect((await command(onB, 'get_presence', { siteId: s2 })).ok).toBe(true);
     // The moved socket now hears site Two's staff room, fed from node A.
-    const guard = await db.user('guard', [s2]);
-    await open(a, guard.token);
+    const guard = await cluster.db.user('guard', [s2]);
+    await cluster.open(cluster.a, guard.token);
     const online = await waitFor(onB, 'presence_changed', (p) => p.userId === guard.id);
     expect(online.status).toBe('online');
   });
 
   it('deactivating a user through node A revokes its socket on node B', async () => {
-    const admin = await db.user('admin');
-    const guard = await db.user('guard', [await db.site()]);
-    const onB = await open(b, guard.token);
+    const admin = await cluster.db.user('admin');
+    const guard = await cluster.db.user('guard', [await cluster.db.site()]);
+    const onB = await cluster.open(cluster.b, guard.token);
     const gone = waitForDisconnect(onB);
-    await request(a.url)
+    await request(cluster.a.url)
       .patch(`/api/v1/users/${guard.id}`)
       .set('Authorization', `Bearer ${admin.token}`)
       .send({ active: false })
@@ -68,10 +46,10 @@ suite('two nodes on one Redis: membership, revocation, throttling', () => {
   });
 
   it('counts a user rate limit across nodes', async () => {
-    const site = await db.site();
-    const sup = await db.user('supervisor', [site]);
-    const onA = await open(a, sup.token);
-    const onB = await open(b, sup.token);
+    const site = await cluster.db.site();
+    const sup = await cluster.db.user('supervisor', [site]);
+    const onA = await cluster.open(cluster.a, sup.token);
+    const onB = await cluster.open(cluster.b, sup.token);
     const results = [];
     for (const s of [onA, onB, onA, onB]) results.push(await command(s, 'join_site', { siteId: site }));
     expect(results.slice(0, 3).every((r) => r.ok)).toBe(true);

@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import { TEST_JWT_SECRET } from './test-app.js';
+import { DbFixtures } from './db-fixtures.js';
+import { connect, type TestSocket } from './sockets.js';
+import { freshDatabase, TEST_JWT_SECRET } from './test-app.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -138,4 +140,38 @@ export async function startPrivateRedis(
         child.kill('SIGKILL');
       }),
   };
+}
+
+export interface TwoNodes {
+  a: ApiNode;
+  b: ApiNode;
+  db: DbFixtures;
+  /** Connects a socket to a node; closed after the suite. */
+  open(node: ApiNode, token: string): Promise<TestSocket>;
+}
+
+/**
+ * Registers beforeAll/afterAll that start two real api nodes on a fresh database and one Redis
+ * (a private key prefix per suite), with fixtures and socket bookkeeping.
+ */
+export function useTwoNodes(env: Record<string, string> = {}): TwoNodes {
+  const sockets: TestSocket[] = [];
+  const nodes = {} as TwoNodes;
+  nodes.open = async (node, token) => {
+    const s = await connect(node.url, { token });
+    sockets.push(s);
+    return s;
+  };
+  beforeAll(async () => {
+    const databaseUrl = await freshDatabase();
+    const all = { DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix(), ...env };
+    [nodes.a, nodes.b] = await Promise.all([startNode(all), startNode(all)]);
+    nodes.db = new DbFixtures(databaseUrl);
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await Promise.all([nodes.a?.stop(), nodes.b?.stop()]);
+    await nodes.db?.close();
+  });
+  return nodes;
 }
