@@ -41,3 +41,4 @@ export * from './validation/device-time.js';
 export * from './validation/location.dto.js';
 export * from './redis/redis-connections.js';
 export * from './database/run-migrations.js';
+export * from './http/client-address.js';

@@ -6,6 +6,7 @@ import {
   createValidationPipe,
   HttpExceptionFilter,
   PinoNestLogger,
+  compileTrust,
   runMigrationsExclusively,
 } from '#core';
 import { DataSource } from 'typeorm';
@@ -32,7 +33,7 @@ export async function createApp(
     },
   );
   await runMigrationsExclusively(app.get(DataSource));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', compileTrust(config.TRUST_PROXY));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });

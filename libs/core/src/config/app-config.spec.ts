@@ -43,6 +43,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigValidationError);
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(key));
   });
+  it('validates TRUST_PROXY', () => {
+    expect(loadConfig({ TRUST_PROXY: 'loopback, uniquelocal' }).TRUST_PROXY).toBe('loopback, uniquelocal');
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
   it('requires JWT_SECRET with an external database', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y' })).toThrow(/JWT_SECRET/);
   });

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
+import { compileTrust } from '../http/client-address.js';
 import {
   IsBoolean,
   IsEmail,
@@ -54,6 +55,11 @@ export class AppConfig {
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
   @Transform(toList) @IsString({ each: true }) CORS_ORIGINS: string[] = ['*'];
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /**
+   * Which proxies may tell us the client address (X-Forwarded-For), as Express's `trust proxy`:
+   * `loopback`, `uniquelocal` (private networks, e.g. docker-compose), a list of CIDRs, or `false`.
+   */
+  @IsString() @MinLength(1) TRUST_PROXY = 'loopback';
   @Type(() => Number) @IsInt() @Min(50) LOCATION_BATCH_MS = 5000;
   @Type(() => Number) @IsInt() @Min(1) PANIC_RECEIPT_TIMEOUT_S = 10;
   @Type(() => Number) @IsInt() @Min(1) PANIC_ESCALATION_L2_S = 300;
@@ -99,6 +105,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   if (errors.length) throw new ConfigValidationError(`Invalid configuration:\n  ${describe(errors)}`);
+  try {
+    compileTrust(config.TRUST_PROXY);
+  } catch {
+    throw new ConfigValidationError(
+      `Invalid configuration:\n  TRUST_PROXY must be false, or names/CIDRs such as loopback, uniquelocal, 10.0.0.0/8 (got ${JSON.stringify(config.TRUST_PROXY)})`,
+    );
+  }
   if (config.PANIC_ESCALATION_L3_S <= config.PANIC_ESCALATION_L2_S)
     throw new ConfigValidationError(
       'Invalid configuration:\n  PANIC_ESCALATION_L3_S must be greater than PANIC_ESCALATION_L2_S',

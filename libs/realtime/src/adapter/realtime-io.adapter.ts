@@ -80,7 +80,7 @@ export class RealtimeIoAdapter extends IoAdapter {
           audit.record({
             userId: refusal?.userId,
             socketId: socket.id,
-            remote: socket.handshake.address,
+            remote: handshake.remoteOf(socket),
             event: 'connect',
             result: 'refused',
             code: refusal?.code ?? 'UNAVAILABLE',

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, extractBearer, MembershipService, TokenError, TokenService } from '#core';
+import {
+  AppConfig,
+  clientAddress,
+  compileTrust,
+  extractBearer,
+  MembershipService,
+  TokenError,
+  TokenService,
+} from '#core';
 import type { Socket } from 'socket.io';
 import { readableStreams } from '../contract/rooms.js';
 import { EventStore } from '../streams/event-store.js';
@@ -32,12 +40,20 @@ export class HandshakeError extends Error {
 /** Authenticates a connection before it exists (runs as Socket.IO middleware). */
 @Injectable()
 export class HandshakeService {
+  private readonly trust: ReturnType<typeof compileTrust>;
   constructor(
     private readonly config: AppConfig,
     private readonly tokens: TokenService,
     private readonly membership: MembershipService,
     private readonly events: EventStore,
-  ) {}
+  ) {
+    this.trust = compileTrust(config.TRUST_PROXY);
+  }
+
+  /** The client's address, through trusted proxies (TRUST_PROXY). */
+  remoteOf(socket: Socket): string {
+    return clientAddress(socket.handshake.address, socket.handshake.headers, this.trust);
+  }
 
   private tokenOf(socket: Socket): string | undefined {
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;
@@ -71,7 +87,7 @@ export class HandshakeService {
       principal,
       expiresAt: claims.exp * 1000,
       connectedAt: Date.now(),
-      remoteAddress: socket.handshake.address,
+      remoteAddress: this.remoteOf(socket),
       deviceId,
       streamHeads: await this.events.heads(readableStreams(principal)),
     };
