@@ -87,6 +87,10 @@ describe('socket handshake', () => {
     const guard = await createUser(t, 'guard', [siteId]);
     const s = await connect(t.baseUrl, { token: guard.token });
     const unknown = await command(s, 'no_such_event', {});
+    // socket.io's parser accepts numeric event names too: still answered, never a dropped socket.
+    const numeric = await s.socket.timeout(5000).emitWithAck(42 as unknown as string, {});
+    expect(numeric).toMatchObject({ ok: false, error: { code: 'UNKNOWN_EVENT' } });
+    expect(s.socket.connected).toBe(true);
     expect(unknown).toEqual({
       ok: false,
       error: { code: 'UNKNOWN_EVENT', message: 'Unknown event', retryable: false },

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { RedisConnections } from '#core';
+import { AppConfig, RedisConnections } from '#core';
 import { CLUSTER_ADAPTER, InMemoryClusterAdapter } from './adapter/cluster-adapter.js';
 import { RedisClusterAdapter } from './adapter/redis-cluster-adapter.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -38,9 +38,12 @@ import { TimerService } from './timers/timer.service.js';
   providers: [
     {
       provide: CLUSTER_ADAPTER,
-      inject: [RedisConnections],
-      useFactory: (redis: RedisConnections) =>
-        redis.enabled ? new RedisClusterAdapter(redis) : new InMemoryClusterAdapter(),
+      inject: [RedisConnections, AppConfig],
+      // Cross-node requests wait past the panic receipt window: each node answers after its own.
+      useFactory: (redis: RedisConnections, config: AppConfig) =>
+        redis.enabled
+          ? new RedisClusterAdapter(redis, Math.max(5000, config.PANIC_RECEIPT_TIMEOUT_S * 1000 + 2000))
+          : new InMemoryClusterAdapter(),
     },
     AuditService,
     CommandThrottle,

@@ -103,7 +103,9 @@ export class RealtimeIoAdapter extends IoAdapter {
       lifecycle.onConnect(socket);
       // The HTTP request of the handshake is no longer needed: drop it to save memory per socket.
       (socket.conn as unknown as { request: unknown }).request = null;
-      socket.onAny((event: string, ...args: unknown[]) => {
+      socket.onAny((rawEvent: unknown, ...args: unknown[]) => {
+        // The parser also accepts numeric event names: normalise before anything string-like.
+        const event = String(rawEvent);
         if (this.known.has(event)) return;
         const ack =
           typeof args[args.length - 1] === 'function' ? (args.pop() as (r: unknown) => void) : undefined;

@@ -10,12 +10,22 @@ import type { ClusterAdapterFactory } from './cluster-adapter.js';
  * while Redis is down; clients catch up on cross-node events through `sync`.
  */
 export class RedisClusterAdapter implements ClusterAdapterFactory {
-  constructor(private readonly redis: RedisConnections) {}
+  /**
+   * @param requestsTimeoutMs how long a node waits for the others' answers; longer than the panic
+   * receipt window, since each node answers a receipt request only once its own window closed.
+   */
+  constructor(
+    private readonly redis: RedisConnections,
+    private readonly requestsTimeoutMs: number,
+  ) {}
 
   install(server: PsServer): boolean {
     const { pub, sub } = this.redis.pubSubPair();
     server.adapter(
-      createAdapter(pub, sub, { key: `${this.redis.prefix}:socket.io`, requestsTimeout: 5000 }) as never,
+      createAdapter(pub, sub, {
+        key: `${this.redis.prefix}:socket.io`,
+        requestsTimeout: this.requestsTimeoutMs,
+      }) as never,
     );
     return true;
   }

@@ -57,12 +57,18 @@ export class Publisher {
   async publishWithReceipts(env: Envelope, timeoutMs: number): Promise<string[]> {
     const local = this.deliverLocally(env, timeoutMs);
     if (!this.clustered || !this.server) return local;
+    // Every node answers after its own receipt window; if the cluster (Redis) cannot answer, the
+    // remote part gives up shortly after that window instead of hanging the delivery record.
     const remote = new Promise<string[]>((resolve) => {
+      const giveUp = setTimeout(() => resolve([]), timeoutMs + 2000);
       this.server!.serverSideEmit(
         RECEIPTS as never,
         env as never,
         timeoutMs as never,
-        ((_err: unknown, replies: string[][] = []) => resolve(replies.flat())) as never,
+        ((_err: unknown, replies: string[][] = []) => {
+          clearTimeout(giveUp);
+          resolve(replies.flat());
+        }) as never,
       );
     });
     const all = await Promise.all([local, remote]);

@@ -87,8 +87,28 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
         [kinds],
       )) as DueTimer[];
       if (!row) return false;
-      await uow.tx.query('DELETE FROM timers WHERE id = $1', [row.id]);
-      await this.handlers.get(row.kind)!(uow, row);
+      // A savepoint around the handler: a timer whose handler fails is pushed back instead of
+      // blocking every later timer (panic escalations must never starve behind a broken one).
+      await uow.tx.query('SAVEPOINT timer_handler');
+      try {
+        await uow.tx.query('DELETE FROM timers WHERE id = $1', [row.id]);
+        await this.handlers.get(row.kind)!(uow, row);
+      } catch (err) {
+        if (isDependencyDown(err)) throw err;
+        await uow.tx.query('ROLLBACK TO SAVEPOINT timer_handler');
+        uow.envelopes.length = 0;
+        const attempts = Number((row.payload as { _attempts?: number })._attempts ?? 0) + 1;
+        const delayS = Math.min(300, 5 * 2 ** Math.min(attempts, 6));
+        await uow.tx.query(
+          `UPDATE timers SET due_at = now() + make_interval(secs => $2),
+             payload = payload || jsonb_build_object('_attempts', $3::int) WHERE id = $1`,
+          [row.id, delayS, attempts],
+        );
+        this.log.error(
+          { err, kind: row.kind, ref: row.ref, attempts, retryInS: delayS },
+          'timer handler failed; retrying later',
+        );
+      }
       return true;
     });
     this.publisher.publish(outcome.envelopes);

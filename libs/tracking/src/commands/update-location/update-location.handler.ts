@@ -34,7 +34,9 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
       heading: dto.heading ?? null,
       speed: dto.speed ?? null,
       batteryLevel: dto.batteryLevel ?? null,
-      recordedAt: dto.recordedAt ? Date.parse(dto.recordedAt) : receivedAt,
+      // A fix cannot have happened after it arrived: a phone clock running ahead (up to the 2 min
+      // validation allows) would otherwise block every real fix until the clocks meet again.
+      recordedAt: dto.recordedAt ? Math.min(Date.parse(dto.recordedAt), receivedAt) : receivedAt,
       receivedAt,
     };
     const rejection = screenFix(track.history, fix);

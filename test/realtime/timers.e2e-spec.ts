@@ -1,0 +1,34 @@
+import { TimerPoller } from '../../libs/realtime/src/index.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Timer rows: a handler that keeps failing is pushed back and never blocks the others. */
+describe('timer poller', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // A long poll interval: the test drives the poller itself with tick().
+    t = await startTestApp({ TIMER_POLL_MS: '600000' });
+  });
+  afterAll(() => t.close());
+
+  it('fires later timers although an earlier one fails, and retries the failing one with backoff', async () => {
+    const poller = t.app.get(TimerPoller);
+    const fired: string[] = [];
+    poller.register('test.broken', async () => {
+      throw new Error('handler bug');
+    });
+    poller.register('test.ok', async (_uow, timer) => {
+      fired.push(timer.ref);
+    });
+    await t.db.query(
+      `INSERT INTO timers (kind, ref, due_at) VALUES ('test.broken', 'b1', now() - interval '2 s'),
+         ('test.ok', 'ok1', now() - interval '1 s'), ('test.ok', 'ok2', now())`,
+    );
+    await poller.tick();
+    expect(fired).toEqual(['ok1', 'ok2']);
+    const [broken] = await t.db.query(
+      `SELECT due_at > now() AS later, payload->>'_attempts' AS attempts FROM timers WHERE kind = 'test.broken'`,
+    );
+    expect(broken).toEqual({ later: true, attempts: '1' });
+    expect(await t.db.query(`SELECT 1 FROM timers WHERE kind = 'test.ok'`)).toHaveLength(0);
+  });
+});
