@@ -36,6 +36,7 @@ export class SessionLifecycle {
     });
     this.scheduleExpiry(socket);
     this.presence.socketConnected(s.principal, socket.id);
+    void this.catchUpMembership(socket);
     this.audit.record({
       userId: s.principal.userId,
       socketId: socket.id,
@@ -55,6 +56,29 @@ export class SessionLifecycle {
         details: { reason, durationMs: Date.now() - s.connectedAt },
       });
     });
+  }
+
+  /**
+   * An admin may change this user's role or sites while the handshake was reading them; the
+   * cluster-wide room move then missed this socket (not yet in its user room). Re-read once after
+   * joining and correct this socket the same way a live reassignment would.
+   */
+  private async catchUpMembership(socket: PsSocket): Promise<void> {
+    try {
+      const member = await this.membership.load(socket.data.principal.userId);
+      if (!member?.active || !socket.connected) return;
+      const before = socket.data.principal;
+      const siteIds = member.role === 'admin' ? await this.membership.allSiteIds() : member.siteIds;
+      if (member.role === before.role && siteIds.join() === before.siteIds.join()) return;
+      const after = { ...before, role: member.role, siteIds };
+      const [was, now] = [roomsOf(before), roomsOf(after)];
+      for (const r of was) if (!now.includes(r)) void socket.leave(r);
+      void socket.join(now.filter((r) => !was.includes(r)));
+      socket.data.principal = after;
+      socket.emit('assignments_changed', { siteIds, role: member.role });
+    } catch {
+      /* the next live change or reconnect corrects it; never fail a connection over this */
+    }
   }
 
   /** `auth_refresh`: a fresh access token of the same user (and device) extends this socket. */
