@@ -19,7 +19,7 @@ export class TrackWhenShiftStarted implements IEventHandler<ShiftStartedEvent> {
 
   async handle({ shift }: ShiftStartedEvent): Promise<void> {
     const startedReceivedAt = new Date(shift.startedReceivedAt);
-    this.shifts.set(shift.guardId, {
+    this.shifts.changed(shift.guardId, {
       shiftId: shift.id,
       siteId: shift.siteId,
       startedReceivedAt: startedReceivedAt.getTime(),

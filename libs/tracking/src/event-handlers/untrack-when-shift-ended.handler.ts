@@ -18,7 +18,7 @@ export class UntrackWhenShiftEnded implements IEventHandler<ShiftEndedEvent> {
   ) {}
 
   async handle({ shift }: ShiftEndedEvent): Promise<void> {
-    this.shifts.set(shift.guardId, null);
+    this.shifts.changed(shift.guardId, null);
     this.tracks.drop(shift.guardId);
     await this.stale
       .disarm(this.db.manager, shift.guardId)

@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Publisher } from '#realtime';
 import { DataSource } from 'typeorm';
+
+const SHIFT_CHANGED = 'ps:shift-changed';
 
 export interface ActiveShift {
   shiftId: string;
@@ -7,23 +10,43 @@ export interface ActiveShift {
   startedReceivedAt: number;
 }
 
-/** Cached answers expire so a shift changed on another node is seen within this time. */
+/** Cached answers also expire, as a safety net should a node miss a shift-changed message. */
 const ON_SHIFT_TTL_MS = 30_000;
 const OFF_SHIFT_TTL_MS = 3_000;
 
 /**
  * Who is on shift, per guard, in memory: the only thing the location hot path would otherwise read
  * from the database. Refreshed by shift_started / shift_ended and on a miss (concurrent misses of
- * one guard share one query).
+ * one guard share one query). A shift change on one node makes every other node forget its
+ * entry at once, so a guard's fixes never go to a site it has left.
  */
 @Injectable()
-export class ActiveShiftCache {
+export class ActiveShiftCache implements OnModuleInit {
   private readonly entries = new Map<string, { shift: ActiveShift | null; until: number }>();
   private readonly loading = new Map<string, Promise<ActiveShift | null>>();
   /** Bumped by every set(): a load that started before a shift event must not overwrite it. */
   private readonly generation = new Map<string, number>();
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly publisher: Publisher,
+  ) {}
+
+  onModuleInit(): void {
+    this.publisher.onControl(SHIFT_CHANGED, (guardId) => this.forget(String(guardId)));
+  }
+
+  /** A shift of the guard started or ended here: set it locally and tell the other nodes. */
+  changed(guardId: string, shift: ActiveShift | null): void {
+    this.set(guardId, shift);
+    this.publisher.toOtherNodes(SHIFT_CHANGED, guardId);
+  }
+
+  /** Drops the cached answer; the next fix reads the database again. */
+  forget(guardId: string): void {
+    this.generation.set(guardId, (this.generation.get(guardId) ?? 0) + 1);
+    this.entries.delete(guardId);
+  }
 
   async get(guardId: string, now = Date.now()): Promise<ActiveShift | null> {
     const hit = this.entries.get(guardId);
