@@ -26,7 +26,7 @@ describe('sync', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ WS_COMMANDS_PER_S: '1000' }, undefined, [ProbeModule]);
+    t = await startTestApp({}, undefined, [ProbeModule]);
     admin = await createUser(t, 'admin');
     emitter = await connect(t.baseUrl, { token: admin.token });
   }, 30_000);

@@ -53,7 +53,7 @@ export class PanicEscalation implements OnModuleInit {
   ) {
     const next = nextDeadline({ ...p, raisedAt: new Date(p.raisedAt) }, this.policy);
     if (next) await this.timers.schedule(tx, PANIC_ESCALATION_TIMER, p.id, next.dueAt, { level: next.level });
-    else await this.cancel(tx, p.id);
+    else await this.timers.cancel(tx, PANIC_ESCALATION_TIMER, p.id); // the receipt backstop stays
   }
 
   /** Clears every deadline of the panic (escalation, and the receipt backstop: staff have it). */

@@ -2,8 +2,9 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '#realtime';
 import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
 import { decideClose } from '../../domain/incident.js';
-import { IncidentUpdatedEvent, incidentStreams } from '../../events/incident-events.js';
+import { IncidentUpdatedEvent } from '../../events/incident-events.js';
 import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import { appendIncidentUpdated } from '../append-incident-updated.js';
 import { CloseIncidentCommand } from './close-incident.command.js';
 
 /** Closing a resolved incident (staff, REST) raises `incident_updated` with the status change. */
@@ -25,14 +26,7 @@ export class CloseIncidentHandler implements ICommandHandler<CloseIncidentComman
       );
       const changes = { status: { from: current.status, to: decision.status } };
       await recordHistory(uow.tx, current.id, me, 'CLOSED', changes);
-      const incident = (await findIncident(uow.tx, current.id))!;
-      await uow.append({
-        type: 'incident_updated',
-        siteId: incident.siteId,
-        streams: incidentStreams(incident),
-        data: { incident, changes },
-      });
-      return { incident };
+      return appendIncidentUpdated(uow, current.id, changes);
     });
     if (outcome.envelopes.length)
       this.events.publish(new IncidentUpdatedEvent(incidentId, outcome.envelopes));

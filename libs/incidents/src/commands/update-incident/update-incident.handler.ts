@@ -3,8 +3,9 @@ import { AppError } from '#core';
 import { CommandRunner } from '#realtime';
 import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
 import { decideEdit, decideStatusUpdate } from '../../domain/incident.js';
-import { IncidentUpdatedEvent, incidentStreams } from '../../events/incident-events.js';
+import { IncidentUpdatedEvent } from '../../events/incident-events.js';
 import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import { appendIncidentUpdated } from '../append-incident-updated.js';
 import { UpdateIncidentCommand } from './update-incident.command.js';
 
 /** `update_incident`: staff or the assignee start the work, change the priority or add a note. */
@@ -42,14 +43,7 @@ export class UpdateIncidentHandler implements ICommandHandler<UpdateIncidentComm
         [current.id, decision.status, wanted.priority ?? current.priority],
       );
       await recordHistory(uow.tx, current.id, me, 'UPDATED', changes, wanted.note ?? null);
-      const incident = (await findIncident(uow.tx, current.id))!;
-      await uow.append({
-        type: 'incident_updated',
-        siteId: incident.siteId,
-        streams: incidentStreams(incident),
-        data: { incident, changes },
-      });
-      return { incident };
+      return appendIncidentUpdated(uow, current.id, changes);
     });
     if (outcome.envelopes.length)
       this.events.publish(new IncidentUpdatedEvent(incidentId, outcome.envelopes));
