@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import {
   ArrayMaxSize,
@@ -54,6 +55,7 @@ export class ProbeGateway {
   constructor(
     private readonly runner: CommandRunner,
     private readonly publisher: Publisher,
+    private readonly db: DataSource,
   ) {}
 
   @SubscribeMessage('probe_emit')
@@ -61,22 +63,25 @@ export class ProbeGateway {
   async emit(@WsPrincipal() me: Principal, @MessageBody() dto: ProbeEmitDto): Promise<ProbeResult> {
     const outcome = await this.runner.run(
       { principal: me, command: 'probe_emit', clientEventId: dto.clientEventId },
-      async (uow) => {
-        const envs = await uow.append({
+      async (uow) => ({
+        eventId: uow.append({
           type: 'probe',
           siteId: dto.siteId ?? null,
           streams: dto.streams,
           data: { note: dto.note ?? null },
-        });
-        return {
-          eventIds: [...new Set(envs.map((e) => e.id))],
-          seqs: Object.fromEntries(envs.map((e) => [e.stream, e.seq])),
-          count: envs.length,
-        };
-      },
+        }),
+      }),
     );
     this.publisher.publish(outcome.envelopes);
-    return outcome.result;
+    // Where the event landed, read back from the log (the same answer for a replayed retry).
+    const rows = (await this.db.query('SELECT stream, seq FROM stream_events WHERE event_id = $1', [
+      outcome.result.eventId,
+    ])) as { stream: string; seq: string }[];
+    return {
+      eventIds: [outcome.result.eventId],
+      seqs: Object.fromEntries(rows.map((r) => [r.stream, Number(r.seq)])),
+      count: rows.length,
+    };
   }
 
   /** Another idempotent command with no effect: reusing a probe_emit clientEventId here must conflict. */

@@ -26,7 +26,7 @@ export class NoShowTimer implements OnModuleInit {
       [planned.id, planned.guardId, planned.siteId, planned.startsAt, planned.endsAt],
     )) as unknown[];
     if (clockedIn.length) return;
-    await uow.append({
+    uow.append({
       type: 'shift_missed',
       siteId: planned.siteId,
       streams: [Rooms.siteStaff(planned.siteId)],

@@ -9,7 +9,7 @@ export async function appendIncidentUpdated(
   changes: Record<string, unknown>,
 ) {
   const incident = (await findIncident(uow.tx, incidentId))!;
-  await uow.append({
+  uow.append({
     type: 'incident_updated',
     siteId: incident.siteId,
     streams: incidentStreams(incident),

@@ -68,7 +68,7 @@ export class PanicEscalation implements OnModuleInit {
       .update(panic.id, { escalationLevel: e.level, updatedAt: new Date() });
     const escalated: PanicView = { ...panic, escalationLevel: e.level };
     const rows = (await uow.tx.query(AUDIENCE_SQL[e.audience], [panic.siteId])) as { id: string }[];
-    await uow.append({
+    uow.append({
       type: 'panic_escalated',
       siteId: panic.siteId,
       streams: rows.map((r) => Rooms.user(r.id)),

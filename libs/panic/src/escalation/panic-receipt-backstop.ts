@@ -42,7 +42,7 @@ export class PanicReceiptBackstop implements OnModuleInit {
     if (!panic || panic.status !== 'RAISED' || panic.confirmedBy.length) return;
     const e = escalationOnReceipts({ ...panic, raisedAt: new Date(panic.raisedAt) }, []);
     if (e) await this.escalation.escalate(uow, panic, e);
-    await uow.append({
+    uow.append({
       type: 'panic_delivery',
       siteId: panic.siteId,
       streams: [Rooms.user(String(timer.payload.guardId))],

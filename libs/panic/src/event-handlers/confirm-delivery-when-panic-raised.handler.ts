@@ -51,7 +51,7 @@ export class ConfirmDeliveryWhenPanicRaised
         const current = { ...panic, confirmedBy };
         const e = escalationOnReceipts({ ...current, raisedAt: new Date(panic.raisedAt) }, confirmedBy);
         if (e) await this.escalation.escalate(uow, current, e);
-        await uow.append({
+        uow.append({
           type: 'panic_delivery',
           siteId: panic.siteId,
           streams: [Rooms.user(event.guardId)],

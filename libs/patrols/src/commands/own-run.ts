@@ -1,7 +1,33 @@
 import { AppError, type Principal } from '#core';
 import type { EntityManager } from 'typeorm';
 import { isInProgress } from '../domain/patrol-run.js';
-import { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
+import type { CheckpointEntity } from '../persistence/checkpoint.entity.js';
+import type { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
+
+// Plain SQL on purpose: these run once per patrol command (scans are the busiest durable
+// command), and the query builder cost more CPU than everything else the command does.
+const RUN_COLUMNS = `r.id, r.route_id AS "routeId", r.site_id AS "siteId", r.guard_id AS "guardId", r.status,
+  r.checkpoint_ids AS "checkpointIds", r.scanned_ids AS "scannedIds",
+  r.expected_duration_minutes AS "expectedDurationMinutes", r.max_gap_minutes AS "maxGapMinutes",
+  r.started_at AS "startedAt", r.last_progress_at AS "lastProgressAt", r.completed_at AS "completedAt",
+  r.skipped_ids AS "skippedIds", r.gap_alert_base AS "gapAlertBase", r.gap_alert_missed AS "gapAlertMissed",
+  r.overdue_alerted_at AS "overdueAlertedAt", r.created_at AS "createdAt"`;
+
+const ROUTE_CHECKPOINTS = `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'siteId', c.site_id,
+    'name', c.name, 'code', c.code, 'location', c.location, 'radiusM', c.radius_m,
+    'createdAt', c.created_at)), '[]'::jsonb)
+  FROM checkpoints c WHERE c.id = ANY(r.checkpoint_ids)) AS checkpoints`;
+
+type CheckpointJson = Omit<CheckpointEntity, 'createdAt'> & { createdAt: string };
+
+function checkOwnInProgress(run: PatrolRunEntity | undefined, me: Principal): PatrolRunEntity {
+  if (!run) throw AppError.notFound('Patrol run');
+  if (run.guardId !== me.userId)
+    throw AppError.forbidden('This patrol run belongs to another guard', { reason: 'NOT_YOUR_RUN' });
+  if (!isInProgress(run))
+    throw AppError.conflict(`Patrol run is ${run.status}`, { patrolRunId: run.id, status: run.status });
+  return run;
+}
 
 /**
  * Locks a patrol run for a command of its guard: NOT_FOUND when it does not exist, FORBIDDEN
@@ -12,13 +38,25 @@ export async function lockOwnRunInProgress(
   me: Principal,
   runId: string,
 ): Promise<PatrolRunEntity> {
-  const run = await tx
-    .getRepository(PatrolRunEntity)
-    .findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
-  if (!run) throw AppError.notFound('Patrol run');
-  if (run.guardId !== me.userId)
-    throw AppError.forbidden('This patrol run belongs to another guard', { reason: 'NOT_YOUR_RUN' });
-  if (!isInProgress(run))
-    throw AppError.conflict(`Patrol run is ${run.status}`, { patrolRunId: run.id, status: run.status });
-  return run;
+  const [run] = (await tx.query(`SELECT ${RUN_COLUMNS} FROM patrol_runs r WHERE r.id = $1 FOR UPDATE`, [
+    runId,
+  ])) as PatrolRunEntity[];
+  return checkOwnInProgress(run, me);
+}
+
+/** lockOwnRunInProgress, plus the run's checkpoints in route order, in the same round trip. */
+export async function lockOwnRunWithRoute(
+  tx: EntityManager,
+  me: Principal,
+  runId: string,
+): Promise<{ run: PatrolRunEntity; route: CheckpointEntity[] }> {
+  const [row] = (await tx.query(
+    `SELECT ${RUN_COLUMNS}, ${ROUTE_CHECKPOINTS} FROM patrol_runs r WHERE r.id = $1 FOR UPDATE OF r`,
+    [runId],
+  )) as (PatrolRunEntity & { checkpoints: CheckpointJson[] })[];
+  const { checkpoints, ...run } = row ?? { checkpoints: [] };
+  const byId = new Map(checkpoints.map((c) => [c.id, { ...c, createdAt: new Date(c.createdAt) }]));
+  const owned = checkOwnInProgress(row ? (run as PatrolRunEntity) : undefined, me);
+  const route = owned.checkpointIds.map((id) => byId.get(id)).filter((c): c is CheckpointEntity => !!c);
+  return { run: owned, route };
 }

@@ -63,7 +63,7 @@ export class PatrolDeadlineTimers implements OnModuleInit {
     now: Date,
   ): Promise<void> {
     const byId = await this.views.checkpointsById(uow.tx, missedIds);
-    await uow.append({
+    uow.append({
       type: PatrolEventTypes.timeout,
       siteId: run.siteId,
       streams: [Rooms.siteStaff(run.siteId), Rooms.user(run.guardId)],

@@ -2,22 +2,63 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type Principal } from '#core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
-import { EventStore } from './event-store.js';
+import { EventStore, type DeferredWrite, type IdempotentResult, type PendingEvent } from './event-store.js';
+import type { PoolClient } from 'pg';
+
+export interface WorkMark {
+  events: number;
+  writes: number;
+}
 
 /** The transaction of one command: state changes and the durable events they cause. */
 export class UnitOfWork {
+  /** Filled when the transaction commits: what the caller publishes. */
   readonly envelopes: Envelope[] = [];
+  private readonly pendingEvents: PendingEvent[] = [];
+  private readonly deferredWrites: DeferredWrite[] = [];
   constructor(
     readonly tx: EntityManager,
     readonly actor: Actor,
     private readonly store: EventStore,
   ) {}
 
-  /** Appends an event to its streams (seq assigned now, delivered after commit). */
-  async append<T>(event: NewEvent<T>): Promise<Envelope<T>[]> {
-    const envs = (await this.store.append(this.tx, this.actor, event)) as Envelope<T>[];
-    this.envelopes.push(...envs);
-    return envs;
+  /**
+   * Appends an event to its streams. It is stored, and given its seqs, in the same transaction,
+   * in one statement right before COMMIT (see EventStore), and delivered after commit.
+   * Returns the event's id.
+   */
+  append<T>(event: NewEvent<T>): string {
+    const pending = this.store.pending(this.actor, event);
+    this.pendingEvents.push(pending);
+    return pending.id;
+  }
+
+  /**
+   * Queues a write for the statement that appends the events, saving it a round trip. Only for
+   * writes nothing later in the command reads, on rows no other deferred write touches, and that
+   * cannot fail for a reason the command should answer (see DeferredWrite).
+   */
+  defer(sql: string, params: unknown[]): void {
+    this.deferredWrites.push({ sql, params });
+  }
+
+  /** Where the work stands: taken with a SAVEPOINT, to forget later work on ROLLBACK TO it. */
+  mark(): WorkMark {
+    return { events: this.pendingEvents.length, writes: this.deferredWrites.length };
+  }
+
+  /** Forgets the events and deferred writes queued since `mark` (rolled back to a savepoint). */
+  discardSince(mark: WorkMark): void {
+    this.pendingEvents.length = mark.events;
+    this.deferredWrites.length = mark.writes;
+  }
+
+  get pending(): readonly PendingEvent[] {
+    return this.pendingEvents;
+  }
+
+  get deferred(): readonly DeferredWrite[] {
+    return this.deferredWrites;
   }
 }
 
@@ -49,23 +90,18 @@ export class CommandRunner {
   ) {}
 
   async run<R>(ctx: CommandContext, work: (uow: UnitOfWork) => Promise<R>): Promise<CommandOutcome<R>> {
-    return this.db.transaction(async (tx) => {
-      if (ctx.clientEventId) {
-        const inserted = (await tx.query(
-          `INSERT INTO idempotency_keys (user_id, client_event_id, command) VALUES ($1, $2, $3)
-           ON CONFLICT DO NOTHING RETURNING command`,
-          [ctx.principal.userId, ctx.clientEventId, ctx.command],
-        )) as unknown[];
-        if (!inserted.length) return this.replay<R>(tx, ctx);
-      }
-      const uow = new UnitOfWork(tx, actorOf(ctx.principal), this.store);
+    return this.transaction(actorOf(ctx.principal), async (uow) => {
+      if (!ctx.clientEventId) return { result: await work(uow), stored: null, replayed: false };
+      const inserted = (await uow.tx.query(
+        `INSERT INTO idempotency_keys (user_id, client_event_id, command) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING command`,
+        [ctx.principal.userId, ctx.clientEventId, ctx.command],
+      )) as unknown[];
+      if (!inserted.length)
+        return { result: await this.replay<R>(uow.tx, ctx), stored: null, replayed: true };
       const result = await work(uow);
-      if (ctx.clientEventId)
-        await tx.query(
-          'UPDATE idempotency_keys SET result = $3 WHERE user_id = $1 AND client_event_id = $2',
-          [ctx.principal.userId, ctx.clientEventId, JSON.stringify(result ?? null)],
-        );
-      return { result, envelopes: uow.envelopes, replayed: false };
+      const stored = { userId: ctx.principal.userId, clientEventId: ctx.clientEventId, result };
+      return { result, stored, replayed: false };
     });
   }
 
@@ -74,14 +110,49 @@ export class CommandRunner {
     work: (uow: UnitOfWork) => Promise<R>,
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<CommandOutcome<R>> {
-    return this.db.transaction(async (tx) => {
-      const uow = new UnitOfWork(tx, actor, this.store);
-      const result = await work(uow);
-      return { result, envelopes: uow.envelopes, replayed: false };
-    });
+    return this.transaction(actor, async (uow) => ({
+      result: await work(uow),
+      stored: null,
+      replayed: false,
+    }));
   }
 
-  private async replay<R>(tx: EntityManager, ctx: CommandContext): Promise<CommandOutcome<R>> {
+  /**
+   * One transaction on one pooled connection. The events and the stored result are written by one
+   * statement that is queued together with COMMIT, so PostgreSQL runs COMMIT as soon as the append
+   * finishes, without waiting on this process: the stream heads it locks are held for the shortest
+   * time possible, which is what bounds a busy site's command rate.
+   */
+  private async transaction<R>(
+    actor: Actor,
+    body: (uow: UnitOfWork) => Promise<{ result: R; stored: IdempotentResult | null; replayed: boolean }>,
+  ): Promise<CommandOutcome<R>> {
+    const qr = this.db.createQueryRunner();
+    try {
+      const client = (await qr.connect()) as PoolClient;
+      await qr.startTransaction();
+      const uow = new UnitOfWork(qr.manager, actor, this.store);
+      const { result, stored, replayed } = await body(uow);
+      if (uow.pending.length || uow.deferred.length || stored) {
+        const [sql, params] = this.store.appendStatement(uow.pending, stored, uow.deferred);
+        const appended = client.query<{ stream: string; seq: string; event_id: string }>(sql, params);
+        const committed = qr.commitTransaction(); // queued behind the append on the same connection
+        const [append, commit] = await Promise.allSettled([appended, committed]);
+        if (append.status === 'rejected') throw append.reason;
+        if (commit.status === 'rejected') throw commit.reason;
+        uow.envelopes.push(...this.store.envelopes(uow.pending, append.value.rows));
+      } else await qr.commitTransaction();
+      return { result, envelopes: uow.envelopes, replayed };
+    } catch (err) {
+      // A failed append makes PostgreSQL turn the queued COMMIT into a rollback; otherwise roll back.
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await qr.release();
+    }
+  }
+
+  private async replay<R>(tx: EntityManager, ctx: CommandContext): Promise<R> {
     const [row] = (await tx.query(
       'SELECT command, result FROM idempotency_keys WHERE user_id = $1 AND client_event_id = $2',
       [ctx.principal.userId, ctx.clientEventId],
@@ -90,7 +161,7 @@ export class CommandRunner {
       throw AppError.conflict(`clientEventId was already used for ${row.command}`, {
         field: 'clientEventId',
       });
-    return { result: row.result, envelopes: [], replayed: true };
+    return row.result;
   }
 
   async pruneKeysOlderThan(cutoff: Date): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor, Envelope, NewEvent } from '../contract/envelope.js';
 
 interface EventRow {
@@ -34,42 +34,123 @@ export interface StreamPage {
   hasMore: boolean;
 }
 
+/** An event a command has appended; it gets its seqs when the transaction flushes. */
+export interface PendingEvent {
+  id: string;
+  actor: Actor;
+  event: NewEvent;
+  occurredAt: string;
+}
+
 /**
- * The durable event log. Appends run in the caller's transaction: the upsert on the stream head
- * locks that row until commit, so seq is gap-free and never reused even under concurrency.
+ * A write a command hands to the final statement instead of running it on its own round trip.
+ * Its SQL numbers its own parameters from $1. Writes of one transaction must touch distinct rows
+ * (they run as sibling CTEs of one statement, on one snapshot) and must not be expected to fail.
  */
+export interface DeferredWrite {
+  sql: string;
+  params: unknown[];
+}
+
+/** The stored result of an idempotent command, written by the same statement as its events. */
+export interface IdempotentResult {
+  userId: string;
+  clientEventId: string;
+  result: unknown;
+}
+
+/**
+ * Appends every event of a transaction to all its streams, and stores the command's idempotent
+ * result, in one statement. The upsert locks each head row (in sorted order: no deadlocks) until
+ * commit and moves it by the number of events for that stream, so seqs are gap-free and never
+ * reused under concurrency. Run last, right before COMMIT: a site stream's head is then locked
+ * for one round trip instead of the whole command.
+ */
+const APPEND_SQL = `ev AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(ord int, id uuid, type text, site_id uuid,
+      actor jsonb, data jsonb, occurred_at timestamptz, streams jsonb)
+  ), pairs AS (
+    SELECT ev.ord, s.stream FROM ev CROSS JOIN LATERAL jsonb_array_elements_text(ev.streams) AS s(stream)
+  ), counts AS (
+    SELECT stream, count(*)::bigint AS n FROM pairs GROUP BY stream
+  ), heads AS (
+    INSERT INTO stream_heads (stream, head) SELECT stream, n FROM counts ORDER BY stream
+    ON CONFLICT (stream) DO UPDATE SET head = stream_heads.head + excluded.head
+    RETURNING stream, head
+  ), numbered AS (
+    SELECT p.ord, p.stream, h.head - c.n + row_number() OVER (PARTITION BY p.stream ORDER BY p.ord) AS seq
+    FROM pairs p JOIN heads h USING (stream) JOIN counts c USING (stream)
+  ), stored_result AS (
+    UPDATE idempotency_keys SET result = $2::jsonb WHERE user_id = $3::uuid AND client_event_id = $4::uuid
+  )
+  INSERT INTO stream_events (stream, seq, event_id, type, site_id, actor, data, occurred_at)
+  SELECT n.stream, n.seq, ev.id, ev.type, ev.site_id, ev.actor, ev.data, ev.occurred_at
+  FROM numbered n JOIN ev USING (ord)
+  RETURNING stream, seq, event_id`;
+
+/** The durable event log: appends run inside the command's transaction (see CommandRunner). */
 @Injectable()
 export class EventStore {
   constructor(private readonly db: DataSource) {}
 
-  async append(tx: EntityManager, actor: Actor, event: NewEvent): Promise<Envelope[]> {
-    const id = randomUUID();
+  /** Makes an event pending in a transaction; its id is fixed now, its seqs at flush. */
+  pending(actor: Actor, event: NewEvent): PendingEvent {
+    const streams = [...new Set(event.streams)].sort();
     const occurredAt = (event.occurredAt ?? new Date()).toISOString();
-    const streams = [...new Set(event.streams)].sort(); // one lock order everywhere: no deadlocks
-    // One round trip for every stream of the event: the upsert locks each head row (in sorted
-    // order) until commit and hands out head + 1; the events are inserted from those rows.
-    const rows = (await tx.query(
-      `WITH heads AS (
-         INSERT INTO stream_heads (stream, head) SELECT unnest($1::text[]), 1
-         ON CONFLICT (stream) DO UPDATE SET head = stream_heads.head + 1
-         RETURNING stream, head)
-       INSERT INTO stream_events (stream, seq, event_id, type, site_id, actor, data, occurred_at)
-       SELECT stream, head, $2::uuid, $3::text, $4::uuid, $5::jsonb, $6::jsonb, $7::timestamptz FROM heads
-       RETURNING stream, seq`,
-      [streams, id, event.type, event.siteId, JSON.stringify(actor), JSON.stringify(event.data), occurredAt],
-    )) as { stream: string; seq: string }[];
-    const seqOf = new Map(rows.map((r) => [r.stream, Number(r.seq)]));
-    const out: Envelope[] = streams.map((stream) => ({
-      id,
-      type: event.type,
-      stream,
-      seq: seqOf.get(stream)!,
-      siteId: event.siteId,
-      occurredAt,
-      actor,
-      data: event.data,
+    return { id: randomUUID(), actor, event: { ...event, streams }, occurredAt };
+  }
+
+  /**
+   * The one statement that runs the deferred `writes`, appends `events` and stores `stored` (any
+   * of them may be empty).
+   */
+  appendStatement(
+    events: readonly PendingEvent[],
+    stored: IdempotentResult | null,
+    writes: readonly DeferredWrite[] = [],
+  ): [string, unknown[]] {
+    const rows = events.map((p, ord) => ({
+      ord,
+      id: p.id,
+      type: p.event.type,
+      site_id: p.event.siteId,
+      actor: p.actor,
+      data: p.event.data ?? null,
+      occurred_at: p.occurredAt,
+      streams: p.event.streams,
     }));
-    return out;
+    const params: unknown[] = [
+      JSON.stringify(rows),
+      stored ? JSON.stringify(stored.result ?? null) : null,
+      stored?.userId ?? null,
+      stored?.clientEventId ?? null,
+    ];
+    const ctes = writes.map((w, i) => {
+      const offset = params.length;
+      params.push(...w.params);
+      return `w${i} AS (${w.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)}), `;
+    });
+    return [`WITH ${ctes.join('')}${APPEND_SQL}`, params];
+  }
+
+  /** The envelopes of appended events, in append order, from the statement's returned rows. */
+  envelopes(
+    events: readonly PendingEvent[],
+    rows: { stream: string; seq: string; event_id: string }[],
+  ): Envelope[] {
+    const seqOf = new Map(rows.map((r) => [`${r.event_id}|${r.stream}`, Number(r.seq)]));
+    return events.flatMap((p) =>
+      p.event.streams.map((stream) => ({
+        id: p.id,
+        type: p.event.type,
+        stream,
+        seq: seqOf.get(`${p.id}|${stream}`)!,
+        siteId: p.event.siteId,
+        occurredAt: p.occurredAt,
+        actor: p.actor,
+        data: p.event.data,
+      })),
+    );
   }
 
   async heads(streams: string[]): Promise<Record<string, number>> {

@@ -90,13 +90,14 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
       // A savepoint around the handler: a timer whose handler fails is pushed back instead of
       // blocking every later timer (panic escalations must never starve behind a broken one).
       await uow.tx.query('SAVEPOINT timer_handler');
+      const mark = uow.mark();
       try {
         await uow.tx.query('DELETE FROM timers WHERE id = $1', [row.id]);
         await this.handlers.get(row.kind)!(uow, row);
       } catch (err) {
         if (isDependencyDown(err)) throw err;
         await uow.tx.query('ROLLBACK TO SAVEPOINT timer_handler');
-        uow.envelopes.length = 0;
+        uow.discardSince(mark);
         const attempts = Number((row.payload as { _attempts?: number })._attempts ?? 0) + 1;
         const delayS = Math.min(300, 5 * 2 ** Math.min(attempts, 6));
         await uow.tx.query(

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { UnitOfWork } from '../streams/command-runner.js';
+
+const SCHEDULE_SQL = `INSERT INTO timers (kind, ref, due_at, payload) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (kind, ref) DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload`;
+const CANCEL_SQL = 'DELETE FROM timers WHERE kind = $1 AND ref = $2';
 
 export interface DueTimer<P = Record<string, unknown>> {
   id: string;
@@ -23,15 +28,21 @@ export class TimerService {
     dueAt: Date,
     payload: object = {},
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO timers (kind, ref, due_at, payload) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (kind, ref) DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload`,
-      [kind, ref, dueAt, JSON.stringify(payload)],
-    );
+    await tx.query(SCHEDULE_SQL, [kind, ref, dueAt, JSON.stringify(payload)]);
   }
 
   async cancel(tx: EntityManager, kind: string, ref: string): Promise<void> {
-    await tx.query('DELETE FROM timers WHERE kind = $1 AND ref = $2', [kind, ref]);
+    await tx.query(CANCEL_SQL, [kind, ref]);
+  }
+
+  /** schedule(), written by the command's final statement (hot paths: one round trip fewer). */
+  scheduleDeferred(uow: UnitOfWork, kind: string, ref: string, dueAt: Date, payload: object = {}): void {
+    uow.defer(SCHEDULE_SQL, [kind, ref, dueAt, JSON.stringify(payload)]);
+  }
+
+  /** cancel(), written by the command's final statement. */
+  cancelDeferred(uow: UnitOfWork, kind: string, ref: string): void {
+    uow.defer(CANCEL_SQL, [kind, ref]);
   }
 
   async cancelAll(tx: EntityManager, ref: string, kinds: string[]): Promise<void> {

@@ -34,7 +34,7 @@ export class GeofenceBreaches {
     };
     try {
       const outcome = await this.runner.runSystem(
-        (uow) =>
+        async (uow) =>
           uow.append({
             type: 'geofence_breach',
             siteId: site.id,

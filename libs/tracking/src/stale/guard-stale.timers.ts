@@ -92,7 +92,7 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
       return this.arm(uow.tx, guardId, new Date(local)); // seen here, not flushed yet
     const connected = (await occupiedRooms(this.publisher)).has(Rooms.user(guardId));
     const lastSeenAt = timer.payload.lastSeenAt ?? new Date(shift.started_received_at).toISOString();
-    await uow.append({
+    uow.append({
       type: 'guard_stale',
       siteId: shift.site_id,
       streams: [Rooms.siteStaff(shift.site_id)],

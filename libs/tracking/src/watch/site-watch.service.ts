@@ -79,7 +79,7 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
         [ids, this.config.SITE_UNWATCHED_AFTER_S],
       )) as { site_id: string; unwatched_since: Date }[];
       for (const row of due) {
-        await uow.append({
+        uow.append({
           type: 'site_unwatched',
           siteId: row.site_id,
           streams: [Rooms.siteStaff(row.site_id)],

@@ -38,7 +38,7 @@ export class EndShiftHandler implements ICommandHandler<EndShiftCommand> {
           [active.id, endedAt, receivedAt, dto.location ? JSON.stringify(dto.location) : null, inside],
         );
         const shift = (await findShift(uow.tx, active.id))!;
-        await uow.append({
+        uow.append({
           type: 'shift_ended',
           siteId: shift.siteId,
           streams: [Rooms.siteStaff(shift.siteId), Rooms.user(me.userId)],

@@ -53,7 +53,7 @@ export class ScheduleShiftHandler implements ICommandHandler<ScheduleShiftComman
       const dueAt = new Date(startsAt.getTime() + this.config.SHIFT_NO_SHOW_GRACE_S * 1000);
       await this.timers.schedule(uow.tx, NO_SHOW_TIMER, id, dueAt, { siteId: dto.siteId });
       const scheduledShift = (await findScheduled(uow.tx, id))!;
-      await uow.append({
+      uow.append({
         type: 'shift_scheduled',
         siteId: dto.siteId,
         streams: [Rooms.siteStaff(dto.siteId), Rooms.user(dto.guardId)],

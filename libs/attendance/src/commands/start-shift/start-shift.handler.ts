@@ -50,7 +50,7 @@ export class StartShiftHandler implements ICommandHandler<StartShiftCommand> {
         )) as { id: string }[];
         if (planned) await this.timers.cancel(uow.tx, NO_SHOW_TIMER, planned.id);
         const shift = (await findShift(uow.tx, id))!;
-        await uow.append({
+        uow.append({
           type: 'shift_started',
           siteId: dto.siteId,
           streams: [Rooms.siteStaff(dto.siteId), Rooms.user(me.userId)],

@@ -53,7 +53,7 @@ export class AssignIncidentHandler implements ICommandHandler<AssignIncidentComm
       const streams = incidentStreams(incident);
       if (current.assignee && current.assignee.id !== assignee.id)
         streams.push(Rooms.user(current.assignee.id));
-      await uow.append({
+      uow.append({
         type: 'incident_assigned',
         siteId: incident.siteId,
         streams,

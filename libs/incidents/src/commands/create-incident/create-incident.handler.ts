@@ -42,7 +42,7 @@ export class CreateIncidentHandler implements ICommandHandler<CreateIncidentComm
       )) as { id: string }[];
       await recordHistory(uow.tx, id, me, 'CREATED', { status: { from: null, to: 'OPEN' } });
       const incident = (await findIncident(uow.tx, id))!;
-      await uow.append({
+      uow.append({
         type: 'incident_created',
         siteId: incident.siteId,
         streams: incidentStreams(incident),

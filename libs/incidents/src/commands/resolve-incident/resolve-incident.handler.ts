@@ -34,7 +34,7 @@ export class ResolveIncidentHandler implements ICommandHandler<ResolveIncidentCo
         resolution,
       });
       const incident = (await findIncident(uow.tx, current.id))!;
-      await uow.append({
+      uow.append({
         type: 'incident_resolved',
         siteId: incident.siteId,
         streams: incidentStreams(incident),

@@ -34,7 +34,7 @@ export class AcknowledgePanicHandler implements ICommandHandler<AcknowledgePanic
       });
       await this.escalation.cancel(uow.tx, panic.id);
       const view = (await findPanicView(uow.tx, panic.id))!;
-      await uow.append({
+      uow.append({
         type: 'panic_acknowledged',
         siteId: view.siteId,
         streams: [Rooms.siteStaff(view.siteId), Rooms.user(view.guard.id)],

@@ -55,7 +55,7 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
       ])) as { id: string }[];
       if (inserted.length) {
         const panic = (await findPanicView(uow.tx, inserted[0].id))!;
-        await uow.append({
+        uow.append({
           type: 'panic_alert',
           siteId,
           streams: [Rooms.siteStaff(siteId)],

@@ -35,7 +35,7 @@ export class ResolvePanicHandler implements ICommandHandler<ResolvePanicCommand>
       });
       await this.escalation.cancel(uow.tx, panic.id);
       const view = (await findPanicView(uow.tx, panic.id))!;
-      await uow.append({
+      uow.append({
         type: 'panic_resolved',
         siteId: view.siteId,
         streams: [Rooms.siteStaff(view.siteId), Rooms.user(view.guard.id)],

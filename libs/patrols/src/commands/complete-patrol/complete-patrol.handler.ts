@@ -30,7 +30,7 @@ export class CompletePatrolHandler implements ICommandHandler<CompletePatrolComm
       );
       await this.timers.cancelAll(uow.tx, run.id, PATROL_TIMER_KINDS);
       const patrolRun = await this.views.run(uow.tx, run);
-      await uow.append({
+      uow.append({
         type: PatrolEventTypes.completed,
         siteId: run.siteId,
         streams: [Rooms.siteStaff(run.siteId), Rooms.user(run.guardId)],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { actionTime, AppConfig } from '#core';
 import { CommandRunner, Rooms, TimerService, type UnitOfWork } from '#realtime';
@@ -7,9 +8,8 @@ import { classifyScan } from '../../domain/scan-classification.js';
 import { CheckpointScannedEvent } from '../../events/checkpoint-scanned.event.js';
 import { PatrolEventTypes, PatrolTimers } from '../../patrols.constants.js';
 import type { PatrolRunEntity } from '../../persistence/patrol-run.entity.js';
-import { PatrolScanEntity } from '../../persistence/patrol-scan.entity.js';
 import { checkpointRef, PatrolViews } from '../../queries/patrol-views.js';
-import { lockOwnRunInProgress } from '../own-run.js';
+import { lockOwnRunWithRoute } from '../own-run.js';
 import { ScanCheckpointCommand, type ScanCheckpointResult } from './scan-checkpoint.command.js';
 
 /**
@@ -30,9 +30,8 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
   async execute({ principal: me, dto, receivedAt }: ScanCheckpointCommand): Promise<ScanCheckpointResult> {
     const ctx = { principal: me, command: 'scan_checkpoint', clientEventId: dto.clientEventId };
     const outcome = await this.runner.run(ctx, async (uow) => {
-      const run = await lockOwnRunInProgress(uow.tx, me, dto.patrolRunId);
+      const { run, route } = await lockOwnRunWithRoute(uow.tx, me, dto.patrolRunId);
       const recordedAt = actionTime(dto.recordedAt, receivedAt);
-      const route = await this.views.orderedCheckpoints(uow.tx, run.checkpointIds);
       const scan = classifyScan({
         route,
         counted: run.scannedIds,
@@ -40,22 +39,28 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
         location: dto.location,
       });
       const checkpoint = scan.checkpoint;
-      const stored = await uow.tx.getRepository(PatrolScanEntity).save({
-        runId: run.id,
-        checkpointId: checkpoint?.id ?? null,
-        code: dto.checkpointCode,
-        result: scan.result,
-        location: dto.location ? { ...dto.location } : null,
-        distanceM: scan.distanceM,
-        recordedAt,
-        receivedAt,
-      });
+      const stored = { id: randomUUID() };
+      uow.defer(
+        `INSERT INTO patrol_scans (id, run_id, checkpoint_id, code, result, location, distance_m,
+           recorded_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          stored.id,
+          run.id,
+          checkpoint?.id ?? null,
+          dto.checkpointCode,
+          scan.result,
+          dto.location ? JSON.stringify(dto.location) : null,
+          scan.distanceM,
+          recordedAt,
+          receivedAt,
+        ],
+      );
       // a phone clock running ahead (up to the 2 min allowed) must not push deadlines out
       const progressAt = recordedAt < receivedAt ? recordedAt : receivedAt;
-      const disproved = scan.counts ? await this.countProgress(uow, run, checkpoint!.id, progressAt) : null;
+      const disproved = scan.counts ? this.countProgress(uow, run, checkpoint!.id, progressAt) : null;
       const progress = progressOf(run);
       const streams = [Rooms.siteStaff(run.siteId), Rooms.user(run.guardId)];
-      await uow.append({
+      uow.append({
         type: PatrolEventTypes.scanned,
         siteId: run.siteId,
         streams,
@@ -73,7 +78,7 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
         },
       });
       if (disproved)
-        await uow.append({
+        uow.append({
           type: PatrolEventTypes.timeoutCleared,
           siteId: run.siteId,
           streams,
@@ -95,12 +100,12 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
    * Counts the checkpoint, moves the gap deadline to follow the latest device time, and returns
    * the missed checkpoints of an outstanding CHECKPOINT_MISSED this scan disproves (else null).
    */
-  private async countProgress(
+  private countProgress(
     uow: UnitOfWork,
     run: PatrolRunEntity,
     checkpointId: string,
     recordedAt: Date,
-  ): Promise<string[] | null> {
+  ): string[] | null {
     const minuteMs = this.config.PATROL_MINUTE_MS;
     const disproved = scanDisprovesMiss(run.gapAlertBase, recordedAt, run.maxGapMinutes, minuteMs)
       ? (run.gapAlertMissed ?? [])
@@ -111,19 +116,19 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
       run.gapAlertBase = null;
       run.gapAlertMissed = null;
     }
-    await uow.tx.query(
+    uow.defer(
       `UPDATE patrol_runs SET scanned_ids = $2, last_progress_at = $3, gap_alert_base = $4,
          gap_alert_missed = $5 WHERE id = $1`,
       [run.id, run.scannedIds, run.lastProgressAt, run.gapAlertBase, run.gapAlertMissed],
     );
     if (remainingOf(run).length)
-      await this.timers.schedule(
-        uow.tx,
+      this.timers.scheduleDeferred(
+        uow,
         PatrolTimers.gap,
         run.id,
         gapDeadline(run.lastProgressAt, run.maxGapMinutes, minuteMs),
       );
-    else await this.timers.cancel(uow.tx, PatrolTimers.gap, run.id);
+    else this.timers.cancelDeferred(uow, PatrolTimers.gap, run.id);
     return disproved;
   }
 }

@@ -70,7 +70,7 @@ export class StartPatrolHandler implements ICommandHandler<StartPatrolCommand> {
           overdueDeadline(now, run.expectedDurationMinutes, minuteMs),
         );
         const patrolRun = await this.views.run(uow.tx, run);
-        await uow.append({
+        uow.append({
           type: PatrolEventTypes.started,
           siteId: run.siteId,
           streams: [Rooms.siteStaff(run.siteId), Rooms.user(me.userId)],
