@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as hdr from 'hdr-histogram-js';
 
 /** Everything the load generator needs to drive one server: who connects, where, with what. */
@@ -45,6 +45,43 @@ export function cpuMicros(pid: number): number | null {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLK_TCK;
+  } catch {
+    return null;
+  }
+}
+/**
+ * CPU of every process below `pid` (for ours: the embedded PostgreSQL's postmaster and backends),
+ * including children they already reaped (backends of closed connections). Linux /proc.
+ */
+export function descendantsCpuMicros(pid: number): number | null {
+  try {
+    const stats = new Map<number, string[]>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        stats.set(Number(name), stat.slice(stat.lastIndexOf(')') + 2).split(' '));
+      } catch {
+        // exited while we looked
+      }
+    }
+    const below = new Set([pid]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [p, f] of stats)
+        if (!below.has(p) && below.has(Number(f[1]))) {
+          below.add(p);
+          grew = true;
+        }
+    }
+    let ticks = 0;
+    for (const p of below) {
+      if (p === pid) continue;
+      const f = stats.get(p)!;
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    }
+    return (ticks * 1e6) / CLK_TCK;
   } catch {
     return null;
   }

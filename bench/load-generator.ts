@@ -7,7 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import { cpuMicros, histogram, ms, rssBytes, type Fleet, type Scenario } from './common.js';
+import {
+  cpuMicros,
+  descendantsCpuMicros,
+  histogram,
+  ms,
+  rssBytes,
+  type Fleet,
+  type Scenario,
+} from './common.js';
 
 const { fleet, scenario } = JSON.parse(readFileSync(process.argv[2], 'utf8')) as {
   fleet: Fleet;
@@ -157,6 +165,7 @@ async function main(): Promise<void> {
   let running = true;
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = cpuMicros(pid);
+  const db0 = descendantsCpuMicros(pid);
   const t0 = now();
   counting = true;
   for (const g of guards) {
@@ -233,6 +242,7 @@ async function main(): Promise<void> {
   clearInterval(ticker);
   const windowS = (now() - t0) / 1000;
   const cpu1 = cpuMicros(pid);
+  const db1 = descendantsCpuMicros(pid);
   const elu = performance.eventLoopUtilization(elu0);
   let locationPairs = 0;
   let locationPairsMissing = 0;
@@ -263,6 +273,8 @@ async function main(): Promise<void> {
     p99: number | null;
     p99FromSchedule: number | null;
     serverCpuUsPerCommand: number | null;
+    /** CPU of the server's child processes (the embedded PostgreSQL; none for the baseline). */
+    dbCpuUsPerCommand: number | null;
   }[] = [];
   const active = scanners.filter((g) => runs.has(g.id));
   if (active.length)
@@ -273,6 +285,7 @@ async function main(): Promise<void> {
       let ok = 0;
       const start = now() + 100;
       const cpuBefore = cpuMicros(pid);
+      const dbBefore = descendantsCpuMicros(pid);
       const total = Math.round(rate * scenario.scanStepS);
       const inflight: Promise<void>[] = [];
       const stepTimers: ReturnType<typeof setTimeout>[] = [];
@@ -313,6 +326,7 @@ async function main(): Promise<void> {
       const elapsed = (now() - start) / 1000;
       await Promise.all(inflight);
       const stepCpu = cpuMicros(pid);
+      const stepDb = descendantsCpuMicros(pid);
       const step = {
         rate,
         sent,
@@ -323,6 +337,8 @@ async function main(): Promise<void> {
         p99FromSchedule: ms(hs, 99),
         serverCpuUsPerCommand:
           cpuBefore !== null && stepCpu !== null && sent ? Math.round((stepCpu - cpuBefore) / sent) : null,
+        dbCpuUsPerCommand:
+          dbBefore !== null && stepDb !== null && sent ? Math.round((stepDb - dbBefore) / sent) : null,
       };
       steps.push(step);
       log(`scan rate ${rate}/s: ok ${ok}/${sent}, p99 ${step.p99} ms`);
@@ -349,6 +365,7 @@ async function main(): Promise<void> {
     serverCpuUs: cpuUs,
     cpuUsPerDelivered: cpuUs !== null && delivered ? Math.round((cpuUs / delivered) * 100) / 100 : null,
     commandsInWindow: fleetCommands,
+    dbCpuUs: db0 !== null && db1 !== null ? Math.round(db1 - db0) : null,
     cpuUsPerMessageOrCommand:
       cpuUs !== null && delivered ? Math.round((cpuUs / (delivered + fleetCommands)) * 100) / 100 : null,
     loadGenElu: Math.round(elu.utilization * 1000) / 1000,

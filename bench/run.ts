@@ -266,7 +266,7 @@ async function main(): Promise<void> {
     scenario,
     startupMs: startup,
     notes: [
-      'Server CPU is the node process only (utime+stime from /proc); the embedded PostgreSQL runs in its own processes on the server core and is not counted.',
+      'Server CPU is the node process only (utime+stime from /proc); the embedded PostgreSQL (its child processes, unpinned) is reported apart as dbCpuUs / dbCpuUsPerCommand.',
       'Heap per connection not measured: no --expose-gc-free way to read a child heap without changing the product; RSS only.',
       'Server event-loop delay not readable from outside; the load generator view is the update_location and scan_checkpoint ack latency.',
       'Panic latency is from the scheduled send time to each site staff socket receiving panic_alert (same process, same clock).',
@@ -283,7 +283,7 @@ async function main(): Promise<void> {
       `${r.mode} ${r.guards}: scan steps ${(r.durable.steps as any[])
         .map(
           (s) =>
-            `${s.rate}/s ok=${s.ok}/${s.sent} p50=${s.p50}ms p99=${s.p99}ms cpu=${s.serverCpuUsPerCommand}us/cmd`,
+            `${s.rate}/s ok=${s.ok}/${s.sent} p50=${s.p50}ms p99=${s.p99}ms cpu=${s.serverCpuUsPerCommand}us/cmd db=${s.dbCpuUsPerCommand ?? '-'}us/cmd`,
         )
         .join(', ')}`,
     );

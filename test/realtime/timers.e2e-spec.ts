@@ -31,4 +31,31 @@ describe('timer poller', () => {
     expect(broken).toEqual({ later: true, attempts: '1' });
     expect(await t.db.query(`SELECT 1 FROM timers WHERE kind = 'test.ok'`)).toHaveLength(0);
   });
+
+  it('backs off a timer whose events fail to store, and still fires the others', async () => {
+    const poller = t.app.get(TimerPoller);
+    const fired: string[] = [];
+    // The handler itself succeeds; the statement that stores its work (after it returns) fails.
+    poller.register('test.bad_write', async (uow) => {
+      uow.append({ type: 'test_event', siteId: null, streams: ['test:timers'], data: { n: 1 } });
+      uow.defer('INSERT INTO no_such_table_for_timers (x) VALUES ($1)', [1]);
+    });
+    poller.register('test.ok2', async (uow, timer) => {
+      uow.append({ type: 'test_event', siteId: null, streams: ['test:timers'], data: { ref: timer.ref } });
+      fired.push(timer.ref);
+    });
+    await t.db.query(
+      `INSERT INTO timers (kind, ref, due_at) VALUES ('test.bad_write', 'w1', now() - interval '2 s'),
+         ('test.ok2', 'ok3', now() - interval '1 s')`,
+    );
+    await poller.tick();
+    expect(fired).toEqual(['ok3']);
+    const [bad] = await t.db.query(
+      `SELECT due_at > now() AS later, payload->>'_attempts' AS attempts FROM timers WHERE kind = 'test.bad_write'`,
+    );
+    expect(bad).toEqual({ later: true, attempts: '1' });
+    // only the good timer's event is in the log, at seq 1: the failed one left no trace or gap
+    const events = await t.db.query(`SELECT seq, data FROM stream_events WHERE stream = 'test:timers'`);
+    expect(events).toEqual([{ seq: '1', data: { ref: 'ok3' } }]);
+  });
 });

@@ -1,4 +1,5 @@
 import { AppError, type Principal } from '#core';
+import type { UnitOfWork } from '#realtime';
 import type { EntityManager } from 'typeorm';
 import { isInProgress } from '../domain/patrol-run.js';
 import type { CheckpointEntity } from '../persistence/checkpoint.entity.js';
@@ -46,14 +47,14 @@ export async function lockOwnRunInProgress(
 
 /** lockOwnRunInProgress, plus the run's checkpoints in route order, in the same round trip. */
 export async function lockOwnRunWithRoute(
-  tx: EntityManager,
+  uow: UnitOfWork,
   me: Principal,
   runId: string,
 ): Promise<{ run: PatrolRunEntity; route: CheckpointEntity[] }> {
-  const [row] = (await tx.query(
+  const [row] = await uow.prepared<PatrolRunEntity & { checkpoints: CheckpointJson[] }>(
     `SELECT ${RUN_COLUMNS}, ${ROUTE_CHECKPOINTS} FROM patrol_runs r WHERE r.id = $1 FOR UPDATE OF r`,
     [runId],
-  )) as (PatrolRunEntity & { checkpoints: CheckpointJson[] })[];
+  );
   const { checkpoints, ...run } = row ?? { checkpoints: [] };
   const byId = new Map(checkpoints.map((c) => [c.id, { ...c, createdAt: new Date(c.createdAt) }]));
   const owned = checkOwnInProgress(row ? (run as PatrolRunEntity) : undefined, me);

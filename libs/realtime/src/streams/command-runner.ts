@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError, type Principal } from '#core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
 import { EventStore, type DeferredWrite, type IdempotentResult, type PendingEvent } from './event-store.js';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryConfig, QueryResultRow } from 'pg';
+
+/** A named query: the name is derived from the text, so one text always maps to one name. */
+export function preparedQuery(text: string, values: unknown[]): QueryConfig {
+  return { name: `ps_${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`, text, values };
+}
 
 export interface WorkMark {
   events: number;
@@ -20,7 +26,16 @@ export class UnitOfWork {
     readonly tx: EntityManager,
     readonly actor: Actor,
     private readonly store: EventStore,
+    private readonly client: PoolClient,
   ) {}
+
+  /**
+   * Runs a hot-path statement in this transaction as a prepared statement: PostgreSQL plans it
+   * once per connection instead of on every command (for a CTE, planning costs more than running).
+   */
+  async prepared<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return (await this.client.query<T & QueryResultRow>(preparedQuery(sql, params))).rows;
+  }
 
   /**
    * Appends an event to its streams. It is stored, and given its seqs, in the same transaction,
@@ -42,6 +57,23 @@ export class UnitOfWork {
     this.deferredWrites.push({ sql, params });
   }
 
+  /**
+   * Writes the queued events (giving them their seqs), the deferred writes and the command's
+   * stored result in one statement. The runner calls it last, right before COMMIT, so a busy
+   * site's stream head stays locked for that statement and the commit only. Work under a
+   * SAVEPOINT flushes before releasing it, so a failure here rolls back to the savepoint too.
+   */
+  async flush(stored: IdempotentResult | null = null): Promise<void> {
+    if (!this.pendingEvents.length && !this.deferredWrites.length && !stored) return;
+    const [sql, params] = this.store.appendStatement(this.pendingEvents, stored, this.deferredWrites);
+    const { rows } = await this.client.query<{ stream: string; seq: string; event_id: string }>(
+      preparedQuery(sql, params),
+    );
+    this.envelopes.push(...this.store.envelopes(this.pendingEvents, rows));
+    this.pendingEvents.length = 0;
+    this.deferredWrites.length = 0;
+  }
+
   /** Where the work stands: taken with a SAVEPOINT, to forget later work on ROLLBACK TO it. */
   mark(): WorkMark {
     return { events: this.pendingEvents.length, writes: this.deferredWrites.length };
@@ -51,14 +83,6 @@ export class UnitOfWork {
   discardSince(mark: WorkMark): void {
     this.pendingEvents.length = mark.events;
     this.deferredWrites.length = mark.writes;
-  }
-
-  get pending(): readonly PendingEvent[] {
-    return this.pendingEvents;
-  }
-
-  get deferred(): readonly DeferredWrite[] {
-    return this.deferredWrites;
   }
 }
 
@@ -118,10 +142,8 @@ export class CommandRunner {
   }
 
   /**
-   * One transaction on one pooled connection. The events and the stored result are written by one
-   * statement that is queued together with COMMIT, so PostgreSQL runs COMMIT as soon as the append
-   * finishes, without waiting on this process: the stream heads it locks are held for the shortest
-   * time possible, which is what bounds a busy site's command rate.
+   * One transaction on one pooled connection: the work, then one statement for its events, deferred
+   * writes and stored result (UnitOfWork.flush), then COMMIT.
    */
   private async transaction<R>(
     actor: Actor,
@@ -131,20 +153,12 @@ export class CommandRunner {
     try {
       const client = (await qr.connect()) as PoolClient;
       await qr.startTransaction();
-      const uow = new UnitOfWork(qr.manager, actor, this.store);
+      const uow = new UnitOfWork(qr.manager, actor, this.store, client);
       const { result, stored, replayed } = await body(uow);
-      if (uow.pending.length || uow.deferred.length || stored) {
-        const [sql, params] = this.store.appendStatement(uow.pending, stored, uow.deferred);
-        const appended = client.query<{ stream: string; seq: string; event_id: string }>(sql, params);
-        const committed = qr.commitTransaction(); // queued behind the append on the same connection
-        const [append, commit] = await Promise.allSettled([appended, committed]);
-        if (append.status === 'rejected') throw append.reason;
-        if (commit.status === 'rejected') throw commit.reason;
-        uow.envelopes.push(...this.store.envelopes(uow.pending, append.value.rows));
-      } else await qr.commitTransaction();
+      await uow.flush(stored);
+      await qr.commitTransaction();
       return { result, envelopes: uow.envelopes, replayed };
     } catch (err) {
-      // A failed append makes PostgreSQL turn the queued COMMIT into a rollback; otherwise roll back.
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
       throw err;
     } finally {

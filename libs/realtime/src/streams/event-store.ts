@@ -44,7 +44,8 @@ export interface PendingEvent {
 
 /**
  * A write a command hands to the final statement instead of running it on its own round trip.
- * Its SQL numbers its own parameters from $1. Writes of one transaction must touch distinct rows
+ * Its SQL numbers its own parameters from $1 (renumbered by a plain text replace: no `$` in its
+ * literals). Writes of one transaction must touch distinct rows
  * (they run as sibling CTEs of one statement, on one snapshot) and must not be expected to fail.
  */
 export interface DeferredWrite {
@@ -84,7 +85,7 @@ const APPEND_SQL = `ev AS (
     UPDATE idempotency_keys SET result = $2::jsonb WHERE user_id = $3::uuid AND client_event_id = $4::uuid
   )
   INSERT INTO stream_events (stream, seq, event_id, type, site_id, actor, data, occurred_at)
-  SELECT n.stream, n.seq, ev.id, ev.type, ev.site_id, ev.actor, ev.data, ev.occurred_at
+  SELECT n.stream, n.seq, ev.id, ev.type, ev.site_id, ev.actor, coalesce(ev.data, 'null'::jsonb), ev.occurred_at
   FROM numbered n JOIN ev USING (ord)
   RETURNING stream, seq, event_id`;
 

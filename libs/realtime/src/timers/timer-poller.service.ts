@@ -94,6 +94,7 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
       try {
         await uow.tx.query('DELETE FROM timers WHERE id = $1', [row.id]);
         await this.handlers.get(row.kind)!(uow, row);
+        await uow.flush(); // inside the savepoint: a failing append is backed off like the handler
       } catch (err) {
         if (isDependencyDown(err)) throw err;
         await uow.tx.query('ROLLBACK TO SAVEPOINT timer_handler');

@@ -30,7 +30,7 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
   async execute({ principal: me, dto, receivedAt }: ScanCheckpointCommand): Promise<ScanCheckpointResult> {
     const ctx = { principal: me, command: 'scan_checkpoint', clientEventId: dto.clientEventId };
     const outcome = await this.runner.run(ctx, async (uow) => {
-      const { run, route } = await lockOwnRunWithRoute(uow.tx, me, dto.patrolRunId);
+      const { run, route } = await lockOwnRunWithRoute(uow, me, dto.patrolRunId);
       const recordedAt = actionTime(dto.recordedAt, receivedAt);
       const scan = classifyScan({
         route,
