@@ -8,6 +8,7 @@ import {
   SiteWatchService,
 } from '#tracking';
 import { TimerPoller } from '#realtime';
+import { GuardTrackStore } from '../../libs/tracking/src/state/guard-track.store.js';
 import { command, connect, flush, receivedOf, waitFor, type TestSocket } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { pollUntil } from '../support/poll.js';
@@ -107,6 +108,24 @@ describe('tracking: update_location, batches, history, breaches, stale guards, u
     const clientEventId = randomUUID();
     const first = await move(s, north(420), { clientEventId });
     expect((await move(s, north(999), { clientEventId })).data).toEqual(first.data);
+  });
+
+  it('stores a retried fix once even when the node has forgotten it (restart, another node)', async () => {
+    const site = await createSite(t, 'Retry');
+    const { user, s } = await onShift(site);
+    const clientEventId = randomUUID();
+    const fix = { ...north(30), accuracy: 5, recordedAt: at(), clientEventId };
+    expect((await command(s, 'update_location', fix)).data.accepted).toBe(true);
+    const stored = () =>
+      t.db.query('SELECT lat FROM location_history WHERE guard_id = $1 AND client_event_id = $2', [
+        user.id,
+        clientEventId,
+      ]) as Promise<unknown[]>;
+    await eventually(async () => ((await stored()).length ? true : undefined));
+    t.app.get(GuardTrackStore).drop(user.id); // what a restarted node, or another one, knows of this guard
+    expect((await command(s, 'update_location', fix)).data.accepted).toBe(true);
+    await t.app.get(LocationBatcher).flush();
+    expect(await stored()).toHaveLength(1);
   });
 
   it("batches the latest fix per guard to that site's staff only and writes the history in multi-row inserts", async () => {

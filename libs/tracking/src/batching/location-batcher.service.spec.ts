@@ -9,6 +9,7 @@ const row = (guardId: string, siteId: string, lat: number, s: number): HistoryRo
   guardId,
   siteId,
   shiftId: `shift-${guardId}`,
+  clientEventId: null,
   lat,
   lng: 13.4,
   accuracy: 5,

@@ -7,6 +7,8 @@ export interface HistoryRow extends Fix {
   guardId: string;
   siteId: string;
   shiftId: string;
+  /** The command's clientEventId: a retried fix (another node, after a restart) is stored once. */
+  clientEventId: string | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows
@@ -18,14 +20,18 @@ const d = (ms: number) => new Date(ms).toISOString();
 export class LocationHistoryRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Writes every row in ONE statement (arrays unnested server-side: no parameter limit). */
+  /**
+   * Writes every row in ONE statement (arrays unnested server-side: no parameter limit); a fix whose
+   * clientEventId is already stored for that guard (a retry) is skipped.
+   */
   async insertMany(rows: HistoryRow[]): Promise<void> {
     if (!rows.length) return;
     await this.db.query(
       `INSERT INTO location_history (guard_id, site_id, shift_id, lat, lng, accuracy, heading, speed,
-         battery_level, recorded_at, received_at)
+         battery_level, recorded_at, received_at, client_event_id)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::float8[], $5::float8[], $6::real[],
-         $7::real[], $8::real[], $9::smallint[], $10::timestamptz[], $11::timestamptz[])`,
+         $7::real[], $8::real[], $9::smallint[], $10::timestamptz[], $11::timestamptz[], $12::uuid[])
+       ON CONFLICT (guard_id, client_event_id) WHERE client_event_id IS NOT NULL DO NOTHING`,
       [
         rows.map((r) => r.guardId),
         rows.map((r) => r.siteId),
@@ -38,6 +44,7 @@ export class LocationHistoryRepository {
         rows.map((r) => (r.batteryLevel === null ? null : Math.round(r.batteryLevel))),
         rows.map((r) => d(r.recordedAt)),
         rows.map((r) => d(r.receivedAt)),
+        rows.map((r) => r.clientEventId),
       ],
     );
   }

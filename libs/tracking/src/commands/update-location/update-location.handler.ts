@@ -45,7 +45,13 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
       ? { accepted: false, reason: rejection, nextIntervalMs: nextIntervalMs(track.history.recent) }
       : { accepted: true, nextIntervalMs: nextIntervalMs(track.history.recent) };
     if (!rejection) {
-      this.batcher.add({ ...fix, guardId: me.userId, siteId: shift.siteId, shiftId: shift.shiftId });
+      this.batcher.add({
+        ...fix,
+        guardId: me.userId,
+        siteId: shift.siteId,
+        shiftId: shift.shiftId,
+        clientEventId: dto.clientEventId ?? null,
+      });
       await this.breaches.check(me, track, fix);
     }
     this.tracks.remember(track, dto.clientEventId, result);
