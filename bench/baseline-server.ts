@@ -6,11 +6,35 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server, type Socket } from 'socket.io';
 
 const BATCH_MS = Number(process.env.LOCATION_BATCH_MS ?? 5000);
 const http = createServer();
 const io = new Server(http, { path: '/socket.io', transports: ['polling', 'websocket'] });
+// The same /api/v1/metrics answer as ours (event-loop delay since the last reset, memory).
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+const delayMs = (ns: number) => Math.round(ns / 1e4) / 100;
+http.on('request', (req, res) => {
+  if (req.url?.startsWith('/socket.io')) return; // Socket.IO answers its own path
+  if (req.method === 'POST' && req.url === '/api/v1/metrics/reset') {
+    delay.reset();
+    res.writeHead(204).end();
+  } else if (req.url === '/api/v1/metrics') {
+    const m = process.memoryUsage();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        eventLoopDelayMs: {
+          p50: delayMs(delay.percentile(50)),
+          p99: delayMs(delay.percentile(99)),
+          max: delayMs(delay.max),
+        },
+        memoryBytes: { rss: m.rss, heapUsed: m.heapUsed },
+      }),
+    );
+  } else res.writeHead(404).end();
+});
 const seqs = new Map<string, number>();
 const latest = new Map<string, Map<string, Record<string, unknown>>>();
 const activePanic = new Map<string, Record<string, unknown>>();

@@ -7,6 +7,8 @@ export interface Fleet {
   mode: 'ours' | 'baseline';
   url: string;
   serverPid: number;
+  /** Bearer token for the server's /api/v1/metrics (ours: an admin; the baseline asks for none). */
+  metricsToken?: string;
   sites: {
     id: string;
     routeId: string;

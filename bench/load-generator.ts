@@ -74,9 +74,30 @@ async function command(
   return { ack, us: Math.max(1, Math.round((now() - from) * 1000)) };
 }
 
+interface ServerMetrics {
+  eventLoopDelayMs: { p50: number | null; p99: number | null; max: number | null };
+  memoryBytes: { rss: number; heapUsed: number };
+}
+/** The server's own view (GET /api/v1/metrics); null when it cannot be read. */
+async function serverMetrics(reset = false): Promise<ServerMetrics | null> {
+  const headers = fleet.metricsToken ? { authorization: `Bearer ${fleet.metricsToken}` } : undefined;
+  try {
+    const res = await fetch(`${fleet.url}/api/v1/metrics${reset ? '/reset' : ''}`, {
+      method: reset ? 'POST' : 'GET',
+      headers,
+    });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return reset ? null : ((await res.json()) as ServerMetrics);
+  } catch (e) {
+    log(`server metrics unavailable: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const pid = fleet.serverPid;
   const rssIdle0 = rssBytes(pid);
+  const heapIdle0 = (await serverMetrics())?.memoryBytes.heapUsed ?? null;
   const staff: Conn[] = [];
   const guards: Conn[] = [];
   const connectStart = now();
@@ -93,6 +114,7 @@ async function main(): Promise<void> {
   await sleep(3000);
   const idleCpu1 = cpuMicros(pid);
   const rssIdle1 = rssBytes(pid);
+  const heapIdle1 = (await serverMetrics())?.memoryBytes.heapUsed ?? null;
   // Server CPU with every socket connected and nothing sent: timers, pollers, heartbeats.
   const idleCpuPct =
     idleCpu0 !== null && idleCpu1 !== null ? Math.round((idleCpu1 - idleCpu0) / 300) / 100 : null;
@@ -166,6 +188,7 @@ async function main(): Promise<void> {
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = cpuMicros(pid);
   const db0 = descendantsCpuMicros(pid);
+  await serverMetrics(true);
   const t0 = now();
   counting = true;
   for (const g of guards) {
@@ -243,6 +266,7 @@ async function main(): Promise<void> {
   const windowS = (now() - t0) / 1000;
   const cpu1 = cpuMicros(pid);
   const db1 = descendantsCpuMicros(pid);
+  const fleetLoop = (await serverMetrics())?.eventLoopDelayMs ?? null;
   const elu = performance.eventLoopUtilization(elu0);
   let locationPairs = 0;
   let locationPairsMissing = 0;
@@ -275,6 +299,7 @@ async function main(): Promise<void> {
     serverCpuUsPerCommand: number | null;
     /** CPU of the server's child processes (the embedded PostgreSQL; none for the baseline). */
     dbCpuUsPerCommand: number | null;
+    serverLoopDelayP99Ms: number | null;
   }[] = [];
   const active = scanners.filter((g) => runs.has(g.id));
   if (active.length)
@@ -286,6 +311,7 @@ async function main(): Promise<void> {
       const start = now() + 100;
       const cpuBefore = cpuMicros(pid);
       const dbBefore = descendantsCpuMicros(pid);
+      await serverMetrics(true);
       const total = Math.round(rate * scenario.scanStepS);
       const inflight: Promise<void>[] = [];
       const stepTimers: ReturnType<typeof setTimeout>[] = [];
@@ -327,6 +353,7 @@ async function main(): Promise<void> {
       await Promise.all(inflight);
       const stepCpu = cpuMicros(pid);
       const stepDb = descendantsCpuMicros(pid);
+      const stepLoop = (await serverMetrics())?.eventLoopDelayMs ?? null;
       const step = {
         rate,
         sent,
@@ -339,6 +366,7 @@ async function main(): Promise<void> {
           cpuBefore !== null && stepCpu !== null && sent ? Math.round((stepCpu - cpuBefore) / sent) : null,
         dbCpuUsPerCommand:
           dbBefore !== null && stepDb !== null && sent ? Math.round((stepDb - dbBefore) / sent) : null,
+        serverLoopDelayP99Ms: stepLoop?.p99 ?? null,
       };
       steps.push(step);
       log(`scan rate ${rate}/s: ok ${ok}/${sent}, p99 ${step.p99} ms`);
@@ -357,6 +385,9 @@ async function main(): Promise<void> {
     rssPerConnectionBytes:
       rssIdle0 !== null && rssIdle1 !== null ? Math.round((rssIdle1 - rssIdle0) / connections) : null,
     rssLoaded,
+    heapPerConnectionBytes:
+      heapIdle0 !== null && heapIdle1 !== null ? Math.round((heapIdle1 - heapIdle0) / connections) : null,
+    serverLoopDelayMs: fleetLoop,
     serverIdleCpuPct: idleCpuPct,
     serverFleetCpuPct: cpuUs !== null ? Math.round(cpuUs / windowS / 100) / 100 : null,
     windowS: Math.round(windowS * 10) / 10,

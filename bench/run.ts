@@ -53,6 +53,7 @@ const ourEnv = {
   LOG_LEVEL: 'info',
   ADMIN_EMAIL: ADMIN.email,
   ADMIN_PASSWORD: ADMIN.password,
+  ACCESS_TOKEN_TTL_S: '7200', // the admin token reads /api/v1/metrics for the whole tier
 };
 
 async function startServer(script: string, env: Record<string, string>) {
@@ -120,6 +121,7 @@ async function runOurs(guards: number) {
       mode: 'ours',
       url: base,
       serverPid: srv.child.pid!,
+      metricsToken: login.accessToken,
       sites: seed.sites.map((s: any) => ({
         id: s.id,
         routeId: s.routeId,
@@ -202,6 +204,11 @@ function table(rows: any[]): string {
       'RSS KB/conn',
       (r) => (r.rssPerConnectionBytes === null ? '-' : Math.round(r.rssPerConnectionBytes / 102.4) / 10),
     ],
+    [
+      'heap KB/conn',
+      (r) => (r.heapPerConnectionBytes == null ? '-' : Math.round(r.heapPerConnectionBytes / 102.4) / 10),
+    ],
+    ['loop delay p99/max ms', (r) => `${fmt(r.serverLoopDelayMs?.p99)}/${fmt(r.serverLoopDelayMs?.max)}`],
     ['scan max ok rate/s @p99<=50', (r) => r.scanBest ?? '-'],
     ['server CPU % idle/fleet', (r) => `${fmt(r.serverIdleCpuPct)}/${fmt(r.serverFleetCpuPct)}`],
     ['loadgen ELU', (r) => r.loadGenElu],
@@ -267,8 +274,8 @@ async function main(): Promise<void> {
     startupMs: startup,
     notes: [
       'Server CPU is the node process only (utime+stime from /proc); the embedded PostgreSQL (its child processes, unpinned) is reported apart as dbCpuUs / dbCpuUsPerCommand.',
-      'Heap per connection not measured: no --expose-gc-free way to read a child heap without changing the product; RSS only.',
-      'Server event-loop delay not readable from outside; the load generator view is the update_location and scan_checkpoint ack latency.',
+      'Heap per connection: heapUsed growth (GET /api/v1/metrics) over connecting every socket and 3 s idle, divided by connections; no forced GC, so it includes garbage not yet collected.',
+      'Server event-loop delay: the server process own histogram (perf_hooks, 5 ms resolution), reset at the start of the fleet phase and of each scan step, read at their end.',
       'Panic latency is from the scheduled send time to each site staff socket receiving panic_alert (same process, same clock).',
     ],
     results: rows,
@@ -283,7 +290,7 @@ async function main(): Promise<void> {
       `${r.mode} ${r.guards}: scan steps ${(r.durable.steps as any[])
         .map(
           (s) =>
-            `${s.rate}/s ok=${s.ok}/${s.sent} p50=${s.p50}ms p99=${s.p99}ms cpu=${s.serverCpuUsPerCommand}us/cmd db=${s.dbCpuUsPerCommand ?? '-'}us/cmd`,
+            `${s.rate}/s ok=${s.ok}/${s.sent} p50=${s.p50}ms p99=${s.p99}ms cpu=${s.serverCpuUsPerCommand}us/cmd db=${s.dbCpuUsPerCommand ?? '-'}us/cmd loop p99=${s.serverLoopDelayP99Ms ?? '-'}ms`,
         )
         .join(', ')}`,
     );

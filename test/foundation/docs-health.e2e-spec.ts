@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createUser, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('OpenAPI and health', () => {
   let t: TestApp;
@@ -35,5 +35,21 @@ describe('OpenAPI and health', () => {
   it('reports the database in readiness', async () => {
     const res = await request(t.baseUrl).get('/health/ready').expect(200);
     expect(res.body.info.database.status).toBe('up');
+  });
+
+  it("reports this node's event-loop delay and memory to admins only, with a resettable window", async () => {
+    const admin = await createUser(t, 'admin');
+    const guard = await createUser(t, 'guard');
+    await request(t.baseUrl).get('/api/v1/metrics').expect(401);
+    await request(t.baseUrl).get('/api/v1/metrics').set('Authorization', `Bearer ${guard.token}`).expect(403);
+    const auth = `Bearer ${admin.token}`;
+    await request(t.baseUrl).post('/api/v1/metrics/reset').set('Authorization', auth).expect(204);
+    const res = await request(t.baseUrl).get('/api/v1/metrics').set('Authorization', auth).expect(200);
+    expect(res.body.eventLoopDelayMs).toEqual(
+      expect.objectContaining({ windowS: expect.any(Number), samples: expect.any(Number) }),
+    );
+    expect(res.body.eventLoopDelayMs.windowS).toBeLessThan(60);
+    expect(res.body.memoryBytes.heapUsed).toBeGreaterThan(0);
+    expect(res.body.memoryBytes.rss).toBeGreaterThan(res.body.memoryBytes.heapUsed);
   });
 });

@@ -16,15 +16,18 @@ import { AuthService } from './auth/auth.service.js';
 import { HttpAuthGuard } from './auth/http-auth.guard.js';
 import { TokenService } from './auth/token.service.js';
 import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './health/metrics.controller.js';
+import { RuntimeMetrics } from './health/runtime-metrics.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 
 /** Accounts, auth, health and the shared services every feature uses. */
 @Global()
 @Module({
   imports: [CqrsModule, TerminusModule],
-  controllers: [AuthController, UsersController, SitesController, HealthController],
+  controllers: [AuthController, UsersController, SitesController, HealthController, MetricsController],
   providers: [
     TokenService,
+    RuntimeMetrics,
     AuthService,
     MembershipService,
     UsersService,

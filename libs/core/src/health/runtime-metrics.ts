@@ -1,0 +1,43 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+
+const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+
+/**
+ * This process's event-loop delay (what every socket on the node waits behind) and memory, for
+ * operators and the benchmark. The delay histogram covers the window since the last reset.
+ */
+@Injectable()
+export class RuntimeMetrics implements OnModuleDestroy {
+  private readonly delay: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
+  private windowStart = Date.now();
+
+  constructor() {
+    this.delay.enable();
+  }
+
+  snapshot() {
+    const m = process.memoryUsage();
+    return {
+      uptimeS: Math.round(process.uptime()),
+      eventLoopDelayMs: {
+        windowS: Math.round((Date.now() - this.windowStart) / 100) / 10,
+        samples: this.delay.count,
+        mean: this.delay.count ? ms(this.delay.mean) : null,
+        p50: this.delay.count ? ms(this.delay.percentile(50)) : null,
+        p99: this.delay.count ? ms(this.delay.percentile(99)) : null,
+        max: this.delay.count ? ms(this.delay.max) : null,
+      },
+      memoryBytes: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external },
+    };
+  }
+
+  resetWindow(): void {
+    this.delay.reset();
+    this.windowStart = Date.now();
+  }
+
+  onModuleDestroy(): void {
+    this.delay.disable();
+  }
+}
