@@ -71,4 +71,20 @@ describe('LocationBatcher', () => {
     expect(insertMany).toHaveBeenCalledTimes(2);
     expect((insertMany.mock.calls[1] as unknown[][])[0]).toHaveLength(2);
   });
+
+  it('writes a large window in inserts of at most 1,000 rows and retries only the unwritten ones', async () => {
+    const insertMany = jest
+      .fn<Insert>()
+      .mockResolvedValueOnce(undefined)
+      .mockRejectedValueOnce(new Error('db down'))
+      .mockResolvedValue(undefined);
+    const { batcher, emitTo } = setup(insertMany);
+    for (let i = 0; i < 2500; i++) batcher.add(row(`g${i}`, `S${i % 50}`, 1, i % 60));
+    await batcher.flush();
+    expect(emitTo).toHaveBeenCalledTimes(50);
+    expect(insertMany.mock.calls.map((c) => c[0].length)).toEqual([1000, 1000]);
+    await batcher.flush();
+    expect(insertMany.mock.calls.map((c) => c[0].length)).toEqual([1000, 1000, 1000, 500]);
+    expect(insertMany.mock.calls[2][0][0].guardId).toBe('g1000'); // the failed chunk comes first
+  });
 });

@@ -6,6 +6,14 @@ import { GuardStaleTimers } from '../stale/guard-stale.timers.js';
 
 /** Rows kept for a retry while the database is down; beyond this the oldest are dropped. */
 const MAX_PENDING = 200_000;
+/**
+ * A flush is cut into turns of the event loop: at 10,000 guards one window is 10,000 rows and
+ * 500 site batches, and done in one go it held every socket of the node (panics included) for
+ * hundreds of milliseconds. These sizes keep each turn to a few milliseconds.
+ */
+const SITES_PER_TURN = 20;
+const HISTORY_ROWS_PER_INSERT = 1000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const toWire = (r: HistoryRow) => ({
   userId: r.guardId,
@@ -21,7 +29,8 @@ const toWire = (r: HistoryRow) => ({
 /**
  * Per-site batching of accepted fixes: every LOCATION_BATCH_MS the latest fix per guard goes to the
  * site's staff room as `location_batch`, then every fix of the window is written to the history in
- * one multi-row insert, and the guards seen push their stale deadline forward (one statement).
+ * multi-row inserts (up to 1,000 rows each), and the guards seen push their stale deadline forward
+ * (one statement).
  */
 @Injectable()
 export class LocationBatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -73,20 +82,29 @@ export class LocationBatcher implements OnApplicationBootstrap, BeforeApplicatio
     this.latest = new Map();
     this.pending = [];
     this.windowStart = windowEnd;
-    for (const [siteId, guards] of latest)
+    let sites = 0;
+    for (const [siteId, guards] of latest) {
       this.publisher.emitTo(Rooms.siteStaff(siteId), 'location_batch', {
         siteId,
         windowStart: windowStart.toISOString(),
         windowEnd: windowEnd.toISOString(),
         locations: [...guards.values()].map(toWire),
       });
+      if (++sites % SITES_PER_TURN === 0) await nextTurn();
+    }
     if (!rows.length) return;
-    try {
-      await this.history.insertMany(rows);
-    } catch (e) {
-      this.log.warn({ err: e, rows: rows.length }, 'location history write failed; retrying next window');
-      this.pending = [...rows, ...this.pending].slice(-MAX_PENDING);
-      return;
+    for (let i = 0; i < rows.length; i += HISTORY_ROWS_PER_INSERT) {
+      try {
+        await this.history.insertMany(rows.slice(i, i + HISTORY_ROWS_PER_INSERT));
+      } catch (e) {
+        const unwritten = rows.slice(i);
+        this.log.warn(
+          { err: e, rows: unwritten.length },
+          'location history write failed; retrying next window',
+        );
+        this.pending = [...unwritten, ...this.pending].slice(-MAX_PENDING);
+        return;
+      }
     }
     const seen = new Map<string, HistoryRow>();
     for (const r of rows) seen.set(r.guardId, r);
