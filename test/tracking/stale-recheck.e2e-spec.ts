@@ -1,0 +1,63 @@
+import { LocationBatcher } from '#tracking';
+import { TimerPoller } from '#realtime';
+import { GuardTrackStore } from '../../libs/tracking/src/state/guard-track.store.js';
+import { command, connect, type TestSocket } from '../support/sockets.js';
+import { createSite, createUser, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * A guard_stale deadline may lag the last fix by up to half the period (deadlines are written
+ * lazily): when it fires, the guard's real last fix decides, wherever it was received.
+ */
+describe('guard_stale: a firing deadline re-checks when the guard was last seen', () => {
+  let t: TestApp;
+  let s: TestSocket;
+  let guardId: string;
+  beforeAll(async () => {
+    // Ticks are driven by the test; a long stale period so no deadline passes on its own.
+    t = await startTestApp({ TIMER_POLL_MS: '600000', GUARD_STALE_AFTER_S: '60' });
+    const site = await createSite(t, 'Recheck');
+    const guard = await createUser(t, 'guard', [site]);
+    guardId = guard.id;
+    s = await connect(t.baseUrl, { token: guard.token });
+    expect((await command(s, 'shift_start', { siteId: site })).ok).toBe(true);
+    expect((await command(s, 'update_location', { lat: 52.52, lng: 13.405 })).data.accepted).toBe(true);
+    await t.app.get(LocationBatcher).flush();
+    t.app.get(GuardTrackStore).drop(guardId); // as if the fix had been received by another node
+  });
+  afterAll(async () => {
+    s.close();
+    await t.close();
+  });
+
+  const fireNow = async () => {
+    await t.db.query(
+      `UPDATE timers SET due_at = now() - interval '1 s' WHERE kind = 'guard_stale' AND ref = $1`,
+      [guardId],
+    );
+    await t.app.get(TimerPoller).tick();
+  };
+  const staleEvents = async () =>
+    (await t.db.query(`SELECT data FROM stream_events WHERE type = 'guard_stale'`)) as { data: unknown }[];
+
+  it('re-arms from the stored history when the guard was seen within the period', async () => {
+    await fireNow();
+    expect(await staleEvents()).toEqual([]);
+    const [timer] = await t.db.query(
+      `SELECT due_at > now() + interval '50 s' AS ahead FROM timers WHERE kind = 'guard_stale' AND ref = $1`,
+      [guardId],
+    );
+    expect(timer).toEqual({ ahead: true });
+  });
+
+  it('reports the guard once the last fix is older than the period', async () => {
+    await t.db.query(
+      `UPDATE location_history SET received_at = now() - interval '70 s', recorded_at = now() - interval '70 s'
+        WHERE guard_id = $1`,
+      [guardId],
+    );
+    await fireNow();
+    const events = await staleEvents();
+    expect(events).toHaveLength(1);
+    expect(events[0].data).toMatchObject({ userId: guardId, reason: 'NO_LOCATION' });
+  });
+});
