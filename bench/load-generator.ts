@@ -235,7 +235,9 @@ async function main(): Promise<void> {
         if (!free.length) return void panicsSkipped++;
         const g = free[Math.floor(Math.random() * free.length)];
         const expected = staffBySite.get(g.siteId)!.length;
-        pendingPanic.set(g.id, { scheduledAt, expected, received: 0 });
+        // Node timers may fire up to a millisecond before a fractional due time: measure from
+        // whichever is later, the schedule or the real send (else sub-ms latencies read as 0).
+        pendingPanic.set(g.id, { scheduledAt: Math.max(scheduledAt, now()), expected, received: 0 });
         panicsExpected += expected;
         panicsSent++;
         void command(g.socket, 'panic_alert', {
