@@ -1,7 +1,9 @@
 import request from 'supertest';
-import { SiteAssignmentEntity, SiteEntity, UserEntity } from '../../libs/core/src/index.js';
+import { isInsideGeofence, SiteAssignmentEntity, SiteEntity, UserEntity } from '../../libs/core/src/index.js';
 import { ensureFirstAdmin } from '../../apps/api/src/seed/first-admin.js';
-import { seedDemoData } from '../../apps/api/src/seed/seed-demo-data.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { seedDemoData, type DemoIds } from '../../apps/api/src/seed/seed-demo-data.js';
+import { seedDemoPatrols } from '../../apps/api/src/seed/seed-demo-patrols.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const login = (t: TestApp, email: string, password: string) =>
@@ -32,6 +34,7 @@ describe('first admin from ADMIN_EMAIL / ADMIN_PASSWORD', () => {
 
 describe('seedDemoData', () => {
   let t: TestApp;
+  let ids: DemoIds | null;
   beforeAll(async () => {
     t = await startTestApp();
   });
@@ -44,7 +47,7 @@ describe('seedDemoData', () => {
   });
 
   it('seeds 3 sites with geofences, an admin, a manager, 2 supervisors and 8 guards, once', async () => {
-    const ids = await seedDemoData(t.db);
+    ids = await seedDemoData(t.db);
     expect(ids).not.toBeNull();
     const sites = await t.db.getRepository(SiteEntity).find();
     expect(sites).toHaveLength(3);
@@ -79,6 +82,22 @@ describe('seedDemoData', () => {
         .auth(res.body.accessToken, { type: 'bearer' })
         .expect(200);
       expect(sites.body.total).toBe(visibleSites);
+    }
+  });
+
+  it('gives every demo site a patrol route of 4 checkpoints inside its geofence', async () => {
+    await seedDemoPatrols(t.app.get(CommandBus), ids!);
+    const admin = await login(t, 'admin@demo.patrolshield.local', 'patrolshield-demo').expect(200);
+    const routes = await request(t.baseUrl)
+      .get('/api/v1/patrol-routes')
+      .auth(admin.body.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(routes.body.total).toBe(3);
+    const sites = await t.db.getRepository(SiteEntity).find();
+    for (const r of routes.body.items) {
+      expect(r.checkpoints).toHaveLength(4);
+      const site = sites.find((s) => s.id === r.siteId)!;
+      for (const c of r.checkpoints) expect(isInsideGeofence(c.location, site.geofence!)).toBe(true);
     }
   });
 });

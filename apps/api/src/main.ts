@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { ConfigValidationError, loadConfig, rootLogger, setRootLogger, createRootLogger } from '#core';
 import { createApp } from './bootstrap/create-app.js';
@@ -8,6 +9,7 @@ import { prepareRuntime, type Runtime } from './bootstrap/runtime.js';
 import { printBanner } from './bootstrap/banner.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
 import { seedDemoData } from './seed/seed-demo-data.js';
+import { seedDemoPatrols } from './seed/seed-demo-patrols.js';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -46,6 +48,12 @@ async function main(): Promise<void> {
     await ensureFirstAdmin(db, config);
     const seedDemo = config.DEMO_DATA ?? (!config.DATABASE_URL && config.NODE_ENV !== 'test');
     const seeded = seedDemo ? await seedDemoData(db) : null;
+    await app.init();
+    if (seeded)
+      // after init: CQRS registers its command handlers on bootstrap
+      await seedDemoPatrols(app.get(CommandBus), seeded).catch((e: unknown) =>
+        log.warn({ err: e }, 'demo patrol routes not seeded'),
+      );
     await app.listen(config.PORT);
     const readyMs = Math.round(performance.now() - startedAt);
     const { port } = app.getHttpServer().address() as AddressInfo;

@@ -92,14 +92,23 @@ async function demoWorld(a: SimArgs, adminToken: string): Promise<SimWorld> {
     };
     users.push({ id: claims.sub, role: claims.role, siteIds: [], token });
   }
+  // The demo seed gives each site a patrol route: walk the first one of each site.
+  const routesRes = await fetch(`${a.url}/api/v1/patrol-routes?pageSize=100`, {
+    headers: { authorization: `Bearer ${adminToken}` },
+  });
+  const routes = routesRes.ok ? (((await routesRes.json()) as { items: any[] }).items ?? []) : [];
+  const routeOf = (siteId: string) => routes.find((r) => r.siteId === siteId);
   return {
     source: 'demo',
     sites: sites.map((s) => ({
       id: s.id,
       center: center(s.geofence),
       radiusM: s.geofence?.radiusM ?? 150,
-      routeId: null,
-      checkpoints: [],
+      routeId: routeOf(s.id)?.id ?? null,
+      checkpoints: (routeOf(s.id)?.checkpoints ?? []).map((c: any) => ({
+        code: c.code,
+        location: c.location,
+      })),
     })),
     guards: users.filter((u) => u.role === 'guard'),
     supervisors: users.filter((u) => u.role !== 'guard'),
