@@ -79,12 +79,6 @@ export class PatrolViews {
     return new Map(rows.map((c) => [c.id, c]));
   }
 
-  /** The route's checkpoints in walking order. */
-  async orderedCheckpoints(em: EntityManager, ids: string[]): Promise<CheckpointEntity[]> {
-    const byId = await this.checkpointsById(em, ids);
-    return ids.map((id) => byId.get(id)).filter((c): c is CheckpointEntity => !!c);
-  }
-
   refs(byId: Map<string, CheckpointEntity>, ids: string[]): CheckpointRef[] {
     return ids
       .map((id) => byId.get(id))
