@@ -35,6 +35,7 @@ export * from './logging/logger.js';
 export * from './logging/request-logging.middleware.js';
 export * from './rate-limit/rate-limiter.js';
 export * from './validation/plain-text.js';
+export * from './validation/optional-iso-time.js';
 export * from './validation/validation.pipe.js';
 export * from './rate-limit/rate-limit.store.js';
 export * from './validation/device-time.js';

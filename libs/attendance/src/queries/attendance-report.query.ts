@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { AppConfig, AppError, isSiteStaff, type Principal } from '#core';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { AppConfig, AppError, isSiteStaff, type Principal, OptionalIsoTime } from '#core';
 import { DataSource } from 'typeorm';
 import { attendanceReport, type ActualShift, type PlannedShift } from '../domain/attendance-report.js';
 
 export class AttendanceQueryDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() siteId: string;
-  @ApiPropertyOptional({ description: 'default: 7 days ago' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalIsoTime('default: 7 days ago')
   from?: string;
-  @ApiPropertyOptional({ description: 'default: now' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalIsoTime('default: now')
   to?: string;
 }
 

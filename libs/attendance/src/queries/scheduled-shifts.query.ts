@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { AppError, canAccessSite, PageQueryDto, toPage, type Principal } from '#core';
+import { IsOptional, IsUUID } from 'class-validator';
+import { AppError, canAccessSite, PageQueryDto, toPage, type Principal, OptionalIsoTime } from '#core';
 import { DataSource } from 'typeorm';
 import { SCHEDULED_SQL, toScheduledView } from '../persistence/shift.repository.js';
 
 export class ScheduledShiftsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() siteId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() guardId?: string;
-  @ApiPropertyOptional({ description: 'planned shifts ending after this time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalIsoTime('planned shifts ending after this time')
   from?: string;
-  @ApiPropertyOptional({ description: 'planned shifts starting before this time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalIsoTime('planned shifts starting before this time')
   to?: string;
 }
 

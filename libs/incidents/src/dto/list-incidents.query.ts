@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '#core';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto, OptionalIsoTime } from '#core';
 import {
   INCIDENT_PRIORITIES,
   INCIDENT_STATUSES,
@@ -19,12 +19,8 @@ export class ListIncidentsQueryDto extends PageQueryDto {
   @IsIn(INCIDENT_PRIORITIES)
   priority?: IncidentPriority;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeId?: string;
-  @ApiPropertyOptional({ description: 'Occurred at or after (ISO-8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalIsoTime('Occurred at or after (ISO-8601)')
   from?: string;
-  @ApiPropertyOptional({ description: 'Occurred before (ISO-8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalIsoTime('Occurred before (ISO-8601)')
   to?: string;
 }

@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { AppError, type Principal } from '#core';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AppError, type Principal, OptionalIsoTime } from '#core';
 import { DataSource } from 'typeorm';
 import { LocationHistoryRepository } from '../persistence/location-history.repository.js';
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional({ description: 'default: 24 h before `to`' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalIsoTime('default: 24 h before `to`')
   from?: string;
-  @ApiPropertyOptional({ description: 'default: now' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalIsoTime('default: now')
   to?: string;
   @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page =
     1;
