@@ -1,8 +1,9 @@
 import request from 'supertest';
 import type { Role } from '../../libs/core/src/index.js';
-import { ProbeModule, probesOf } from '../support/probe.module.js';
-import { command, connect, flush, receivedOf, waitFor, type TestSocket } from '../support/sockets.js';
-import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
+import { probesOf } from '../support/probe.module.js';
+import { useProbeApp } from '../support/probe-app.js';
+import { command, flush, receivedOf, waitFor, type TestSocket } from '../support/sockets.js';
+import { createSite, createUser, type TestUser } from '../support/test-app.js';
 
 const staff = (siteId: string) => `site:${siteId}:staff`;
 const guards = (siteId: string) => `site:${siteId}:guards`;
@@ -22,28 +23,16 @@ function mulberry32(seed: number): () => number {
 
 /** Rooms and live membership: who hears which stream, and moves without reconnecting. */
 describe('rooms and live membership', () => {
-  let t: TestApp;
-  let admin: TestUser;
-  let emitter: TestSocket;
-  const open: TestSocket[] = [];
+  const app = useProbeApp();
+  const { probe, sock } = app;
 
-  const probe = async (streams: string[], note = 'x') => {
-    const ack = await command(emitter, 'probe_emit', { streams, note });
-    expect(ack).toMatchObject({ ok: true });
-    return ack.data as { eventIds: string[]; seqs: Record<string, number> };
-  };
-  const sock = async (u: TestUser) => {
-    const s = await connect(t.baseUrl, { token: u.token });
-    open.push(s);
-    return s;
-  };
   const rest = () => ({
     put: (path: string, body: object) =>
-      request(t.baseUrl).put(`/api/v1${path}`).auth(admin.token, { type: 'bearer' }).send(body),
+      request(app.t.baseUrl).put(`/api/v1${path}`).auth(app.admin.token, { type: 'bearer' }).send(body),
     patch: (path: string, body: object) =>
-      request(t.baseUrl).patch(`/api/v1${path}`).auth(admin.token, { type: 'bearer' }).send(body),
+      request(app.t.baseUrl).patch(`/api/v1${path}`).auth(app.admin.token, { type: 'bearer' }).send(body),
     post: (path: string, body: object) =>
-      request(t.baseUrl).post(`/api/v1${path}`).auth(admin.token, { type: 'bearer' }).send(body),
+      request(app.t.baseUrl).post(`/api/v1${path}`).auth(app.admin.token, { type: 'bearer' }).send(body),
   });
   /** Notes of the probe events a socket received on one stream, after a server round trip. */
   const notesOn = async (s: TestSocket, stream: string) => {
@@ -51,19 +40,9 @@ describe('rooms and live membership', () => {
     return probesOf(s.received, stream).map((e) => e.data.note as string);
   };
 
-  beforeAll(async () => {
-    t = await startTestApp({}, undefined, [ProbeModule]);
-    admin = await createUser(t, 'admin');
-    emitter = await connect(t.baseUrl, { token: admin.token });
-  }, 30_000);
-  afterAll(async () => {
-    for (const s of [emitter, ...open]) s.close();
-    await t.close();
-  }, 30_000);
-
   it('moves a supervisor from site A to B without reconnecting', async () => {
-    const [A, B] = [await createSite(t, 'A'), await createSite(t, 'B')];
-    const sup = await createUser(t, 'supervisor', [A]);
+    const [A, B] = [await createSite(app.t, 'A'), await createSite(app.t, 'B')];
+    const sup = await createUser(app.t, 'supervisor', [A]);
     const s = await sock(sup);
     const socketId = s.socket.id;
     expect(Object.keys(s.session.streams).sort()).toEqual([staff(A), userStream(sup.id)].sort());
@@ -97,8 +76,8 @@ describe('rooms and live membership', () => {
   });
 
   it('promoting a guard to supervisor moves it from the guard room to the staff room', async () => {
-    const A = await createSite(t, 'A');
-    const guard = await createUser(t, 'guard', [A]);
+    const A = await createSite(app.t, 'A');
+    const guard = await createUser(app.t, 'guard', [A]);
     const s = await sock(guard);
     await probe([guards(A)], 'g1');
     await probe([staff(A)], 's1');
@@ -117,9 +96,9 @@ describe('rooms and live membership', () => {
     expect((await command(s, 'probe_emit', { streams: [staff(A)], note: 'own' })).ok).toBe(true);
   });
 
-  it('promoting to admin joins every site; demoting leaves the unassigned ones', async () => {
-    const [A, B] = [await createSite(t, 'A'), await createSite(t, 'B')];
-    const sup = await createUser(t, 'manager', [A]);
+  it('promoting to app.admin joins every site; demoting leaves the unassigned ones', async () => {
+    const [A, B] = [await createSite(app.t, 'A'), await createSite(app.t, 'B')];
+    const sup = await createUser(app.t, 'manager', [A]);
     const s = await sock(sup);
 
     await rest().patch(`/users/${sup.id}`, { role: 'admin' }).expect(200);
@@ -140,9 +119,9 @@ describe('rooms and live membership', () => {
   });
 
   it('a site created over REST is joined at once by connected admins, not by others', async () => {
-    const other = await createUser(t, 'admin');
+    const other = await createUser(app.t, 'admin');
     const otherSocket = await sock(other);
-    const sup = await createUser(t, 'supervisor', [await createSite(t, 'old')]);
+    const sup = await createUser(app.t, 'supervisor', [await createSite(app.t, 'old')]);
     const supSocket = await sock(sup);
 
     const res = await rest()
@@ -155,7 +134,7 @@ describe('rooms and live membership', () => {
     const siteId = res.body.id as string;
     await probe([staff(siteId)], 'hello new site');
 
-    for (const s of [emitter, otherSocket])
+    for (const s of [app.emitter, otherSocket])
       expect(await notesOn(s, staff(siteId))).toEqual(['hello new site']);
     expect(await notesOn(supSocket, staff(siteId))).toEqual([]);
     // The admin's principal knows the site too: sync reads it and join_site answers its snapshot.
@@ -172,7 +151,7 @@ describe('rooms and live membership', () => {
     const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
 
     const sites: string[] = [];
-    // Created over REST, so the already connected emitter (an admin) joins them live.
+    // Created over REST, so the already connected app.emitter (an app.admin) joins them live.
     for (let i = 0; i < 4; i++)
       sites.push(
         (
@@ -196,15 +175,13 @@ describe('rooms and live membership', () => {
     for (let i = 0; i < userCount; i++) {
       const role = pick(roles);
       const assigned = sites.filter(() => rnd() < 0.4);
-      const user = await createUser(t, role, assigned);
+      const user = await createUser(app.t, role, assigned);
       const devices = rnd() < 0.25 ? 2 : 1;
       const sockets: TestSocket[] = [];
       for (let d = 0; d < devices; d++) {
         // Some devices stay on long-polling, as the Android client starts.
         const transports: ('polling' | 'websocket')[] = rnd() < 0.3 ? ['polling'] : ['websocket'];
-        const s = await connect(t.baseUrl, { token: user.token, transports });
-        open.push(s);
-        sockets.push(s);
+        sockets.push(await sock(user, { transports }));
       }
       people.push({ user, sockets });
     }
@@ -235,8 +212,8 @@ describe('rooms and live membership', () => {
       }
     }
 
-    // The emitter (an admin, connected before these sites existed) is a receiver like any other.
-    people.push({ user: admin, sockets: [emitter] });
+    // The app.emitter (an app.admin, connected before these sites existed) is a receiver like any other.
+    people.push({ user: app.admin, sockets: [app.emitter] });
 
     // Publish: every site's staff and guard stream, a few user streams, and one event on several streams.
     const published: { stream: string; id: string }[] = [];

@@ -1,7 +1,8 @@
 import { RetentionService } from '../../libs/realtime/src/maintenance/retention.service.js';
-import { ProbeModule, storedSeqs } from '../support/probe.module.js';
-import { command, connect, receivedOf, type TestSocket } from '../support/sockets.js';
-import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
+import { storedSeqs } from '../support/probe.module.js';
+import { useProbeApp } from '../support/probe-app.js';
+import { command, receivedOf } from '../support/sockets.js';
+import { createSite, createUser } from '../support/test-app.js';
 
 const staff = (siteId: string) => `site:${siteId}:staff`;
 const guards = (siteId: string) => `site:${siteId}:guards`;
@@ -9,36 +10,13 @@ const userStream = (userId: string) => `user:${userId}`;
 
 /** Catch-up after a disconnect (PROTOCOL.md section 4): gap-free seqs, exact replay, retention. */
 describe('sync', () => {
-  let t: TestApp;
-  let admin: TestUser;
-  let emitter: TestSocket;
-  const open: TestSocket[] = [];
-
-  const probe = async (streams: string[], note: string) => {
-    const ack = await command(emitter, 'probe_emit', { streams, note });
-    expect(ack).toMatchObject({ ok: true });
-    return ack.data as { eventIds: string[]; seqs: Record<string, number> };
-  };
-  const sock = async (u: TestUser) => {
-    const s = await connect(t.baseUrl, { token: u.token });
-    open.push(s);
-    return s;
-  };
-
-  beforeAll(async () => {
-    t = await startTestApp({}, undefined, [ProbeModule]);
-    admin = await createUser(t, 'admin');
-    emitter = await connect(t.baseUrl, { token: admin.token });
-  }, 30_000);
-  afterAll(async () => {
-    for (const s of [emitter, ...open]) s.close();
-    await t.close();
-  }, 30_000);
+  const app = useProbeApp();
+  const { probe, sock } = app;
 
   it('replays exactly the missed events of each readable stream, in seq order, without gaps', async () => {
-    const [A, B] = [await createSite(t, 'A'), await createSite(t, 'B')];
-    const sup = await createUser(t, 'supervisor', [A]);
-    const guard = await createUser(t, 'guard', [A]);
+    const [A, B] = [await createSite(app.t, 'A'), await createSite(app.t, 'B')];
+    const sup = await createUser(app.t, 'supervisor', [A]);
+    const guard = await createUser(app.t, 'guard', [A]);
     // History before the client first connects.
     await probe([staff(A)], 'old-1');
     await probe([staff(A), userStream(sup.id)], 'old-2');
@@ -91,7 +69,7 @@ describe('sync', () => {
           seq: expect.any(Number),
           siteId: null,
           occurredAt: expect.any(String),
-          actor: { userId: admin.id, role: 'admin', name: admin.name },
+          actor: { userId: app.admin.id, role: 'admin', name: app.admin.name },
           data: { note: expect.any(String) },
         });
     }
@@ -120,8 +98,8 @@ describe('sync', () => {
   });
 
   it('a guard reads its guard stream and its own stream, never staff streams', async () => {
-    const A = await createSite(t, 'A');
-    const guard = await createUser(t, 'guard', [A]);
+    const A = await createSite(app.t, 'A');
+    const guard = await createUser(app.t, 'guard', [A]);
     await probe([staff(A)], 'staff only');
     await probe([guards(A)], 'for guards');
     const s = await sock(guard);
@@ -133,11 +111,11 @@ describe('sync', () => {
   });
 
   it('assigns gap-free seqs under concurrency: 150 parallel appends from 3 sockets', async () => {
-    const A = await createSite(t, 'A');
+    const A = await createSite(app.t, 'A');
     const stream = staff(A);
     const writers = await Promise.all(
       ['supervisor', 'manager', 'admin'].map(async (role) =>
-        sock(await createUser(t, role as 'supervisor' | 'manager' | 'admin', [A])),
+        sock(await createUser(app.t, role as 'supervisor' | 'manager' | 'admin', [A])),
       ),
     );
     const acks = await Promise.all(
@@ -149,9 +127,9 @@ describe('sync', () => {
     );
     expect(acks.filter((a) => !a.ok)).toEqual([]);
     const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-    expect(await storedSeqs(t, stream)).toEqual(range(150));
+    expect(await storedSeqs(app.t, stream)).toEqual(range(150));
     expect(acks.map((a) => a.data.seqs[stream]).sort((x: number, y: number) => x - y)).toEqual(range(150));
-    for (const w of writers) expect(await storedSeqs(t, userStream(w.session.userId))).toEqual(range(50));
+    for (const w of writers) expect(await storedSeqs(app.t, userStream(w.session.userId))).toEqual(range(50));
 
     // Every writer (all staff of A) received all 150 live, and sync agrees with the store.
     const reader = writers[0];
@@ -162,15 +140,15 @@ describe('sync', () => {
   }, 30_000);
 
   it('answers truncated: true once events past retention are pruned', async () => {
-    const A = await createSite(t, 'A');
-    const sup = await createUser(t, 'supervisor', [A]);
+    const A = await createSite(app.t, 'A');
+    const sup = await createUser(app.t, 'supervisor', [A]);
     for (let i = 1; i <= 5; i++) await probe([staff(A)], `r-${i}`);
-    await t.db.query(
+    await app.t.db.query(
       `UPDATE stream_events SET recorded_at = now() - interval '8 days' WHERE stream = $1 AND seq <= 3`,
       [staff(A)],
     );
-    await t.app.get(RetentionService).prune();
-    expect(await storedSeqs(t, staff(A))).toEqual([4, 5]);
+    await app.t.app.get(RetentionService).prune();
+    expect(await storedSeqs(app.t, staff(A))).toEqual([4, 5]);
 
     const s = await sock(sup);
     const fromZero = await command(s, 'sync', { cursors: { [staff(A)]: 0 } });
@@ -184,10 +162,11 @@ describe('sync', () => {
     expect(fromThree.data.streams[staff(A)].events.map((e: any) => e.seq)).toEqual([4, 5]);
 
     // Everything pruned: still truncated, with no events.
-    await t.db.query(`UPDATE stream_events SET recorded_at = now() - interval '8 days' WHERE stream = $1`, [
-      staff(A),
-    ]);
-    await t.app.get(RetentionService).prune();
+    await app.t.db.query(
+      `UPDATE stream_events SET recorded_at = now() - interval '8 days' WHERE stream = $1`,
+      [staff(A)],
+    );
+    await app.t.app.get(RetentionService).prune();
     const empty = await command(s, 'sync', { cursors: { [staff(A)]: 1 } });
     expect(empty.data.streams[staff(A)]).toEqual({ head: 5, events: [], truncated: true, hasMore: false });
     // New events after a prune continue the sequence: seq is never reused.
@@ -196,8 +175,8 @@ describe('sync', () => {
   });
 
   it('pages long histories: hasMore until the client has caught up', async () => {
-    const A = await createSite(t, 'A');
-    const sup = await createUser(t, 'supervisor', [A]);
+    const A = await createSite(app.t, 'A');
+    const sup = await createUser(app.t, 'supervisor', [A]);
     // One more than a sync page (500).
     for (let batch = 0; batch < 501; batch += 25)
       await Promise.all(
