@@ -92,7 +92,9 @@ describe('tracking: update_location, batches, history, breaches, stale guards, u
     const { s } = await onShift(site);
     const r0 = at();
     const firstFix = await command(s, 'update_location', { ...CENTER, recordedAt: r0 });
-    expect(firstFix.data).toEqual({ accepted: true, nextIntervalMs: 5000 });
+    // This app's stale grace is 1 s, so every hint is capped at its 1 s floor (the movement-based
+    // 2/5/20 s hints are unit-tested in interval-hint.spec.ts).
+    expect(firstFix.data).toEqual({ accepted: true, nextIntervalMs: 1000 });
     const quick = await command(s, 'update_location', {
       ...north(2),
       recordedAt: new Date(Date.parse(r0) + 500).toISOString(),
@@ -103,8 +105,8 @@ describe('tracking: update_location, batches, history, breaches, stale guards, u
     const dup = await command(s, 'update_location', { ...north(3), recordedAt });
     expect(dup.data).toMatchObject({ accepted: false, reason: 'DUPLICATE' });
     expect((await move(s, north(5_000))).data).toMatchObject({ accepted: false, reason: 'IMPOSSIBLE_SPEED' });
-    expect((await move(s, north(4))).data).toEqual({ accepted: true, nextIntervalMs: 20_000 }); // still
-    expect((await move(s, north(400), { speed: 30 })).data).toEqual({ accepted: true, nextIntervalMs: 2000 });
+    expect((await move(s, north(4))).data).toEqual({ accepted: true, nextIntervalMs: 1000 }); // still, capped
+    expect((await move(s, north(400), { speed: 30 })).data).toEqual({ accepted: true, nextIntervalMs: 1000 });
     const clientEventId = randomUUID();
     const first = await move(s, north(420), { clientEventId });
     expect((await move(s, north(999), { clientEventId })).data).toEqual(first.data);

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AppError } from '#core';
+import { AppConfig, AppError } from '#core';
 import { nextIntervalMs } from '../../domain/interval-hint.js';
 import { remember, screenFix, type Fix } from '../../domain/location-filter.js';
 import { LocationBatcher } from '../../batching/location-batcher.service.js';
@@ -19,6 +19,7 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
     private readonly tracks: GuardTrackStore,
     private readonly batcher: LocationBatcher,
     private readonly breaches: GeofenceBreaches,
+    private readonly config: AppConfig,
   ) {}
 
   async execute({ principal: me, dto, receivedAt }: UpdateLocationCommand): Promise<UpdateLocationResult> {
@@ -41,9 +42,10 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
     };
     const rejection = screenFix(track.history, fix);
     track.history = remember(track.history, fix, rejection);
+    const interval = nextIntervalMs(track.history.recent, this.config.GUARD_STALE_AFTER_S * 1000);
     const result: UpdateLocationResult = rejection
-      ? { accepted: false, reason: rejection, nextIntervalMs: nextIntervalMs(track.history.recent) }
-      : { accepted: true, nextIntervalMs: nextIntervalMs(track.history.recent) };
+      ? { accepted: false, reason: rejection, nextIntervalMs: interval }
+      : { accepted: true, nextIntervalMs: interval };
     if (!rejection) {
       this.batcher.add({
         ...fix,
