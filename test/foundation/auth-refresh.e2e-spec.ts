@@ -75,9 +75,22 @@ describe('refresh token rotation and logout', () => {
     expect(res.body.code).toBe('UNAUTHORIZED');
   });
 
-  it('logout needs an access token', async () => {
-    const res = await api().post('/api/v1/auth/logout').send({}).expect(401);
-    expect(res.body.code).toBe('UNAUTHORIZED');
+  it('logout needs the refresh token or a valid access token, not both', async () => {
+    const user = await createUser(t, 'guard');
+    const pair = await loginAs(user);
+    // An access token that expired while the phone was offline: the refresh token alone logs out.
+    await api().post('/api/v1/auth/logout').send({ refreshToken: pair.refreshToken }).expect(204);
+    expect((await refresh(pair.refreshToken).expect(401)).body.code).toBe('UNAUTHORIZED');
+    await api().post('/api/v1/auth/logout').send({ refreshToken: pair.refreshToken }).expect(204); // again
+    await api().post('/api/v1/auth/logout').auth(pair.accessToken, { type: 'bearer' }).send({}).expect(204);
+    for (const attempt of [
+      api().post('/api/v1/auth/logout').send({}),
+      api().post('/api/v1/auth/logout').send({ refreshToken: 'not-a-refresh-token' }),
+      api().post('/api/v1/auth/logout').auth('not-a-jwt', { type: 'bearer' }).send({}),
+    ]) {
+      const res = await attempt.expect(401);
+      expect(res.body.code).toBe('UNAUTHORIZED');
+    }
   });
 
   it('deactivating a user revokes their refresh tokens', async () => {

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors.decorator.js';
 import { AuthService } from './auth.service.js';
-import { Authenticated, Public } from './decorators.js';
+import { Public } from './decorators.js';
 import { LoginDto, LogoutDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
 
 @ApiTags('auth')
@@ -31,11 +31,13 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Authenticated()
+  @Public() // the refresh token is a credential of its own: logging out must not need a fresh access token
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke the given refresh token family' })
-  @ApiErrors(400)
-  async logout(@Body() dto: LogoutDto): Promise<void> {
-    await this.auth.logout(dto.refreshToken);
+  @ApiOperation({
+    summary: 'Revoke the given refresh token family; needs that refresh token or a valid access token',
+  })
+  @ApiErrors(400, 401)
+  async logout(@Body() dto: LogoutDto, @Headers('authorization') authorization?: string): Promise<void> {
+    await this.auth.logout(dto.refreshToken, authorization);
   }
 }

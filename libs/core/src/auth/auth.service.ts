@@ -10,7 +10,7 @@ import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { hashMatches, newRefreshToken, parseRefreshToken } from './refresh-tokens.js';
-import { TokenService } from './token.service.js';
+import { extractBearer, TokenService } from './token.service.js';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 
@@ -76,12 +76,31 @@ export class AuthService {
     return result;
   }
 
-  async logout(refreshToken: string | undefined): Promise<void> {
+  /**
+   * Revokes the refresh token's family. Either credential is enough: the refresh token itself (a
+   * phone logging out after its access token expired offline) or a valid access token (then an
+   * unknown or missing refresh token leaves nothing to revoke). Neither: UNAUTHORIZED.
+   */
+  async logout(refreshToken: string | undefined, authorization: string | undefined): Promise<void> {
     const parsed = refreshToken ? parseRefreshToken(refreshToken) : null;
-    if (!parsed) return;
-    const row = await this.db.getRepository(RefreshTokenEntity).findOneBy({ id: parsed.id });
-    if (row && hashMatches(parsed.secret, row.tokenHash))
-      await this.revokeFamily(this.db.manager, row.familyId);
+    if (parsed) {
+      const row = await this.db.getRepository(RefreshTokenEntity).findOneBy({ id: parsed.id });
+      if (row && hashMatches(parsed.secret, row.tokenHash))
+        return this.revokeFamily(this.db.manager, row.familyId);
+    }
+    if (!this.isValidAccessToken(authorization))
+      throw AppError.unauthorized('A valid refresh token or access token is required');
+  }
+
+  private isValidAccessToken(authorization: string | undefined): boolean {
+    const bearer = extractBearer(authorization);
+    if (!bearer) return false;
+    try {
+      this.tokens.verifyAccess(bearer);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async revokeAllOf(userId: string, tx: EntityManager = this.db.manager): Promise<void> {
