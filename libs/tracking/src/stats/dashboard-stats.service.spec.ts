@@ -1,7 +1,7 @@
 import type { PresenceService, Publisher } from '#realtime';
 import type { DataSource } from 'typeorm';
 import { EMPTY_COUNTS } from './dashboard-stats.sql.js';
-import { DashboardStatsService } from './dashboard-stats.service.js';
+import { DashboardStatsService, onlineGuards } from './dashboard-stats.service.js';
 
 describe('dashboard stats aggregation', () => {
   const svc = new DashboardStatsService({} as DataSource, {} as PresenceService, {} as Publisher);
@@ -9,11 +9,17 @@ describe('dashboard stats aggregation', () => {
     ['A', { ...EMPTY_COUNTS, activePanics: 1, guardsOnShift: 2, overduePatrols: 1 }],
     ['B', { ...EMPTY_COUNTS, openIncidents: 3, guardsOnShift: 1, patrolsInProgress: 2 }],
   ]);
-  const online = [
-    { user_id: 'g1', site_ids: ['A'] },
-    { user_id: 'g2', site_ids: ['A', 'B'] },
-    { user_id: 'g3', site_ids: [] },
-  ];
+  // g4 is offline; g2 guards two sites; g3 has none.
+  const online = onlineGuards(
+    [
+      { user_id: 'g1', site_id: 'A' },
+      { user_id: 'g2', site_id: 'A' },
+      { user_id: 'g2', site_id: 'B' },
+      { user_id: 'g3', site_id: null },
+      { user_id: 'g4', site_id: 'B' },
+    ],
+    (id) => id !== 'g4',
+  );
 
   it('sums every site for admins, counting each online guard once', () => {
     expect(svc.aggregate(perSite, null, online)).toEqual({
@@ -33,5 +39,9 @@ describe('dashboard stats aggregation', () => {
       patrolsInProgress: 2,
       guardsOnline: 1,
     });
+  });
+  it("counts a guard of several of a manager's sites once", () => {
+    expect(svc.aggregate(perSite, ['A', 'B'], online).guardsOnline).toBe(2);
+    expect(online.count).toBe(3);
   });
 });

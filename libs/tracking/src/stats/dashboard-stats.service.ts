@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import {
   countPerSite,
   EMPTY_COUNTS,
-  guardSites,
+  guardAssignments,
   managerSites,
   type SiteCounts,
 } from './dashboard-stats.sql.js';
@@ -14,7 +14,30 @@ import {
 export const DASHBOARD_STATS_MS = 10_000;
 
 export type DashboardStats = SiteCounts & { guardsOnline: number };
-type UserSites = { user_id: string; site_ids: string[] };
+
+/** The online guards: how many in all, and which per site (a guard of two sites is in both). */
+export interface OnlineGuards {
+  count: number;
+  bySite: Map<string, Set<string>>;
+}
+
+/** Groups the online guards of the assignment rows (one row per guard and site) by site. */
+export function onlineGuards(
+  assignments: { user_id: string; site_id: string | null }[],
+  isOnline: (userId: string) => boolean,
+): OnlineGuards {
+  const all = new Set<string>();
+  const bySite = new Map<string, Set<string>>();
+  for (const { user_id, site_id } of assignments) {
+    if (!isOnline(user_id)) continue;
+    all.add(user_id);
+    if (site_id === null) continue;
+    const guards = bySite.get(site_id) ?? new Set<string>();
+    guards.add(user_id);
+    bySite.set(site_id, guards);
+  }
+  return { count: all.size, bySite };
+}
 
 /**
  * `dashboard_stats` (ephemeral): every 10 s to the admins (all sites) and to each online manager
@@ -65,27 +88,33 @@ export class DashboardStatsService implements OnApplicationBootstrap, OnApplicat
     const perSite = await countPerSite(this.db, (count, err) =>
       this.log.warn({ err, count }, 'dashboard count failed; counted as 0'),
     );
-    const guards = await guardSites(this.db);
+    const assignments = await guardAssignments(this.db);
     const managers = await managerSites(this.db);
-    const status = await this.presence.statuses([...guards, ...managers].map((u) => u.user_id));
-    const isOnline = (u: UserSites) => status.get(u.user_id)?.status === 'online';
-    const online = guards.filter(isOnline);
+    const ids = new Set(assignments.map((a) => a.user_id));
+    for (const m of managers) ids.add(m.user_id);
+    const status = await this.presence.statuses([...ids]);
+    const isOnline = (userId: string) => status.get(userId)?.status === 'online';
+    const online = onlineGuards(assignments, isOnline);
     this.publisher.emitTo(Rooms.role('admin'), 'dashboard_stats', this.aggregate(perSite, null, online));
-    for (const m of managers.filter(isOnline))
+    for (const m of managers.filter((u) => isOnline(u.user_id)))
       this.publisher.emitToUser(m.user_id, 'dashboard_stats', this.aggregate(perSite, m.site_ids, online));
   }
 
   /** Sums the counts of the given sites (null: every site). */
-  aggregate(perSite: Map<string, SiteCounts>, siteIds: string[] | null, online: UserSites[]): DashboardStats {
+  aggregate(
+    perSite: Map<string, SiteCounts>,
+    siteIds: string[] | null,
+    online: OnlineGuards,
+  ): DashboardStats {
     const sites = siteIds ?? [...perSite.keys()];
     const sum = { ...EMPTY_COUNTS };
     for (const id of sites) {
       const c = perSite.get(id);
       if (c) for (const k of Object.keys(sum) as (keyof SiteCounts)[]) sum[k] += c[k];
     }
-    const guardsOnline = siteIds
-      ? online.filter((g) => g.site_ids.some((s) => siteIds.includes(s))).length
-      : online.length;
-    return { ...sum, guardsOnline };
+    if (!siteIds) return { ...sum, guardsOnline: online.count };
+    const guards = new Set<string>();
+    for (const id of siteIds) for (const g of online.bySite.get(id) ?? []) guards.add(g);
+    return { ...sum, guardsOnline: guards.size };
   }
 }
