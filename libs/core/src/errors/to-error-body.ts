@@ -29,8 +29,9 @@ const DB_DOWN_CODES = new Set([
 /** True for errors that mean "PostgreSQL (or another dependency) is unreachable right now". */
 export function isDependencyDown(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: unknown; message?: unknown; driverError?: unknown };
+  const e = err as { code?: unknown; message?: unknown; driverError?: unknown; syscall?: unknown };
   if (typeof e.code === 'string' && DB_DOWN_CODES.has(e.code)) return true;
+  if (e.code === 'ENOENT' && e.syscall === 'connect') return true; // a Unix socket whose server is down
   const msg = typeof e.message === 'string' ? e.message : '';
   if (
     /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
