@@ -51,7 +51,7 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
   /** Sites whose staff room has a socket on some node (staff connected and viewing the site). */
   private async watchedSites(): Promise<Set<string>> {
     const watched = new Set<string>();
-    for (const room of await occupiedRooms(this.publisher)) {
+    for (const room of (await occupiedRooms(this.publisher)).keys()) {
       const site = STAFF_ROOM.exec(room)?.[1];
       if (site) watched.add(site);
     }
