@@ -14,6 +14,24 @@ import type { PsServer, PsSocket } from '../session/socket-session.js';
 import { CLUSTER_ADAPTER, type ClusterAdapterFactory } from './cluster-adapter.js';
 
 type MessageHandler = { message: string; callback: (...args: unknown[]) => unknown };
+type Transform = (data: unknown) => Observable<unknown>;
+
+/**
+ * What Nest bound to one socket: each gateway handler (by the event's slot, the same on every
+ * socket), its result transform, and the gateways' disconnect hooks. Plain arrays behind one
+ * listener instead of a closure and an emitter entry per event per socket: memory per connection.
+ */
+interface BoundHandlers {
+  callbacks: MessageHandler['callback'][];
+  transforms: Transform[];
+  onDisconnect: ((reason: string) => void)[];
+}
+const BOUND = Symbol('ps:bound-handlers');
+type BoundSocket = PsSocket & { [BOUND]?: BoundHandlers };
+
+function boundOf(socket: BoundSocket): BoundHandlers {
+  return (socket[BOUND] ??= { callbacks: [], transforms: [], onDisconnect: [] });
+}
 
 /** Large enough to answer oversize commands with PAYLOAD_TOO_LARGE; beyond it engine.io drops the socket. */
 const MAX_HTTP_BUFFER = 256 * 1024;
@@ -24,7 +42,8 @@ const MAX_HTTP_BUFFER = 256 * 1024;
  * Nest's guards and pipes, ack).
  */
 export class RealtimeIoAdapter extends IoAdapter {
-  private readonly known = new Set<string>();
+  /** Event name -> slot in every socket's BoundHandlers arrays. */
+  private readonly slots = new Map<string, number>();
   private readonly log = rootLogger().child({ context: 'socket' });
 
   constructor(private readonly app: INestApplicationContext) {
@@ -106,9 +125,16 @@ export class RealtimeIoAdapter extends IoAdapter {
       socket.onAny((rawEvent: unknown, ...args: unknown[]) => {
         // The parser also accepts numeric event names: normalise before anything string-like.
         const event = String(rawEvent);
-        if (this.known.has(event)) return;
         const ack =
           typeof args[args.length - 1] === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
+        const slot = this.slots.get(event);
+        const bound = (socket as BoundSocket)[BOUND];
+        if (slot !== undefined && bound?.callbacks[slot]) {
+          const payload = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
+          const responder = new Responder(socket, event, payload, ack, audit);
+          const { callbacks, transforms } = bound;
+          return void this.dispatch(socket, responder, payload, callbacks[slot], transforms[slot], throttle);
+        }
         const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit);
         // Unknown events count against the user's budget too: each one costs an answer and an audit row.
         void throttle.check(socket, event).then(
@@ -119,23 +145,22 @@ export class RealtimeIoAdapter extends IoAdapter {
     });
   }
 
-  override bindMessageHandlers(
-    socket: PsSocket,
-    handlers: MessageHandler[],
-    transform: (data: unknown) => Observable<unknown>,
-  ): void {
-    const audit = this.app.get(AuditService);
-    const throttle = this.app.get(CommandThrottle);
+  /** Called by Nest per gateway per socket: the handlers are only recorded; the onAny listener dispatches. */
+  override bindMessageHandlers(socket: PsSocket, handlers: MessageHandler[], transform: Transform): void {
+    const bound = boundOf(socket);
     for (const { message, callback } of handlers) {
-      this.known.add(message);
-      socket.on(message, (...args: unknown[]) => {
-        const ack =
-          typeof args[args.length - 1] === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
-        const payload = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
-        const responder = new Responder(socket, message, payload, ack, audit);
-        void this.dispatch(socket, responder, payload, callback, transform, throttle);
-      });
+      let slot = this.slots.get(message);
+      if (slot === undefined) this.slots.set(message, (slot = this.slots.size));
+      bound.callbacks[slot] = callback;
+      bound.transforms[slot] = transform;
     }
+  }
+
+  /** One `disconnect` listener per socket for every gateway's hook (Nest adds one per gateway). */
+  override bindClientDisconnect(socket: PsSocket, callback: (reason: string) => void): void {
+    const hooks = boundOf(socket).onDisconnect;
+    hooks.push(callback);
+    if (hooks.length === 1) socket.once('disconnect', (reason) => hooks.forEach((hook) => hook(reason)));
   }
 
   private async dispatch(
@@ -143,7 +168,7 @@ export class RealtimeIoAdapter extends IoAdapter {
     responder: Responder,
     payload: unknown,
     callback: MessageHandler['callback'],
-    transform: (data: unknown) => Observable<unknown>,
+    transform: Transform,
     throttle: CommandThrottle,
   ): Promise<void> {
     try {

@@ -34,6 +34,7 @@ export class SessionLifecycle {
       expiresAt: new Date(s.expiresAt).toISOString(),
       serverTime: new Date().toISOString(),
     });
+    s.streamHeads = undefined; // sent; kept no longer (memory per socket)
     this.scheduleExpiry(socket);
     this.presence.socketConnected(s.principal, socket.id);
     void this.catchUpMembership(socket);

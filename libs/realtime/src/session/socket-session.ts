@@ -11,8 +11,8 @@ export interface SocketSession {
   connectedAt: number;
   remoteAddress: string;
   deviceId?: string;
-  /** Streams the socket may read and their heads at connect, sent in the `session` event. */
-  streamHeads: Record<string, number>;
+  /** Streams the socket may read and their heads at connect, sent in the `session` event, then dropped. */
+  streamHeads?: Record<string, number>;
 }
 
 export type PsSocket = Socket<
