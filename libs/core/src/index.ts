@@ -39,6 +39,7 @@ export * from './validation/optional-iso-time.js';
 export * from './validation/validation.pipe.js';
 export * from './rate-limit/rate-limit.store.js';
 export * from './validation/device-time.js';
+export * from './validation/coordinates.js';
 export * from './validation/location.dto.js';
 export * from './redis/redis-connections.js';
 export * from './database/run-migrations.js';
