@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { AuditService } from '../../libs/realtime/src/index.js';
+import { AuditService, Publisher } from '../../libs/realtime/src/index.js';
 import { command, connect, connectRefused, flush, waitFor } from '../support/sockets.js';
 import {
   createSite,
@@ -81,6 +81,20 @@ describe('socket handshake', () => {
       { query: { token: tokenFor(t, { id: guard.id, role: 'guard' }) }, auth: {} },
       'AUTH_REQUIRED',
     );
+  });
+
+  it('keeps no access token in the server-side handshake once verified (auth or header)', async () => {
+    const guard = await createUser(t, 'guard', [siteId]);
+    const clients = [
+      await connect(t.baseUrl, { token: guard.token }),
+      await connect(t.baseUrl, { auth: {}, extraHeaders: { authorization: `Bearer ${guard.token}` } }),
+    ];
+    for (const c of clients) {
+      const [server] = await t.app.get(Publisher).io.in(c.socket.id!).fetchSockets();
+      expect(server.data.principal.userId).toBe(guard.id);
+      expect(JSON.stringify(server.handshake)).not.toContain(guard.token);
+      c.close();
+    }
   });
 
   it('answers unknown events and bad payloads in the ack, or with `exception` when there is no ack', async () => {

@@ -81,6 +81,7 @@ export class HandshakeService {
     const member = await this.membership.load(claims.sub);
     if (!member) throw new HandshakeError('AUTH_INVALID');
     if (!member.active) throw new HandshakeError('USER_INACTIVE', member.userId);
+    forgetToken(socket.handshake);
     const siteIds = member.role === 'admin' ? await this.membership.allSiteIds() : member.siteIds;
     const principal = { userId: member.userId, role: member.role, name: member.name, siteIds, deviceId };
     return {
@@ -92,4 +93,16 @@ export class HandshakeService {
       streamHeads: await this.events.heads(readableStreams(principal)),
     };
   }
+}
+
+/**
+ * Once verified, the access token is not needed for the socket's life: keep the secret out of the
+ * memory each socket holds and out of the handshake that fetchSockets() sends to other nodes.
+ */
+function forgetToken(handshake: Socket['handshake']): void {
+  const auth = handshake.auth as Record<string, unknown> | undefined;
+  if (auth) delete auth.token;
+  delete handshake.headers.authorization;
+  delete handshake.query.token;
+  handshake.url = handshake.url.split('?')[0]; // the query string may carry the token too
 }
