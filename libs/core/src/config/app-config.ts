@@ -81,6 +81,8 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) LOGIN_ATTEMPTS_PER_15_MIN = 10;
   /** Seconds before token expiry at which the server warns a socket. */
   @Type(() => Number) @IsInt() @Min(1) SESSION_EXPIRING_LEAD_S = 60;
+  /** A durable command slower than this (ms, pool wait to commit) logs its phases as `slow command`. */
+  @Type(() => Number) @IsInt() @Min(1) SLOW_COMMAND_MS = 100;
   /** Bulk seeding endpoint for simulations; never enable in production. */
   @Transform(toBool) @IsBoolean() ENABLE_SIMULATION_SEED = false;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppError, type Principal } from '#core';
+import { AppConfig, AppError, rootLogger, type Principal } from '#core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
 import { EventStore, type DeferredWrite, type IdempotentResult, type PendingEvent } from './event-store.js';
@@ -92,6 +92,16 @@ export interface CommandContext {
   clientEventId?: string;
 }
 
+/**
+ * Where a command's time went, in ms (0.1 ms steps), from the instants it was started, took its
+ * pooled connection, finished its work, ran its final statement and committed. A slow work phase
+ * with fast statements in PostgreSQL's log means this process waited for the CPU.
+ */
+export function commandPhases(at: number[]) {
+  const ms = (from: number, to: number) => Math.round((at[to] - at[from]) * 10) / 10;
+  return { total: ms(0, 4), poolWait: ms(0, 1), work: ms(1, 2), final: ms(2, 3), commit: ms(3, 4) };
+}
+
 export interface CommandOutcome<R> {
   result: R;
   envelopes: Envelope[];
@@ -108,13 +118,15 @@ export const actorOf = (p: Principal): Actor => ({ userId: p.userId, role: p.rol
  */
 @Injectable()
 export class CommandRunner {
+  private readonly log = rootLogger().child({ context: 'commands' });
   constructor(
     private readonly db: DataSource,
     private readonly store: EventStore,
+    private readonly config: AppConfig,
   ) {}
 
   async run<R>(ctx: CommandContext, work: (uow: UnitOfWork) => Promise<R>): Promise<CommandOutcome<R>> {
-    return this.transaction(actorOf(ctx.principal), async (uow) => {
+    return this.transaction(ctx.command, actorOf(ctx.principal), async (uow) => {
       if (!ctx.clientEventId) return { result: await work(uow), stored: null, replayed: false };
       const inserted = (await uow.tx.query(
         `INSERT INTO idempotency_keys (user_id, client_event_id, command) VALUES ($1, $2, $3)
@@ -134,7 +146,7 @@ export class CommandRunner {
     work: (uow: UnitOfWork) => Promise<R>,
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<CommandOutcome<R>> {
-    return this.transaction(actor, async (uow) => ({
+    return this.transaction('system', actor, async (uow) => ({
       result: await work(uow),
       stored: null,
       replayed: false,
@@ -143,20 +155,27 @@ export class CommandRunner {
 
   /**
    * One transaction on one pooled connection: the work, then one statement for its events, deferred
-   * writes and stored result (UnitOfWork.flush), then COMMIT.
+   * writes and stored result (UnitOfWork.flush), then COMMIT. A slow one logs where its time went.
    */
   private async transaction<R>(
+    command: string,
     actor: Actor,
     body: (uow: UnitOfWork) => Promise<{ result: R; stored: IdempotentResult | null; replayed: boolean }>,
   ): Promise<CommandOutcome<R>> {
     const qr = this.db.createQueryRunner();
+    const at = [performance.now()];
     try {
       const client = (await qr.connect()) as PoolClient;
+      at.push(performance.now());
       await qr.startTransaction();
       const uow = new UnitOfWork(qr.manager, actor, this.store, client);
       const { result, stored, replayed } = await body(uow);
+      at.push(performance.now());
       await uow.flush(stored);
+      at.push(performance.now());
       await qr.commitTransaction();
+      at.push(performance.now());
+      this.reportIfSlow(command, at);
       return { result, envelopes: uow.envelopes, replayed };
     } catch (err) {
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
@@ -164,6 +183,11 @@ export class CommandRunner {
     } finally {
       await qr.release();
     }
+  }
+
+  private reportIfSlow(command: string, at: number[]): void {
+    const ms = commandPhases(at);
+    if (ms.total >= this.config.SLOW_COMMAND_MS) this.log.warn({ command, ms }, 'slow command');
   }
 
   private async replay<R>(tx: EntityManager, ctx: CommandContext): Promise<R> {
