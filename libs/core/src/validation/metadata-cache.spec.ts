@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { getMetadataStorage, IsInt, IsString, validateSync } from 'class-validator';
+import { cacheValidationMetadataLookups } from './metadata-cache.js';
+
+class Base {
+  @IsString() name: unknown;
+}
+class Child extends Base {
+  @IsInt({ groups: ['strict'] }) count: unknown;
+  @IsInt() size: unknown;
+}
+class LateRules {
+  existing: unknown;
+}
+
+const storage = getMetadataStorage();
+const lookup = (target: new () => object, groups?: string[]) =>
+  storage.getTargetValidationMetadatas(target, '', false, false, groups);
+const failing = (value: object, groups?: string[]) =>
+  validateSync(value, { groups })
+    .map((e) => e.property)
+    .sort();
+const before = { child: lookup(Child), strict: lookup(Child, ['strict']), base: lookup(Base) };
+
+describe('cacheValidationMetadataLookups', () => {
+  beforeAll(() => cacheValidationMetadataLookups());
+
+  it("answers what class-validator's own lookup answered, inherited rules and groups included", () => {
+    expect(lookup(Child)).toEqual(before.child);
+    expect(lookup(Child, ['strict'])).toEqual(before.strict);
+    expect(lookup(Base)).toEqual(before.base);
+    expect(
+      lookup(Child)
+        .map((m) => m.propertyName)
+        .sort(),
+    ).toEqual(['count', 'name', 'size']);
+    expect(lookup(Child, ['strict']).map((m) => m.propertyName)).toEqual(['count']);
+  });
+
+  it('remembers a lookup per class and options', () => {
+    expect(lookup(Child)).toBe(lookup(Child));
+    expect(lookup(Child, ['strict'])).not.toBe(lookup(Child));
+    expect(storage.groupByPropertyName(lookup(Child))).toBe(storage.groupByPropertyName(lookup(Child)));
+  });
+
+  it('validates as before', () => {
+    const bad = Object.assign(new Child(), { name: 1, count: 'x', size: 'y' });
+    expect(failing(bad)).toEqual(['count', 'name', 'size']);
+    expect(failing(bad, ['strict'])).toEqual(['count']);
+    expect(failing(Object.assign(new Child(), { name: 'a', count: 1, size: 2 }))).toEqual([]);
+  });
+
+  it('forgets what it remembered when a rule is added later', () => {
+    expect(failing(Object.assign(new LateRules(), { existing: 5 }))).toEqual([]);
+    IsString()(LateRules.prototype, 'existing');
+    expect(failing(Object.assign(new LateRules(), { existing: 5 }))).toEqual(['existing']);
+  });
+
+  it('installs once', () => {
+    const patched = storage.getTargetValidationMetadatas;
+    cacheValidationMetadataLookups();
+    expect(storage.getTargetValidationMetadatas).toBe(patched);
+  });
+});
