@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SiteEntity, type Geofence } from '#core';
+import type { Geofence } from '#core';
 import { DataSource } from 'typeorm';
 
 export interface SiteInfo {
@@ -10,19 +10,34 @@ export interface SiteInfo {
 
 const TTL_MS = 30_000;
 
-/** Site names and geofences for the hot path; an admin's geofence edit is seen within 30 s. */
+/**
+ * Site names and geofences for the hot path; an admin's geofence edit is seen within 30 s. The
+ * fixes of a site's guards that miss together share one query: when an entry expires every guard
+ * of the site asks at once (at 10,000 guards that was 1,800 queries in 5 s for 500 sites).
+ */
 @Injectable()
 export class SiteCache {
   private readonly entries = new Map<string, { site: SiteInfo | null; until: number }>();
+  private readonly loading = new Map<string, Promise<SiteInfo | null>>();
 
   constructor(private readonly db: DataSource) {}
 
   async get(siteId: string, now = Date.now()): Promise<SiteInfo | null> {
     const hit = this.entries.get(siteId);
     if (hit && hit.until > now) return hit.site;
-    const row = await this.db.getRepository(SiteEntity).findOneBy({ id: siteId });
-    const site = row ? { id: row.id, name: row.name, geofence: row.geofence } : null;
-    this.entries.set(siteId, { site, until: now + TTL_MS });
-    return site;
+    let pending = this.loading.get(siteId);
+    if (!pending) {
+      pending = this.load(siteId, now).finally(() => this.loading.delete(siteId));
+      this.loading.set(siteId, pending);
+    }
+    return pending;
+  }
+
+  private async load(siteId: string, now: number): Promise<SiteInfo | null> {
+    const [site] = (await this.db.query('SELECT id, name, geofence FROM sites WHERE id = $1', [
+      siteId,
+    ])) as SiteInfo[];
+    this.entries.set(siteId, { site: site ?? null, until: now + TTL_MS });
+    return site ?? null;
   }
 }
