@@ -111,6 +111,7 @@ describe('ActiveShiftCache revalidation', () => {
     await cache.get('busy', 2 * REVALIDATE_EVERY_MS - 1);
     await cache.revalidate(2 * REVALIDATE_EVERY_MS + 1);
     expect(calls.bulk).toEqual([['busy']]);
+    expect(cache['generation'].has('quiet')).toBe(false);
     await cache.get('quiet', 2 * REVALIDATE_EVERY_MS + 2);
     expect(calls.single).toBe(1);
   });

@@ -112,7 +112,7 @@ export class ActiveShiftCache implements OnModuleInit, OnApplicationShutdown {
     try {
       const onShift: string[] = [];
       for (const [guardId, entry] of this.entries) {
-        if (now - entry.usedAt > DROP_UNUSED_AFTER_MS) this.entries.delete(guardId);
+        if (now - entry.usedAt > DROP_UNUSED_AFTER_MS) this.drop(guardId);
         else if (entry.shift) onShift.push(guardId);
       }
       for (let i = 0; i < onShift.length; i += CHUNK) await this.recheck(onShift.slice(i, i + CHUNK), now);
@@ -149,6 +149,12 @@ export class ActiveShiftCache implements OnModuleInit, OnApplicationShutdown {
     if (this.generation.get(guardId) !== before) return this.entries.get(guardId)?.shift ?? shift;
     this.set(guardId, shift);
     return shift;
+  }
+
+  /** Forgets a quiet guard entirely; its generation is kept while a read of it is in flight. */
+  private drop(guardId: string): void {
+    this.entries.delete(guardId);
+    if (!this.loading.has(guardId)) this.generation.delete(guardId);
   }
 
   private bump(guardId: string): void {
