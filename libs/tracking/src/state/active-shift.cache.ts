@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nest
 import { isDependencyDown, rootLogger } from '#core';
 import { Publisher } from '#realtime';
 import { DataSource } from 'typeorm';
+import { InFlight } from './in-flight.js';
 
 const SHIFT_CHANGED = 'ps:shift-changed';
 
@@ -49,7 +50,7 @@ const toShift = (row: ShiftRow): ActiveShift => ({
 @Injectable()
 export class ActiveShiftCache implements OnModuleInit, OnApplicationShutdown {
   private readonly entries = new Map<string, Entry>();
-  private readonly loading = new Map<string, Promise<ActiveShift | null>>();
+  private readonly loading = new InFlight<string, ActiveShift | null>();
   /** Bumped by every set(): a read that started before a shift event must not overwrite it. */
   private readonly generation = new Map<string, number>();
   private interval?: NodeJS.Timeout;
@@ -89,12 +90,7 @@ export class ActiveShiftCache implements OnModuleInit, OnApplicationShutdown {
       hit.usedAt = now;
       return hit.shift;
     }
-    let pending = this.loading.get(guardId);
-    if (!pending) {
-      pending = this.load(guardId).finally(() => this.loading.delete(guardId));
-      this.loading.set(guardId, pending);
-    }
-    return pending;
+    return this.loading.run(guardId, () => this.load(guardId));
   }
 
   set(guardId: string, shift: ActiveShift | null, now = Date.now()): void {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Geofence } from '#core';
 import { DataSource } from 'typeorm';
+import { InFlight } from './in-flight.js';
 
 export interface SiteInfo {
   id: string;
@@ -18,19 +19,14 @@ const TTL_MS = 30_000;
 @Injectable()
 export class SiteCache {
   private readonly entries = new Map<string, { site: SiteInfo | null; until: number }>();
-  private readonly loading = new Map<string, Promise<SiteInfo | null>>();
+  private readonly loading = new InFlight<string, SiteInfo | null>();
 
   constructor(private readonly db: DataSource) {}
 
   async get(siteId: string, now = Date.now()): Promise<SiteInfo | null> {
     const hit = this.entries.get(siteId);
     if (hit && hit.until > now) return hit.site;
-    let pending = this.loading.get(siteId);
-    if (!pending) {
-      pending = this.load(siteId, now).finally(() => this.loading.delete(siteId));
-      this.loading.set(siteId, pending);
-    }
-    return pending;
+    return this.loading.run(siteId, () => this.load(siteId, now));
   }
 
   private async load(siteId: string, now: number): Promise<SiteInfo | null> {
