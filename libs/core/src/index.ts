@@ -37,6 +37,7 @@ export * from './rate-limit/rate-limiter.js';
 export * from './validation/plain-text.js';
 export * from './validation/optional-iso-time.js';
 export * from './validation/validation.pipe.js';
+export * from './validation/precompiled-rules.js';
 export * from './rate-limit/rate-limit.store.js';
 export * from './validation/device-time.js';
 export * from './validation/coordinates.js';

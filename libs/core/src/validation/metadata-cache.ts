@@ -3,6 +3,10 @@ import { getMetadataStorage, type MetadataStorage } from 'class-validator';
 type Rules = ReturnType<MetadataStorage['getTargetValidationMetadatas']>;
 type Target = Parameters<MetadataStorage['getTargetValidationMetadatas']>[0];
 const installed = Symbol.for('patrolshield.validationMetadataCache');
+let version = 0;
+
+/** Changes whenever a rule or constraint is registered once the cache is installed. */
+export const validationRulesVersion = (): number => version;
 
 /**
  * class-validator looks up a class's rules on every validate() call: it walks every class that
@@ -21,13 +25,19 @@ export function cacheValidationMetadataLookups(storage: MetadataStorage = getMet
   const lookup = storage.getTargetValidationMetadatas.bind(storage);
   const group = storage.groupByPropertyName.bind(storage);
   const add = storage.addValidationMetadata.bind(storage);
+  const addConstraint = storage.addConstraintMetadata.bind(storage);
   let byTarget = new WeakMap<Target, Map<string, Rules>>();
   let grouped = new WeakMap<Rules, Record<string, Rules>>();
 
   storage.addValidationMetadata = (metadata) => {
     byTarget = new WeakMap();
     grouped = new WeakMap();
+    version++;
     add(metadata);
+  };
+  storage.addConstraintMetadata = (metadata) => {
+    version++;
+    addConstraint(metadata);
   };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     if (typeof target !== 'function') return lookup(target, schema, always, strictGroups, groups);
