@@ -15,10 +15,15 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
   exceptionFactory: (errors) => AppError.validation(flattenValidationErrors(errors)),
 };
 
+/** What this pipe built: every instance of it validates the same way, so once is enough. */
+const built = new WeakSet<object>();
+
 /**
- * Nest's ValidationPipe with a shortcut for the common case: a flat payload that passes is built
- * by the DTO's precompiled rules (see precompiled-rules.ts); everything else, failures included,
- * goes through the full pipe.
+ * Nest's ValidationPipe with two shortcuts. A flat payload that passes is built by the DTO's
+ * precompiled rules (see precompiled-rules.ts); everything else, failures included, goes through
+ * the full pipe. And a value this pipe already built passes as it is: Nest runs the global pipe
+ * and then the gateway's own on every socket command, and the second pass, the full pipe on an
+ * instance, was 7-9% of the server's CPU in the 10,000-guard fleet.
  */
 export class AppValidationPipe extends ValidationPipe {
   constructor() {
@@ -27,11 +32,19 @@ export class AppValidationPipe extends ValidationPipe {
 
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.metatype && this.toValidate(metadata)) {
+      if (value instanceof (metadata.metatype as new () => object) && built.has(value))
+        return Promise.resolve(value);
       const valid = precompiledRules(metadata.metatype as new () => object)?.(value);
-      if (valid) return Promise.resolve(valid);
+      if (valid) return Promise.resolve(remember(valid));
+      return super.transform(value, metadata).then(remember);
     }
     return super.transform(value, metadata);
   }
+}
+
+function remember<T>(entity: T): T {
+  if (entity !== null && typeof entity === 'object') built.add(entity);
+  return entity;
 }
 
 /** The one ValidationPipe configuration, used by REST and by gateways. */
