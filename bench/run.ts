@@ -5,7 +5,16 @@
  * on its own core. Loopback only, bounded in time, stops by itself. Prints a table and writes
  * bench/results/<timestamp>.json.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -63,6 +72,12 @@ async function startServer(script: string, env: Record<string, string>) {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written on exit).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawnNode(script, [], env, null, nodeArgs);
+  // BENCH_SERVER_LOG=/tmp/server.log appends the servers' own logs (JSON lines) to that file.
+  if (process.env.BENCH_SERVER_LOG) {
+    const log = createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  }
   const ready = await waitForLine<{ port: number }>(child, (o) => o?.msg === 'ready', 180_000);
   const readyMs = Math.round(performance.now() - spawnedAt);
   if (SERVER_CORE !== null) spawnSync('taskset', ['-a', '-p', '-c', String(SERVER_CORE), String(child.pid)]);
