@@ -51,35 +51,46 @@ export function cpuMicros(pid: number): number | null {
     return null;
   }
 }
+/** /proc/<pid>/stat fields after the command name, per live process. Linux. */
+function procStats(): Map<number, string[]> {
+  const stats = new Map<number, string[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      stats.set(Number(name), stat.slice(stat.lastIndexOf(')') + 2).split(' '));
+    } catch {
+      // exited while we looked
+    }
+  }
+  return stats;
+}
+
+/** Every live process below `pid` (for ours: the embedded PostgreSQL's postmaster and backends). */
+export function descendantPids(pid: number, stats = procStats()): number[] {
+  const below = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [p, f] of stats)
+      if (!below.has(p) && below.has(Number(f[1]))) {
+        below.add(p);
+        grew = true;
+      }
+  }
+  below.delete(pid);
+  return [...below];
+}
+
 /**
  * CPU of every process below `pid` (for ours: the embedded PostgreSQL's postmaster and backends),
  * including children they already reaped (backends of closed connections). Linux /proc.
  */
 export function descendantsCpuMicros(pid: number): number | null {
   try {
-    const stats = new Map<number, string[]>();
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        stats.set(Number(name), stat.slice(stat.lastIndexOf(')') + 2).split(' '));
-      } catch {
-        // exited while we looked
-      }
-    }
-    const below = new Set([pid]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const [p, f] of stats)
-        if (!below.has(p) && below.has(Number(f[1]))) {
-          below.add(p);
-          grew = true;
-        }
-    }
+    const stats = procStats();
     let ticks = 0;
-    for (const p of below) {
-      if (p === pid) continue;
+    for (const p of descendantPids(pid, stats)) {
       const f = stats.get(p)!;
       ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
     }

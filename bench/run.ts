@@ -19,7 +19,15 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { hasTaskset, spawnNode, stopChild, waitForLine, type Fleet, type Scenario } from './common.js';
+import {
+  descendantPids,
+  hasTaskset,
+  spawnNode,
+  stopChild,
+  waitForLine,
+  type Fleet,
+  type Scenario,
+} from './common.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const arg = (name: string, fallback: string): string => {
@@ -44,6 +52,9 @@ const skipBaseline = process.argv.includes('--no-baseline');
 const pin = hasTaskset() && cpus().length >= 2;
 const SERVER_CORE = pin ? 0 : null;
 const LOAD_CORE = pin ? 1 : null;
+// --db-core 1 pins the embedded PostgreSQL (the server's child processes) to that core, so the
+// server's node process has its core to itself, as with a database on its own host. Default: unpinned.
+const DB_CORE = pin && process.argv.includes('--db-core') ? Number(arg('db-core', '1')) : null;
 const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-password' };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'patrolshield-bench-'));
@@ -81,6 +92,10 @@ async function startServer(script: string, env: Record<string, string>) {
   const ready = await waitForLine<{ port: number }>(child, (o) => o?.msg === 'ready', 180_000);
   const readyMs = Math.round(performance.now() - spawnedAt);
   if (SERVER_CORE !== null) spawnSync('taskset', ['-a', '-p', '-c', String(SERVER_CORE), String(child.pid)]);
+  // Backends forked later inherit the postmaster's affinity.
+  if (DB_CORE !== null)
+    for (const pid of descendantPids(child.pid!))
+      spawnSync('taskset', ['-a', '-p', '-c', String(DB_CORE), String(pid)]);
   return { child, port: ready.port, readyMs };
 }
 
@@ -243,7 +258,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const loadBefore = loadavg();
   console.log(
-    `bench: tiers ${tiers.join(',')}, ${scenario.durationS}s fleet phase, server ${usesMain ? 'main.js' : 'bench-server.js (SimulationModule not yet in AppModule)'}, pinning ${pin ? 'taskset server=0 load=1' : 'off'}`,
+    `bench: tiers ${tiers.join(',')}, ${scenario.durationS}s fleet phase, server ${usesMain ? 'main.js' : 'bench-server.js (SimulationModule not yet in AppModule)'}, pinning ${pin ? `taskset server=0 load=1 db=${DB_CORE ?? 'any'}` : 'off'}`,
   );
   const startup = await measureStartup();
   console.log(`load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
@@ -284,6 +299,7 @@ async function main(): Promise<void> {
       node: process.version,
     },
     pinned: pin,
+    dbCore: DB_CORE,
     server: usesMain ? 'dist/apps/api/src/main.js' : 'dist/bench/bench-server.js',
     scenario,
     startupMs: startup,
