@@ -25,6 +25,20 @@ describe('TokenService', () => {
     expect(typeof claims.jti).toBe('string');
     expect(claims.exp * 1000).toBe(expiresAt.getTime());
   });
+  it('signs and verifies as with the secret string, so tokens of nodes not yet upgraded stay valid', () => {
+    const options = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+    const { token } = tokens.signAccess(user);
+    expect(jwt.verify(token, config.JWT_SECRET!, { ...options, algorithms: ['HS256'] })).toMatchObject({
+      sub: user.id,
+    });
+    const older = jwt.sign({ role: 'guard', type: 'access' }, config.JWT_SECRET!, {
+      ...options,
+      algorithm: 'HS256',
+      subject: user.id,
+      expiresIn: 60,
+    });
+    expect(tokens.verifyAccess(older).sub).toBe(user.id);
+  });
   it('refuses expired tokens as AUTH_EXPIRED', () => {
     const token = jwt.sign(
       { role: 'guard', type: 'access', exp: Math.floor(Date.now() / 1000) - 10 },
