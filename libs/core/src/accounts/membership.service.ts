@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import { UserEntity } from './user.entity.js';
+import type { Role } from './role.js';
 
 export interface Membership extends Principal {
   active: boolean;
@@ -12,16 +12,27 @@ export interface Membership extends Principal {
 export class MembershipService {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * The user and their sites in one plain query: every socket handshake and authenticated REST
+   * request asks, and the repository's findOneBy (query builder) plus a second round trip were 5%
+   * of the server's CPU while 11,000 sockets connected. Site ids come as text[] (pg parses it;
+   * uuid[] it does not).
+   */
   async load(userId: string): Promise<Membership | null> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
+    const rows: { id: string; role: Role; name: string; active: boolean; site_ids: string[] }[] =
+      await this.db.query(
+        `SELECT u.id, u.role, u.name, u.active,
+                COALESCE(array_agg(s.id::text ORDER BY s.id) FILTER (WHERE s.id IS NOT NULL), '{}') AS site_ids
+           FROM users u
+           LEFT JOIN site_assignments a ON a.user_id = u.id
+           LEFT JOIN sites s ON s.id = a.site_id
+          WHERE u.id = $1
+          GROUP BY u.id`,
+        [userId],
+      );
+    const [user] = rows;
     if (!user) return null;
-    return {
-      userId: user.id,
-      role: user.role,
-      name: user.name,
-      active: user.active,
-      siteIds: await this.siteIdsOf(user.id),
-    };
+    return { userId: user.id, role: user.role, name: user.name, active: user.active, siteIds: user.site_ids };
   }
 
   async siteIdsOf(userId: string): Promise<string[]> {
