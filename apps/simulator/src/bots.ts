@@ -114,12 +114,12 @@ export class GuardBot extends Bot {
       this.stats.acksOk++;
       this.patrolRunId = r.patrolRun.id;
     } catch (e) {
-      const code = e instanceof ClientError ? e.code : 'CLIENT';
-      this.stats.error(code);
       const existing =
         e instanceof ClientError
           ? (e.details as { patrolRunId?: string } | undefined)?.patrolRunId
           : undefined;
+      // A run left in progress (an earlier simulation stopped mid-patrol) is resumed, not an error.
+      if (!existing) this.stats.error(e instanceof ClientError ? e.code : 'CLIENT');
       this.patrolRunId = existing ?? null;
     }
     this.next = 0;
