@@ -35,12 +35,9 @@ export class MembershipService {
     return { userId: user.id, role: user.role, name: user.name, active: user.active, siteIds: user.site_ids };
   }
 
+  /** The sites a user is assigned to (that still exist), in id order; none for an unknown user. */
   async siteIdsOf(userId: string): Promise<string[]> {
-    const rows: { site_id: string }[] = await this.db.query(
-      'SELECT a.site_id FROM site_assignments a JOIN sites s ON s.id = a.site_id WHERE a.user_id = $1 ORDER BY a.site_id',
-      [userId],
-    );
-    return rows.map((r) => r.site_id);
+    return (await this.load(userId))?.siteIds ?? [];
   }
 
   /** Every site id that exists (what an admin can see). */

@@ -32,9 +32,9 @@ export class AppValidationPipe extends ValidationPipe {
 
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.metatype && this.toValidate(metadata)) {
-      if (value instanceof (metadata.metatype as new () => object) && built.has(value))
-        return Promise.resolve(value);
-      const valid = precompiledRules(metadata.metatype as new () => object)?.(value);
+      const dto = metadata.metatype as new () => object;
+      if (value instanceof dto && built.has(value)) return Promise.resolve(value);
+      const valid = precompiledRules(dto)?.(value);
       if (valid) return Promise.resolve(remember(valid));
       return super.transform(value, metadata).then(remember);
     }
