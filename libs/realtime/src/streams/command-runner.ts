@@ -5,11 +5,26 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
 import { EventStore, type DeferredWrite, type IdempotentResult, type PendingEvent } from './event-store.js';
 import type { PoolClient, QueryConfig, QueryResultRow } from 'pg';
+import { PipelinedTransaction } from './pipelined-transaction.js';
+
+const statementNames = new Map<string, string>();
 
 /** A named query: the name is derived from the text, so one text always maps to one name. */
 export function preparedQuery(text: string, values: unknown[]): QueryConfig {
-  return { name: `ps_${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`, text, values };
+  let name = statementNames.get(text);
+  if (!name) {
+    // the texts are the product's own statements (a few dozen shapes); the cap is a safety net
+    if (statementNames.size >= 1000) statementNames.clear();
+    name = `ps_${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
 }
+
+const CLAIM_KEY_SQL = `INSERT INTO idempotency_keys (user_id, client_event_id, command) VALUES ($1, $2, $3)
+  ON CONFLICT DO NOTHING RETURNING command`;
+
+type AppendedRow = { stream: string; seq: string; event_id: string };
 
 export interface WorkMark {
   events: number;
@@ -64,14 +79,28 @@ export class UnitOfWork {
    * SAVEPOINT flushes before releasing it, so a failure here rolls back to the savepoint too.
    */
   async flush(stored: IdempotentResult | null = null): Promise<void> {
-    if (!this.pendingEvents.length && !this.deferredWrites.length && !stored) return;
+    const final = this.finalStatement(stored);
+    if (final) final.record((await this.client.query<AppendedRow>(final.query)).rows);
+  }
+
+  /**
+   * What `flush` sends, for the runner to send together with COMMIT: the statement (null when
+   * nothing is queued) and `record`, which turns its rows into envelopes and empties the queue.
+   * Until then the queue stays as it is (a failed flush under a savepoint still discards by mark).
+   */
+  finalStatement(
+    stored: IdempotentResult | null,
+  ): { query: QueryConfig; record: (rows: AppendedRow[]) => void } | null {
+    if (!this.pendingEvents.length && !this.deferredWrites.length && !stored) return null;
     const [sql, params] = this.store.appendStatement(this.pendingEvents, stored, this.deferredWrites);
-    const { rows } = await this.client.query<{ stream: string; seq: string; event_id: string }>(
-      preparedQuery(sql, params),
-    );
-    this.envelopes.push(...this.store.envelopes(this.pendingEvents, rows));
-    this.pendingEvents.length = 0;
-    this.deferredWrites.length = 0;
+    return {
+      query: preparedQuery(sql, params),
+      record: (rows) => {
+        this.envelopes.push(...this.store.envelopes(this.pendingEvents, rows));
+        this.pendingEvents.length = 0;
+        this.deferredWrites.length = 0;
+      },
+    };
   }
 
   /** Where the work stands: taken with a SAVEPOINT, to forget later work on ROLLBACK TO it. */
@@ -94,7 +123,8 @@ export interface CommandContext {
 
 /**
  * Where a command's time went, in ms (0.1 ms steps), from the instants it was started, took its
- * pooled connection, finished its work, ran its final statement and committed. A slow work phase
+ * pooled connection, finished its work, had its final statement answered and had COMMIT answered
+ * (the two are sent together, so `commit` is what COMMIT took after the final statement). A slow work phase
  * with fast statements in PostgreSQL's log means this process waited for the CPU.
  */
 export function commandPhases(at: number[]) {
@@ -126,18 +156,17 @@ export class CommandRunner {
   ) {}
 
   async run<R>(ctx: CommandContext, work: (uow: UnitOfWork) => Promise<R>): Promise<CommandOutcome<R>> {
-    return this.transaction(ctx.command, actorOf(ctx.principal), async (uow) => {
-      if (!ctx.clientEventId) return { result: await work(uow), stored: null, replayed: false };
-      const inserted = (await uow.tx.query(
-        `INSERT INTO idempotency_keys (user_id, client_event_id, command) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING command`,
-        [ctx.principal.userId, ctx.clientEventId, ctx.command],
-      )) as unknown[];
-      if (!inserted.length)
+    const { clientEventId } = ctx;
+    // The idempotency key is claimed by the transaction's first statement (sent with BEGIN).
+    const claim = clientEventId
+      ? preparedQuery(CLAIM_KEY_SQL, [ctx.principal.userId, clientEventId, ctx.command])
+      : null;
+    return this.transaction(ctx.command, actorOf(ctx.principal), claim, async (uow, claimed) => {
+      if (!clientEventId) return { result: await work(uow), stored: null, replayed: false };
+      if (!claimed?.length)
         return { result: await this.replay<R>(uow.tx, ctx), stored: null, replayed: true };
       const result = await work(uow);
-      const stored = { userId: ctx.principal.userId, clientEventId: ctx.clientEventId, result };
-      return { result, stored, replayed: false };
+      return { result, stored: { userId: ctx.principal.userId, clientEventId, result }, replayed: false };
     });
   }
 
@@ -146,7 +175,7 @@ export class CommandRunner {
     work: (uow: UnitOfWork) => Promise<R>,
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<CommandOutcome<R>> {
-    return this.transaction('system', actor, async (uow) => ({
+    return this.transaction('system', actor, null, async (uow) => ({
       result: await work(uow),
       stored: null,
       replayed: false,
@@ -154,31 +183,39 @@ export class CommandRunner {
   }
 
   /**
-   * One transaction on one pooled connection: the work, then one statement for its events, deferred
-   * writes and stored result (UnitOfWork.flush), then COMMIT. A slow one logs where its time went.
+   * One transaction on one pooled connection: BEGIN with the `opening` statement, the work, then
+   * one statement for its events, deferred writes and stored result (UnitOfWork.finalStatement)
+   * with COMMIT (see PipelinedTransaction). A slow one logs where its time went.
    */
   private async transaction<R>(
     command: string,
     actor: Actor,
-    body: (uow: UnitOfWork) => Promise<{ result: R; stored: IdempotentResult | null; replayed: boolean }>,
+    opening: QueryConfig | null,
+    body: (
+      uow: UnitOfWork,
+      opened: QueryResultRow[] | null,
+    ) => Promise<{ result: R; stored: IdempotentResult | null; replayed: boolean }>,
   ): Promise<CommandOutcome<R>> {
     const qr = this.db.createQueryRunner();
     const at = [performance.now()];
+    let tx: PipelinedTransaction | undefined;
     try {
       const client = (await qr.connect()) as PoolClient;
       at.push(performance.now());
-      await qr.startTransaction();
+      tx = new PipelinedTransaction(qr, client);
+      const opened = await tx.begin(opening);
       const uow = new UnitOfWork(qr.manager, actor, this.store, client);
-      const { result, stored, replayed } = await body(uow);
+      const { result, stored, replayed } = await body(uow, opened);
       at.push(performance.now());
-      await uow.flush(stored);
-      at.push(performance.now());
-      await qr.commitTransaction();
+      const final = uow.finalStatement(stored);
+      if (!final) at.push(performance.now()); // no final statement: its phase is empty
+      const rows = await tx.commit<AppendedRow>(final?.query ?? null, () => at.push(performance.now()));
+      final?.record(rows!);
       at.push(performance.now());
       this.reportIfSlow(command, at);
       return { result, envelopes: uow.envelopes, replayed };
     } catch (err) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      await tx?.rollback();
       throw err;
     } finally {
       await qr.release();

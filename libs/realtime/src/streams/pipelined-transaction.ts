@@ -1,0 +1,93 @@
+import type { PoolClient, QueryConfig, QueryResultRow } from 'pg';
+import type { QueryRunner } from 'typeorm';
+
+/** Raised when COMMIT answers ROLLBACK: a statement of the transaction failed and was swallowed. */
+export class TransactionAbortedError extends Error {
+  constructor() {
+    super('the transaction was aborted by an earlier failed statement and has been rolled back');
+  }
+}
+
+/**
+ * One command's transaction on a pooled connection, with BEGIN sent together with the command's
+ * first statement and COMMIT together with its last (the pool runs node-postgres in pipeline
+ * mode, so queries issued without waiting share one round trip; PostgreSQL still runs them in
+ * order). A scan is then 3 round trips instead of 5: on a busy node every round trip also waits
+ * for a turn of the event loop, which is where durable commands spent their time.
+ *
+ * An error in a pipelined statement aborts the transaction, so the COMMIT behind it answers
+ * ROLLBACK and nothing is stored; that answer is checked, never taken for a commit.
+ *
+ * TypeORM is told about the transaction the way its own startTransaction would tell it (the two
+ * fields below), so a repository used inside the work does not open and commit one of its own.
+ */
+export class PipelinedTransaction {
+  private open = false;
+
+  constructor(
+    private readonly qr: QueryRunner,
+    private readonly client: PoolClient,
+  ) {}
+
+  /** BEGIN, then `first` in the same round trip; `first`'s rows (null without one). */
+  async begin<T extends QueryResultRow>(first: QueryConfig | null): Promise<T[] | null> {
+    this.setOpen(true); // before the answer: a failure below still ends with ROLLBACK
+    const begin = this.client.query('BEGIN');
+    const opened = first ? this.client.query<T>(first) : null;
+    const [, res] = await settleAll(begin, opened);
+    return res?.rows ?? null;
+  }
+
+  /**
+   * `last` (if any) and COMMIT in one round trip; `last`'s rows. `onLastAnswered` runs when its
+   * answer arrives (before COMMIT's), to time the two apart.
+   */
+  async commit<T extends QueryResultRow>(
+    last: QueryConfig | null,
+    onLastAnswered?: () => void,
+  ): Promise<T[] | null> {
+    const final = last ? this.client.query<T>(last).then(tap(onLastAnswered)) : null;
+    const commit = this.client.query('COMMIT');
+    try {
+      const [res, done] = await settleAll(final, commit);
+      if (done?.command !== 'COMMIT') throw new TransactionAbortedError();
+      return res?.rows ?? null;
+    } finally {
+      this.setOpen(false); // COMMIT has been answered either way: the transaction is over
+    }
+  }
+
+  /** Rolls back if the transaction is still open; never throws (the connection may be gone). */
+  async rollback(): Promise<void> {
+    if (!this.open) return;
+    try {
+      await this.client.query('ROLLBACK');
+    } catch {
+      // a broken connection: the pool discards it, PostgreSQL rolls back on disconnect
+    } finally {
+      this.setOpen(false);
+    }
+  }
+
+  private setOpen(open: boolean): void {
+    this.open = open;
+    const state = this.qr as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    state.isTransactionActive = open;
+    state.transactionDepth = open ? 1 : 0;
+  }
+}
+
+const tap =
+  <R>(fn?: () => void) =>
+  (r: R): R => {
+    fn?.();
+    return r;
+  };
+
+/** Waits for both (so no answer is left in flight) and throws the first failure in send order. */
+async function settleAll<A, B>(a: Promise<A> | null, b: Promise<B> | null): Promise<[A | null, B | null]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  return [ra.value, rb.value];
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { SiteEntity, type Principal } from '../../libs/core/src/index.js';
+import { CommandRunner, TransactionAbortedError, type UnitOfWork } from '../../libs/realtime/src/index.js';
+import { createSite, createUser, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * CommandRunner's transaction against a real PostgreSQL: BEGIN travels with the idempotency claim
+ * and COMMIT with the final statement (PipelinedTransaction), so these prove that what a command
+ * writes still commits or rolls back as one, whichever statement fails, and that the connection
+ * goes back to the pool clean.
+ */
+describe('command transactions', () => {
+  let t: TestApp;
+  let runner: CommandRunner;
+  let me: Principal;
+  let siteId: string;
+
+  const siteName = async () => (await t.db.getRepository(SiteEntity).findOneByOrFail({ id: siteId })).name;
+  const keyCount = async (clientEventId: string) =>
+    Number(
+      (
+        (await t.db.query('SELECT count(*) AS n FROM idempotency_keys WHERE client_event_id = $1', [
+          clientEventId,
+        ])) as { n: string }[]
+      )[0].n,
+    );
+  const eventsOfType = async (type: string) =>
+    Number(
+      (
+        (await t.db.query('SELECT count(*) AS n FROM stream_events WHERE type = $1', [type])) as {
+          n: string;
+        }[]
+      )[0].n,
+    );
+  /** Runs a command that renames the site through a TypeORM repository and appends an event. */
+  const rename = (name: string, clientEventId: string, then?: () => Promise<unknown>) =>
+    runner.run({ principal: me, command: 'rename_probe', clientEventId }, async (uow) => {
+      await uow.tx.getRepository(SiteEntity).save({ id: siteId, name }); // save opens a transaction unless one is active
+      uow.append({ type: 'rename_probe', siteId, streams: [`site:${siteId}:staff`], data: { name } });
+      await then?.();
+      return { name };
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    runner = t.app.get(CommandRunner);
+    siteId = await createSite(t, 'Original');
+    const user = await createUser(t, 'supervisor', [siteId]);
+    me = { userId: user.id, role: 'supervisor', name: user.name, siteIds: [siteId] };
+  }, 30_000);
+  afterAll(() => t.close(), 30_000);
+
+  it('commits the work, its events and the stored result together, and a retry replays it', async () => {
+    const key = randomUUID();
+    const first = await rename('Renamed once', key);
+    expect(first).toMatchObject({ result: { name: 'Renamed once' }, replayed: false });
+    expect(first.envelopes).toEqual([
+      expect.objectContaining({ type: 'rename_probe', seq: expect.any(Number) }),
+    ]);
+    expect(await siteName()).toBe('Renamed once');
+
+    const retry = await rename('Renamed twice', key);
+    expect(retry).toMatchObject({ result: { name: 'Renamed once' }, replayed: true, envelopes: [] });
+    expect(await siteName()).toBe('Renamed once');
+    expect(await keyCount(key)).toBe(1);
+  });
+
+  it('work that throws after a repository write leaves nothing: TypeORM wrote inside our transaction', async () => {
+    const before = await siteName();
+    const events = await eventsOfType('rename_probe');
+    const key = randomUUID();
+    await expect(
+      rename('Never stored', key, () => Promise.reject(new Error('rule refused'))),
+    ).rejects.toThrow('rule refused');
+    expect(await siteName()).toBe(before);
+    expect(await eventsOfType('rename_probe')).toBe(events);
+    expect(await keyCount(key)).toBe(0); // the claim rolled back too: the client may retry
+  });
+
+  it('a failing final statement rolls back everything, though COMMIT was already sent behind it', async () => {
+    const before = await siteName();
+    const key = randomUUID();
+    await expect(
+      runner.run({ principal: me, command: 'rename_probe', clientEventId: key }, async (uow) => {
+        await uow.tx.getRepository(SiteEntity).update({ id: siteId }, { name: 'Never stored' });
+        uow.defer('INSERT INTO no_such_table_probe (id) VALUES ($1)', [randomUUID()]);
+        return {};
+      }),
+    ).rejects.toThrow(/no_such_table_probe/);
+    expect(await siteName()).toBe(before);
+    expect(await keyCount(key)).toBe(0);
+  });
+
+  it('a statement error swallowed by the work is not taken for a commit', async () => {
+    const before = await siteName();
+    const renameThenSwallow = async (uow: UnitOfWork) => {
+      await uow.tx.getRepository(SiteEntity).update({ id: siteId }, { name: 'Never stored' });
+      await uow.tx.query('SELECT * FROM no_such_table_probe').catch(() => undefined);
+      return {};
+    };
+    // with a final statement (the stored result), that statement fails on the aborted transaction
+    const key = randomUUID();
+    await expect(
+      runner.run({ principal: me, command: 'rename_probe', clientEventId: key }, renameThenSwallow),
+    ).rejects.toThrow(/current transaction is aborted/);
+    expect(await keyCount(key)).toBe(0);
+    // without one, COMMIT alone answers ROLLBACK, which is refused as a commit
+    await expect(runner.runSystem(renameThenSwallow)).rejects.toBeInstanceOf(TransactionAbortedError);
+    expect(await siteName()).toBe(before);
+  });
+
+  it('every pooled connection is back to idle and usable after failures', async () => {
+    const failures = Array.from({ length: 30 }, (_, i) =>
+      rename(`fail ${i}`, randomUUID(), () => Promise.reject(new Error('boom'))).catch(() => 'failed'),
+    );
+    expect(new Set(await Promise.all(failures))).toEqual(new Set(['failed']));
+    const ok = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => rename(`ok ${i}`, randomUUID()).then((o) => o.replayed)),
+    );
+    expect(ok.every((replayed) => replayed === false)).toBe(true);
+    const [{ open }] = (await t.db.query(
+      `SELECT count(*)::int AS open FROM pg_stat_activity
+        WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+    )) as { open: number }[];
+    expect(open).toBe(0);
+  });
+
+  it('system work without an idempotency key commits the same way', async () => {
+    const outcome = await runner.runSystem(async (uow) => {
+      await uow.tx.getRepository(SiteEntity).update({ id: siteId }, { name: 'By the system' });
+      return 'done';
+    });
+    expect(outcome).toMatchObject({ result: 'done', envelopes: [], replayed: false });
+    expect(await siteName()).toBe('By the system');
+  });
+});
