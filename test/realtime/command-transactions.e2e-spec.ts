@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { SiteEntity, type Principal } from '../../libs/core/src/index.js';
-import { CommandRunner, TransactionAbortedError, type UnitOfWork } from '../../libs/realtime/src/index.js';
+import {
+  CommandRunner,
+  preparedQuery,
+  TransactionAbortedError,
+  type UnitOfWork,
+} from '../../libs/realtime/src/index.js';
 import { createSite, createUser, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -123,6 +128,43 @@ describe('command transactions', () => {
         WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
     )) as { open: number }[];
     expect(open).toBe(0);
+  });
+
+  it('a prefetched statement travels with BEGIN and hands its rows to the work; if it fails, nothing stays', async () => {
+    const current = await siteName();
+    const key = randomUUID();
+    const lockSite = preparedQuery('SELECT name FROM sites WHERE id = $1 FOR UPDATE', [siteId]);
+    const seen = await runner.run<string, { name: string }>(
+      { principal: me, command: 'rename_probe', clientEventId: key, prefetch: lockSite },
+      async (_uow, rows) => rows[0].name,
+    );
+    expect(seen.result).toBe(current);
+    // a retry replays the stored result; the work does not run again
+    let ranAgain = 0;
+    const work = async () => `ran again ${++ranAgain}`;
+    expect(
+      (
+        await runner.run(
+          { principal: me, command: 'rename_probe', clientEventId: key, prefetch: lockSite },
+          work,
+        )
+      ).result,
+    ).toBe(current);
+    expect(ranAgain).toBe(0);
+
+    const failing = randomUUID();
+    await expect(
+      runner.run(
+        {
+          principal: me,
+          command: 'rename_probe',
+          clientEventId: failing,
+          prefetch: preparedQuery('SELECT * FROM no_such_table_probe', []),
+        },
+        async () => 'never',
+      ),
+    ).rejects.toThrow(/no_such_table_probe/);
+    expect(await keyCount(failing)).toBe(0);
   });
 
   it('system work without an idempotency key commits the same way', async () => {

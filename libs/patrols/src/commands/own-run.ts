@@ -1,5 +1,6 @@
 import { AppError, type Principal } from '#core';
-import type { UnitOfWork } from '#realtime';
+import { preparedQuery } from '#realtime';
+import type { QueryConfig, QueryResultRow } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { isInProgress } from '../domain/patrol-run.js';
 import type { CheckpointEntity } from '../persistence/checkpoint.entity.js';
@@ -45,16 +46,24 @@ export async function lockOwnRunInProgress(
   return checkOwnInProgress(run, me);
 }
 
-/** lockOwnRunInProgress, plus the run's checkpoints in route order, in the same round trip. */
-export async function lockOwnRunWithRoute(
-  uow: UnitOfWork,
-  me: Principal,
-  runId: string,
-): Promise<{ run: PatrolRunEntity; route: CheckpointEntity[] }> {
-  const [row] = await uow.prepared<PatrolRunEntity & { checkpoints: CheckpointJson[] }>(
+type RunWithRouteRow = PatrolRunEntity & { checkpoints: CheckpointJson[] };
+
+/**
+ * lockOwnRunInProgress plus the run's checkpoints, as one statement for the command's `prefetch`
+ * (sent with BEGIN); `ownRunWithRoute` reads its rows.
+ */
+export const lockRunWithRouteQuery = (runId: string): QueryConfig =>
+  preparedQuery(
     `SELECT ${RUN_COLUMNS}, ${ROUTE_CHECKPOINTS} FROM patrol_runs r WHERE r.id = $1 FOR UPDATE OF r`,
     [runId],
   );
+
+/** The run of lockRunWithRouteQuery's rows, checked as lockOwnRunInProgress does, and its checkpoints in route order. */
+export function ownRunWithRoute(
+  rows: QueryResultRow[],
+  me: Principal,
+): { run: PatrolRunEntity; route: CheckpointEntity[] } {
+  const [row] = rows as RunWithRouteRow[];
   const { checkpoints, ...run } = row ?? { checkpoints: [] };
   const byId = new Map(checkpoints.map((c) => [c.id, { ...c, createdAt: new Date(c.createdAt) }]));
   const owned = checkOwnInProgress(row ? (run as PatrolRunEntity) : undefined, me);

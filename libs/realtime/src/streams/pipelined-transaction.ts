@@ -1,4 +1,4 @@
-import type { PoolClient, QueryConfig, QueryResultRow } from 'pg';
+import type { PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import type { QueryRunner } from 'typeorm';
 
 /** Raised when COMMIT answers ROLLBACK: a statement of the transaction failed and was swallowed. */
@@ -29,13 +29,14 @@ export class PipelinedTransaction {
     private readonly client: PoolClient,
   ) {}
 
-  /** BEGIN, then `first` in the same round trip; `first`'s rows (null without one). */
-  async begin<T extends QueryResultRow>(first: QueryConfig | null): Promise<T[] | null> {
+  /** BEGIN, then `opening` in the same round trip; the rows of each opening statement. */
+  async begin(opening: readonly QueryConfig[]): Promise<QueryResultRow[][]> {
     this.setOpen(true); // before the answer: a failure below still ends with ROLLBACK
-    const begin = this.client.query('BEGIN');
-    const opened = first ? this.client.query<T>(first) : null;
-    const [, res] = await settleAll(begin, opened);
-    return res?.rows ?? null;
+    const answers = await settleAll([
+      this.client.query('BEGIN'),
+      ...opening.map((q) => this.client.query(q)),
+    ]);
+    return answers.slice(1).map((r) => r.rows);
   }
 
   /**
@@ -46,12 +47,12 @@ export class PipelinedTransaction {
     last: QueryConfig | null,
     onLastAnswered?: () => void,
   ): Promise<T[] | null> {
-    const final = last ? this.client.query<T>(last).then(tap(onLastAnswered)) : null;
+    const final = last ? [this.client.query<T>(last).then(tap(onLastAnswered))] : [];
     const commit = this.client.query('COMMIT');
     try {
-      const [res, done] = await settleAll(final, commit);
-      if (done?.command !== 'COMMIT') throw new TransactionAbortedError();
-      return res?.rows ?? null;
+      const answers = await settleAll<QueryResult>([...final, commit]);
+      if (answers[answers.length - 1].command !== 'COMMIT') throw new TransactionAbortedError();
+      return last ? (answers[0].rows as T[]) : null;
     } finally {
       this.setOpen(false); // COMMIT has been answered either way: the transaction is over
     }
@@ -84,10 +85,10 @@ const tap =
     return r;
   };
 
-/** Waits for both (so no answer is left in flight) and throws the first failure in send order. */
-async function settleAll<A, B>(a: Promise<A> | null, b: Promise<B> | null): Promise<[A | null, B | null]> {
-  const [ra, rb] = await Promise.allSettled([a, b]);
-  if (ra.status === 'rejected') throw ra.reason;
-  if (rb.status === 'rejected') throw rb.reason;
-  return [ra.value, rb.value];
+/** Waits for every answer (so none is left in flight), then throws the first failure in send order. */
+async function settleAll<T>(answers: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(answers);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }

@@ -9,7 +9,7 @@ import { CheckpointScannedEvent } from '../../events/checkpoint-scanned.event.js
 import { PatrolEventTypes, PatrolTimers } from '../../patrols.constants.js';
 import type { PatrolRunEntity } from '../../persistence/patrol-run.entity.js';
 import { checkpointRef, PatrolViews } from '../../queries/patrol-views.js';
-import { lockOwnRunWithRoute } from '../own-run.js';
+import { lockRunWithRouteQuery, ownRunWithRoute } from '../own-run.js';
 import { ScanCheckpointCommand, type ScanCheckpointResult } from './scan-checkpoint.command.js';
 
 /**
@@ -28,9 +28,14 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
   ) {}
 
   async execute({ principal: me, dto, receivedAt }: ScanCheckpointCommand): Promise<ScanCheckpointResult> {
-    const ctx = { principal: me, command: 'scan_checkpoint', clientEventId: dto.clientEventId };
-    const outcome = await this.runner.run(ctx, async (uow) => {
-      const { run, route } = await lockOwnRunWithRoute(uow, me, dto.patrolRunId);
+    const ctx = {
+      principal: me,
+      command: 'scan_checkpoint',
+      clientEventId: dto.clientEventId,
+      prefetch: lockRunWithRouteQuery(dto.patrolRunId),
+    };
+    const outcome = await this.runner.run(ctx, async (uow, prefetched) => {
+      const { run, route } = ownRunWithRoute(prefetched, me);
       const recordedAt = actionTime(dto.recordedAt, receivedAt);
       const scan = classifyScan({
         route,
