@@ -66,8 +66,13 @@ describe('panic escalation timers', () => {
     const guard = await createUser(t, 'guard', [site]);
     const [g, s] = await Promise.all([online(t, guard), online(t, sup, true)]);
     const { data } = await command(g, 'panic_alert', { location: HERE });
-    const [before] = await t.db.query('SELECT kind, payload FROM timers WHERE ref = $1', [data.panicId]);
-    expect(before).toEqual({ kind: 'panic.escalation', payload: { level: 2 } });
+    const before = await t.db.query('SELECT kind, payload FROM timers WHERE ref = $1 ORDER BY kind', [
+      data.panicId,
+    ]);
+    expect(before).toEqual([
+      { kind: 'panic.escalation', payload: { level: 2 } },
+      { kind: 'panic.receipt', payload: { guardId: guard.id } },
+    ]);
     const ack = await command(s, 'panic_acknowledge', { panicId: data.panicId });
     expect(ack.data.panic.escalationLevel).toBe(1);
     const after = await t.db.query('SELECT 1 FROM timers WHERE ref = $1', [data.panicId]);

@@ -15,6 +15,8 @@ export const PANIC_ESCALATION_TIMER = 'panic.escalation';
 /** The receipt backstop's timer kind (see panic-receipt-backstop.ts). */
 export const PANIC_RECEIPT_TIMER = 'panic.receipt';
 
+type DeadlineOf = Pick<PanicView, 'id' | 'status' | 'escalationLevel' | 'raisedAt'>;
+
 const AUDIENCE_SQL = {
   SITE_MANAGERS_AND_ADMINS: `SELECT u.id FROM users u JOIN site_assignments a ON a.user_id = u.id
       WHERE a.site_id = $1 AND u.active AND u.role = 'manager'
@@ -47,13 +49,18 @@ export class PanicEscalation implements OnModuleInit {
   }
 
   /** Schedules (or moves) the next deadline of the panic, or clears it when none is due. */
-  async scheduleNext(
-    tx: EntityManager,
-    p: Pick<PanicView, 'id' | 'status' | 'escalationLevel' | 'raisedAt'>,
-  ) {
+  async scheduleNext(tx: EntityManager, p: DeadlineOf) {
     const next = nextDeadline({ ...p, raisedAt: new Date(p.raisedAt) }, this.policy);
     if (next) await this.timers.schedule(tx, PANIC_ESCALATION_TIMER, p.id, next.dueAt, { level: next.level });
     else await this.timers.cancel(tx, PANIC_ESCALATION_TIMER, p.id); // the receipt backstop stays
+  }
+
+  /** scheduleNext, written by the command's final statement (raising a panic: a round trip fewer). */
+  scheduleNextDeferred(uow: UnitOfWork, p: DeadlineOf): void {
+    const next = nextDeadline({ ...p, raisedAt: new Date(p.raisedAt) }, this.policy);
+    if (next)
+      this.timers.scheduleDeferred(uow, PANIC_ESCALATION_TIMER, p.id, next.dueAt, { level: next.level });
+    else this.timers.cancelDeferred(uow, PANIC_ESCALATION_TIMER, p.id);
   }
 
   /** Clears every deadline of the panic (escalation, and the receipt backstop: staff have it). */

@@ -28,9 +28,10 @@ export class PanicReceiptBackstop implements OnModuleInit {
     this.poller.register(PANIC_RECEIPT_TIMER, (uow, timer) => this.onMissedReceipts(uow, timer));
   }
 
-  async arm(tx: EntityManager, panicId: string, guardId: string): Promise<void> {
+  /** Written by the raise's final statement, with the panic's events. */
+  arm(uow: UnitOfWork, panicId: string, guardId: string): void {
     const dueAt = new Date(Date.now() + this.config.PANIC_RECEIPT_TIMEOUT_S * 1000 + BACKSTOP_SLACK_MS);
-    await this.timers.schedule(tx, PANIC_RECEIPT_TIMER, panicId, dueAt, { guardId });
+    this.timers.scheduleDeferred(uow, PANIC_RECEIPT_TIMER, panicId, dueAt, { guardId });
   }
 
   async disarm(tx: EntityManager, panicId: string): Promise<void> {

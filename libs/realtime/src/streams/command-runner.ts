@@ -48,6 +48,11 @@ export class UnitOfWork {
     private readonly client: PoolClient,
   ) {}
 
+  /** Runs a hot-path statement in this transaction as a prepared statement (see preparedQuery). */
+  async prepared<T extends QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+    return (await this.client.query<T>(preparedQuery(sql, params))).rows;
+  }
+
   /**
    * Appends an event to its streams. It is stored, and given its seqs, in the same transaction,
    * in one statement right before COMMIT (see EventStore), and delivered after commit.

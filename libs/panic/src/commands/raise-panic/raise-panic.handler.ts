@@ -4,15 +4,21 @@ import { CommandRunner, Rooms, type UnitOfWork } from '#realtime';
 import { PanicEscalation } from '../../escalation/panic-escalation.service.js';
 import { PanicReceiptBackstop } from '../../escalation/panic-receipt-backstop.js';
 import { PanicRaisedEvent } from '../../events/panic-raised.event.js';
-import { findPanicView } from '../../persistence/panic.repository.js';
-import { panicSiteOf } from './panic-site.js';
+import { toPanicView } from '../../persistence/panic.repository.js';
+import { activeShiftQuery, panicSiteOf } from './panic-site.js';
 import { RaisePanicCommand, type RaisePanicResult } from './raise-panic.command.js';
 import type { RaisePanicDto } from './raise-panic.dto.js';
+import type { QueryResultRow } from 'pg';
 
-const INSERT_SQL = `INSERT INTO panics (site_id, guard_id, type, status, location, battery_level, message,
-    patrol_run_id, raised_at, received_at)
-  VALUES ($1, $2, $3, 'RAISED', $4, $5, $6, $7, $8, $9)
-  ON CONFLICT (guard_id) WHERE status IN ('RAISED','ACKNOWLEDGED') DO NOTHING RETURNING id`;
+/** Inserts the panic unless the guard has an active one, and returns it as PANIC_VIEW_SQL would. */
+const RAISE_SQL = `WITH raised AS (
+    INSERT INTO panics (site_id, guard_id, type, status, location, battery_level, message,
+      patrol_run_id, raised_at, received_at)
+    VALUES ($1, $2, $3, 'RAISED', $4, $5, $6, $7, $8, $9)
+    ON CONFLICT (guard_id) WHERE status IN ('RAISED','ACKNOWLEDGED') DO NOTHING RETURNING *
+  )
+  SELECT raised.*, g.name AS guard_name, NULL::text AS ack_name, NULL::text AS res_name
+  FROM raised JOIN users g ON g.id = raised.guard_id`;
 
 /**
  * `panic_alert`: stores the panic and its escalation deadline, appends `panic_alert` to the site
@@ -29,20 +35,31 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
   ) {}
 
   async execute({ principal, dto }: RaisePanicCommand): Promise<RaisePanicResult> {
-    const ctx = { principal, command: 'panic_alert', clientEventId: dto.clientEventId };
-    const outcome = await this.runner.run(ctx, (uow) => this.raise(uow, principal, dto));
+    const ctx = {
+      principal,
+      command: 'panic_alert',
+      clientEventId: dto.clientEventId,
+      prefetch: activeShiftQuery(principal.userId),
+    };
+    const outcome = await this.runner.run(ctx, (uow, shift) => this.raise(uow, principal, dto, shift));
     if (!outcome.replayed && !outcome.result.duplicate)
       this.events.publish(new PanicRaisedEvent(outcome.result.panicId, principal.userId, outcome.envelopes));
     return outcome.result;
   }
 
-  private async raise(uow: UnitOfWork, me: Principal, dto: RaisePanicDto): Promise<RaisePanicResult> {
-    const siteId = await panicSiteOf(uow.tx, me, dto.siteId);
+  /** Three round trips: BEGIN with the claim and the shift, the insert, the events with COMMIT. */
+  private async raise(
+    uow: UnitOfWork,
+    me: Principal,
+    dto: RaisePanicDto,
+    shift: QueryResultRow[],
+  ): Promise<RaisePanicResult> {
+    const siteId = panicSiteOf(shift, me, dto.siteId);
     const receivedAt = new Date();
     const raisedAt = actionTime(dto.recordedAt, receivedAt);
     const location = { lat: dto.location.lat, lng: dto.location.lng, accuracy: dto.location.accuracy };
     for (let attempt = 0; attempt < 3; attempt++) {
-      const inserted = (await uow.tx.query(INSERT_SQL, [
+      const [inserted] = await uow.prepared(RAISE_SQL, [
         siteId,
         me.userId,
         dto.type ?? 'PANIC',
@@ -52,9 +69,9 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
         dto.patrolRunId ?? null,
         raisedAt,
         receivedAt,
-      ])) as { id: string }[];
-      if (inserted.length) {
-        const panic = (await findPanicView(uow.tx, inserted[0].id))!;
+      ]);
+      if (inserted) {
+        const panic = toPanicView(inserted);
         uow.append({
           type: 'panic_alert',
           siteId,
@@ -62,8 +79,8 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
           data: { panic },
           occurredAt: raisedAt,
         });
-        await this.escalation.scheduleNext(uow.tx, panic);
-        await this.backstop.arm(uow.tx, panic.id, me.userId);
+        this.escalation.scheduleNextDeferred(uow, panic);
+        this.backstop.arm(uow, panic.id, me.userId);
         return { panicId: panic.id, duplicate: false };
       }
       // Another panic of this guard is active: hand it back with the newest location.
