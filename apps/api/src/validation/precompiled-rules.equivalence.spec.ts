@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { defaultMetadataStorage as transformerStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage } from 'class-validator';
 import fc from 'fast-check';
 import { AppError, precompiledRules, VALIDATION_OPTIONS, type FieldError } from '#core';
@@ -81,13 +82,25 @@ const nestedValue = fc.oneof(
   fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }),
 );
 
+/** The class of a `@Type(() => X)` property (nested objects), else undefined. */
+const nestedType = (dto: Dto, property: string): Dto | undefined =>
+  transformerStorage.findTypeMetadata(dto, property)?.typeFunction() as Dto | undefined;
+
+/** Payloads of a nested property's class: near-valid and random ones, as for a top-level DTO. */
+async function nestedPayloads(dto: Dto, property: string) {
+  const type = nestedType(dto, property);
+  return type ? payloads(type, await valuesAcceptedPer(type)) : undefined;
+}
+
 /** For each property, the generated values the full pipe accepts there (so valid payloads come up). */
 async function valuesAcceptedPer(dto: Dto): Promise<Map<string, unknown[]>> {
   const samples = fc.sample(flatValue(dto), { numRuns: 400, seed: 7 });
   const accepted = new Map<string, unknown[]>();
   for (const property of properties(dto)) {
     const good: unknown[] = [];
-    for (const value of samples) {
+    const nested = await nestedPayloads(dto, property);
+    const candidates = nested ? [...samples, ...fc.sample(nested, { numRuns: 200, seed: 11 })] : samples;
+    for (const value of candidates) {
       const outcome = await viaFullPipe(dto, { [property]: value });
       if (outcome.ok || !outcome.fields.some((f) => f === property || f.startsWith(`${property}.`)))
         good.push(value);
@@ -107,12 +120,18 @@ const isOptional = (dto: Dto, property: string) =>
  * values accepted there, then at most one property or an unknown key overwritten with anything),
  * half anything: all the properties and an unknown key, each present or not, any value.
  */
-function payloads(dto: Dto, accepted: Map<string, unknown[]>) {
+function payloads(dto: Dto, accepted: Map<string, unknown[]>): fc.Arbitrary<Record<string, unknown>> {
   const names = properties(dto);
-  const anything = fc.oneof(flatValue(dto), nestedValue);
+  const anyValue = fc.oneof(flatValue(dto), nestedValue);
+  // a nested property also gets objects of its class, valid, nearly valid or not at all
+  const anythingAt = (p: string) => {
+    const type = nestedType(dto, p);
+    return type ? fc.oneof(anyValue, payloads(type, nestedAccepted.get(type)!)) : anyValue;
+  };
+  const anything = fc.oneof(...names.map(anythingAt));
   const good = (p: string) => {
     const values = accepted.get(p)!;
-    return values.length ? fc.constantFrom(...values) : anything;
+    return values.length ? fc.constantFrom(...values) : anythingAt(p);
   };
   const nearValid = fc
     .tuple(
@@ -123,14 +142,42 @@ function payloads(dto: Dto, accepted: Map<string, unknown[]>) {
     )
     .map(([payload, fault]) => (fault ? { ...payload, [fault[0]]: fault[1] } : payload));
   const random = fc.record(
-    { ...Object.fromEntries(names.map((p) => [p, anything])), unknownField: anything },
+    { ...Object.fromEntries(names.map((p) => [p, anythingAt(p)])), unknownField: anyValue },
     { requiredKeys: [] },
   );
   return fc.oneof(nearValid, random);
 }
 
-const isFlat = (payload: object) =>
-  Object.values(payload).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+/** Values the shortcut decides itself: primitives and null, and plain objects of nested properties. */
+const isSimple = (dto: Dto, payload: object): boolean =>
+  Object.entries(payload).every(([key, v]) => {
+    if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) return true;
+    const type = nestedType(dto, key);
+    return !!type && typeof v === 'object' && !Array.isArray(v) && isSimple(type, v as object);
+  });
+
+/** The accepted values of every nested class, filled before the payloads are generated. */
+const nestedAccepted = new Map<Dto, Map<string, unknown[]>>();
+async function prepareNested(dto: Dto): Promise<void> {
+  for (const property of properties(dto)) {
+    const type = nestedType(dto, property);
+    if (type && !nestedAccepted.has(type)) {
+      nestedAccepted.set(type, await valuesAcceptedPer(type));
+      await prepareNested(type);
+    }
+  }
+}
+
+/** Nested instances must be of their class, as class-transformer builds them. */
+function expectSameClasses(dto: Dto, fast: object, full: object): void {
+  for (const [key, value] of Object.entries(fast)) {
+    const type = nestedType(dto, key);
+    if (!type || value === null || typeof value !== 'object') continue;
+    expect(Object.getPrototypeOf(value)).toBe(type.prototype);
+    expect(Object.getPrototypeOf((full as Record<string, unknown>)[key])).toBe(type.prototype);
+    expectSameClasses(type, value, (full as Record<string, object>)[key]);
+  }
+}
 
 describe('precompiled rules against the full ValidationPipe, every DTO of the product', () => {
   it('finds the DTOs', () => {
@@ -142,13 +189,21 @@ describe('precompiled rules against the full ValidationPipe, every DTO of the pr
   it('compiles the rules of the flat, frequent commands', () => {
     const compiled = dtos.filter((dto) => precompiledRules(dto)).map((d) => d.name);
     expect(compiled).toEqual(
-      expect.arrayContaining(['UpdateLocationDto', 'AcknowledgePanicDto', 'StartPatrolDto']),
+      expect.arrayContaining([
+        'UpdateLocationDto',
+        'AcknowledgePanicDto',
+        'StartPatrolDto',
+        'ScanCheckpointDto',
+        'RaisePanicDto',
+        'StartShiftDto',
+      ]),
     );
   });
 
   it.each(dtos.map((dto) => [dto.name, dto] as const))('%s: same answer on every payload', async (_, dto) => {
     const rules = precompiledRules(dto);
     if (!rules) return; // declined at compile time: the full pipe always runs for this DTO
+    await prepareNested(dto);
     const accepted = await valuesAcceptedPer(dto);
     let validSeen = 0;
     await fc.assert(
@@ -161,7 +216,8 @@ describe('precompiled rules against the full ValidationPipe, every DTO of the pr
           expect(full.ok).toBe(true);
           expect(Object.getPrototypeOf(fast)).toBe(dto.prototype);
           expect(Object.entries(fast)).toEqual(Object.entries((full as { value: object }).value));
-        } else if (isFlat(payload)) {
+          expectSameClasses(dto, fast, (full as { value: object }).value);
+        } else if (isSimple(dto, payload)) {
           // A flat payload the full pipe accepts is never left to it.
           expect(full).toMatchObject({ ok: false });
         }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsDefined,
   IsInt,
@@ -28,6 +28,21 @@ class Required {
 }
 class Nested {
   @ValidateNested() @Type(() => Fix) fix: Fix;
+}
+class OptionalNested {
+  @IsOptional() @ValidateNested() @Type(() => Fix) fix?: Fix;
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  code: string;
+}
+class NestedWithoutType {
+  @ValidateNested() fix: Fix;
+}
+class Recursive {
+  @IsOptional() @ValidateNested() @Type(() => Recursive) next?: Recursive;
+}
+class GroupedTransform {
+  @Transform(({ value }: { value: unknown }) => value, { groups: ['x'] }) @IsInt() n: number;
 }
 class Converted {
   @Type(() => Number) @IsInt() n: number;
@@ -98,8 +113,37 @@ describe('compileRules', () => {
     expect(required({ always: null })).toBeUndefined();
   });
 
+  it('builds nested objects with their own rules, and applies @Transform as class-transformer does', () => {
+    const nested = compileRules(Nested)!;
+    const out = nested({ fix: { lat: 1, accuracy: 2 } }) as Nested;
+    expect(out).toBeInstanceOf(Nested);
+    expect(out.fix).toBeInstanceOf(Fix);
+    expect({ ...out.fix }).toEqual({ lat: 1, accuracy: 2 });
+    expect(nested({})).toBeInstanceOf(Nested); // ValidateNested skips a missing value, as class-validator does
+    for (const payload of [
+      { fix: { lat: 91 } },
+      { fix: { lat: 1, extra: 1 } },
+      { fix: null },
+      { fix: 5 },
+      { fix: [{ lat: 1 }] },
+    ])
+      expect(nested(payload)).toBeUndefined();
+    const optional = compileRules(OptionalNested)!;
+    expect({ ...optional({ fix: null, code: '  A1 ' }) }).toEqual({ fix: null, code: 'A1' });
+    expect(optional({ code: 7 })).toBeUndefined();
+  });
+
   it('declines the rules it cannot decide exactly', () => {
-    for (const dto of [Nested, Converted, Each, Undecorated, AsyncRule, Empty])
+    for (const dto of [
+      Converted,
+      Each,
+      Undecorated,
+      AsyncRule,
+      Empty,
+      NestedWithoutType,
+      Recursive,
+      GroupedTransform,
+    ])
       expect([dto.name, compileRules(dto)]).toEqual([dto.name, null]);
   });
 

@@ -1,4 +1,5 @@
 import { defaultMetadataStorage as transformerStorage } from 'class-transformer/cjs/storage.js';
+import type { TransformFnParams } from 'class-transformer';
 import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
 import { cacheValidationMetadataLookups, validationRulesVersion } from './metadata-cache.js';
 
@@ -11,7 +12,13 @@ interface PropertyRules {
   conditions: Rule[];
   /** IsDefined first, then the other rules, as class-validator runs them. */
   checks: { rule: Rule; constraint: Check }[];
+  /** `@ValidateNested() @Type(() => X)`: X's own precompiled rules build and check the value. */
+  nested?: PrecompiledRules;
 }
+type TransformFn = (params: TransformFnParams) => unknown;
+// What the pipe hands class-transformer (VALIDATION_OPTIONS.transformOptions); @Transform functions get it.
+const TRANSFORM_OPTIONS = { enableImplicitConversion: false };
+const PLAIN_TO_CLASS = 0;
 
 /** Builds a valid DTO from a payload, or answers undefined: then the full pipe decides and explains. */
 export type PrecompiledRules = (payload: unknown) => object | undefined;
@@ -25,19 +32,46 @@ const SUPPORTED = new Set<string>([
   ValidationTypes.CONDITIONAL_VALIDATION,
   ValidationTypes.IS_DEFINED,
   ValidationTypes.WHITELIST,
+  ValidationTypes.NESTED_VALIDATION,
 ]);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+/** Classes being compiled: a DTO nested in itself is left to the full pipe. */
+const compiling = new Set<Dto>();
 
 /**
  * The success path of the ValidationPipe for flat DTOs, without class-transformer and without
  * class-validator's executor (a ValidationError per property, promise bookkeeping): at 2,000
  * fixes a second those were an eighth of the server's CPU. It calls the same constraint
  * instances with the same arguments, in the same order, and builds the instance the way
- * class-transformer does (`new Dto()`, then each key assigned). Anything it cannot decide exactly
- * (nested values, `each`, async rules, class-transformer decorators, a failure) returns
- * undefined and the full pipe runs, so errors and their messages are class-validator's own.
+ * class-transformer does (`new Dto()`, then each key assigned; a nested object of a
+ * `@ValidateNested() @Type(() => X)` property is built and checked by X's own rules first;
+ * `@Transform` functions are called as class-transformer calls them). Anything it cannot decide
+ * exactly (arrays, `each`, async rules, @Expose/@Exclude, grouped transforms, a failure) returns undefined and the full pipe runs, so errors and their messages
+ * are class-validator's own.
  * Equivalence is checked by a property-based spec over every DTO of the product.
  */
 export function compileRules(dto: Dto): PrecompiledRules | null {
+  if (compiling.has(dto)) return null;
+  compiling.add(dto);
+  try {
+    return compile(dto);
+  } finally {
+    compiling.delete(dto);
+  }
+}
+
+/** The nested DTO's rules for a `@ValidateNested() @Type(() => X)` property; null when not exact. */
+function nestedRules(dto: Dto, name: string, own: Rule[]): PrecompiledRules | null | undefined {
+  const type = transformerStorage.findTypeMetadata(dto, name);
+  const validatesNested = own.some((r) => r.type === ValidationTypes.NESTED_VALIDATION);
+  if (!type && !validatesNested) return undefined; // a plain property
+  // the type must not depend on the value (discriminators, options read by the type function)
+  if (!type || !validatesNested || type.options?.discriminator || type.typeFunction.length) return null;
+  return compileRules(type.typeFunction() as Dto);
+}
+
+function compile(dto: Dto): PrecompiledRules | null {
   const rules = storage.getTargetValidationMetadatas(dto, undefined as unknown as string, false, false);
   if (!rules.length || rules.some((r) => !SUPPORTED.has(r.type) || r.each || r.validateIf)) return null;
   if (
@@ -46,11 +80,26 @@ export function compileRules(dto: Dto): PrecompiledRules | null {
   )
     return null;
   const grouped = storage.groupByPropertyName(rules);
+  const transformsOf = new Map<string, TransformFn[]>();
   const properties: PropertyRules[] = [];
   for (const [name, own] of Object.entries(grouped)) {
     if (name in dto.prototype) return null; // class-transformer would skip an accessor or method
-    if (transformerStorage.findTypeMetadata(dto, name)) return null;
-    if (transformerStorage.findTransformMetadatas(dto, name, 0 /* PLAIN_TO_CLASS */).length) return null;
+    const nested = nestedRules(dto, name, own);
+    if (nested === null) return null;
+    const transforms = transformerStorage.findTransformMetadatas(dto, name, PLAIN_TO_CLASS);
+    // grouped or versioned transforms, or one on a nested object: the full pipe
+    if (
+      transforms.some(
+        (t) => t.options?.groups?.length || t.options?.since !== undefined || t.options?.until !== undefined,
+      )
+    )
+      return null;
+    if (nested && transforms.length) return null;
+    if (transforms.length)
+      transformsOf.set(
+        name,
+        transforms.map((t) => t.transformFn),
+      );
     const checks: PropertyRules['checks'] = [];
     for (const type of [ValidationTypes.IS_DEFINED, ValidationTypes.CUSTOM_VALIDATION])
       for (const rule of own.filter((r) => r.type === type)) {
@@ -59,33 +108,41 @@ export function compileRules(dto: Dto): PrecompiledRules | null {
         for (const c of constraints) checks.push({ rule, constraint: c.instance as Check });
       }
     const conditions = own.filter((r) => r.type === ValidationTypes.CONDITIONAL_VALIDATION);
-    properties.push({ name, conditions, checks });
+    properties.push({ name, conditions, checks, nested });
   }
+  const nestedOf = new Map(properties.filter((p) => p.nested).map((p) => [p.name, p.nested!]));
   const allowed = new Set(Object.keys(grouped));
   // class-validator's whitelist also sees the fields the constructor sets (initialisers).
   if (Object.keys(new dto()).some((key) => !allowed.has(key))) return null;
 
   return (payload) => {
-    if (
-      payload === null ||
-      typeof payload !== 'object' ||
-      Object.getPrototypeOf(payload) !== Object.prototype
-    )
-      return undefined;
+    if (!isPlainObject(payload)) return undefined;
     const entity = new dto() as Record<string, unknown>;
     for (const key of Object.keys(payload)) {
       if (!allowed.has(key)) return undefined; // whitelist: the full pipe names the property
-      const value = (payload as Record<string, unknown>)[key];
-      if (value !== null && !PRIMITIVE.has(typeof value)) return undefined; // nested: the full pipe
-      entity[key] = value;
+      const value = payload[key];
+      const nested = nestedOf.get(key);
+      if (nested && isPlainObject(value)) {
+        const built = nested(value); // checked here: class-validator checks nested objects last
+        if (!built) return undefined;
+        entity[key] = built;
+      } else if (value === null || PRIMITIVE.has(typeof value)) {
+        let built = value;
+        // @Transform functions in declaration order, as class-transformer calls them
+        for (const fn of transformsOf.get(key) ?? [])
+          built = fn({ value: built, key, obj: payload, type: PLAIN_TO_CLASS, options: TRANSFORM_OPTIONS });
+        entity[key] = built;
+      } else return undefined; // arrays, objects elsewhere: the full pipe
     }
-    for (const { name, conditions, checks } of properties) {
+    for (const { name, conditions, checks, nested } of properties) {
       const value = entity[name];
       // Every condition is evaluated (IsOptional, ValidateIf), as class-validator does.
       let applies = true;
       for (const c of conditions)
         applies = (c.constraints[0] as (o: object, v: unknown) => boolean)(entity, value) && applies;
       if (!applies) continue;
+      // a nested property holding anything but the object built above fails ValidateNested
+      if (nested && value !== undefined && (value === null || typeof value !== 'object')) return undefined;
       for (const { rule, constraint } of checks) {
         const args: ValidationArguments = {
           targetName: dto.name,
