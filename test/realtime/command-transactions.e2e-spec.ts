@@ -6,6 +6,7 @@ import {
   TransactionAbortedError,
   type UnitOfWork,
 } from '../../libs/realtime/src/index.js';
+import { pollUntil } from '../support/poll.js';
 import { createSite, createUser, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -123,14 +124,39 @@ describe('command transactions', () => {
       Array.from({ length: 30 }, (_, i) => rename(`ok ${i}`, randomUUID()).then((o) => o.replayed)),
     );
     expect(ok.every((replayed) => replayed === false)).toBe(true);
-    const [{ open }] = (await t.db.query(
-      `SELECT count(*)::int AS open FROM pg_stat_activity
-        WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
-    )) as { open: number }[];
-    expect(open).toBe(0);
+    // The timer poller's own transactions are idle in transaction for an instant: wait them out.
+    await pollUntil(async () => {
+      const [{ open }] = (await t.db.query(
+        `SELECT count(*)::int AS open FROM pg_stat_activity
+          WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+      )) as { open: number }[];
+      return open === 0;
+    });
   });
 
-  it('a prefetched statement travels with BEGIN and hands its rows to the work; if it fails, nothing stays', async () => {
+  it('a final statement node-postgres refuses to send is never followed by COMMIT', async () => {
+    const before = await siteName();
+    const key = randomUUID();
+    const unserialisable = {
+      toPostgres: () => {
+        throw new Error('cannot serialise');
+      },
+    };
+    await expect(
+      runner.run({ principal: me, command: 'rename_probe', clientEventId: key }, async (uow) => {
+        await uow.tx.getRepository(SiteEntity).save({ id: siteId, name: 'Never stored' });
+        uow.defer('UPDATE sites SET name = $2 WHERE id = $1', [siteId, unserialisable]);
+        return {};
+      }),
+    ).rejects.toThrow('cannot serialise');
+    expect(await siteName()).toBe(before);
+    expect(await keyCount(key)).toBe(0);
+    // the pool still serves commands (the suspect connection was dropped, not reused)
+    const ok = await Promise.all(Array.from({ length: 25 }, () => rename(before, randomUUID())));
+    expect(ok.every((o) => !o.replayed)).toBe(true);
+  });
+
+  it('a prefetched statement hands its rows to the work; a replay skips the work; if it fails, nothing stays', async () => {
     const current = await siteName();
     const key = randomUUID();
     const lockSite = preparedQuery('SELECT name FROM sites WHERE id = $1 FOR UPDATE', [siteId]);

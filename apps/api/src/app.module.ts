@@ -40,7 +40,8 @@ export class AppModule implements NestModule {
             statement_timeout: 15000,
             // Queries issued without waiting share a round trip; commands send BEGIN and COMMIT
             // with their first and last statements this way (PipelinedTransaction). Code that
-            // awaits each query behaves exactly as without it.
+            // awaits each query behaves as without it; node-postgres refuses cursors, query
+            // streams and the `rows` option in this mode (none are used here).
             pipeline: true,
           },
         }),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig, AppError, rootLogger, type Principal } from '#core';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
 import { EventStore, type DeferredWrite, type IdempotentResult, type PendingEvent } from './event-store.js';
 import type { PoolClient, QueryConfig, QueryResultRow } from 'pg';
@@ -55,7 +55,7 @@ export class UnitOfWork {
 
   /**
    * Appends an event to its streams. It is stored, and given its seqs, in the same transaction,
-   * in one statement right before COMMIT (see EventStore), and delivered after commit.
+   * in one statement sent together with COMMIT (see EventStore), and delivered after commit.
    * Returns the event's id.
    */
   append<T>(event: NewEvent<T>): string {
@@ -75,9 +75,9 @@ export class UnitOfWork {
 
   /**
    * Writes the queued events (giving them their seqs), the deferred writes and the command's
-   * stored result in one statement. The runner calls it last, right before COMMIT, so a busy
-   * site's stream head stays locked for that statement and the commit only. Work under a
-   * SAVEPOINT flushes before releasing it, so a failure here rolls back to the savepoint too.
+   * stored result in one statement, now. The runner sends that statement with COMMIT instead
+   * (finalStatement); work under a SAVEPOINT (the timer poller) flushes before releasing it, so a
+   * failure here rolls back to the savepoint too.
    */
   async flush(stored: IdempotentResult | null = null): Promise<void> {
     const final = this.finalStatement(stored);
@@ -123,7 +123,8 @@ export interface CommandContext {
   /**
    * The work's first statement, when it does not depend on anything the work decides (a busy
    * command's lock-and-read of its row): sent with BEGIN and the idempotency claim, its rows are
-   * handed to the work. Saves that statement's round trip. Prepared (see preparedQuery).
+   * handed to the work. Saves that statement's round trip. Prepared (see preparedQuery). It also
+   * runs when a retry is replayed, so it must be cheap, and safe to run for nothing.
    */
   prefetch?: QueryConfig;
 }
@@ -145,6 +146,10 @@ export interface CommandOutcome<R> {
   /** True when this is a retry answered from the idempotency record: nothing happened again. */
   replayed: boolean;
 }
+
+/** Gives the connection back to the pool with an error, so the pool closes it (TypeORM's own path). */
+const discardConnection = (qr: QueryRunner, err: unknown) =>
+  (qr as unknown as { releasePostgresConnection(e: unknown): Promise<void> }).releasePostgresConnection(err);
 
 export const actorOf = (p: Principal): Actor => ({ userId: p.userId, role: p.role, name: p.name });
 
@@ -228,9 +233,10 @@ export class CommandRunner {
       return { result, envelopes: uow.envelopes, replayed };
     } catch (err) {
       await tx?.rollback();
+      if (tx?.broken) await discardConnection(qr, err);
       throw err;
     } finally {
-      await qr.release();
+      await qr.release(); // no-op once discarded
     }
   }
 

@@ -64,8 +64,8 @@ export interface IdempotentResult {
  * Appends every event of a transaction to all its streams, and stores the command's idempotent
  * result, in one statement. The upsert locks each head row (in sorted order: no deadlocks) until
  * commit and moves it by the number of events for that stream, so seqs are gap-free and never
- * reused under concurrency. Run last, right before COMMIT: a site stream's head is then locked
- * for one round trip instead of the whole command.
+ * reused under concurrency. Run last, sent together with COMMIT: a site stream's head is then
+ * locked inside PostgreSQL for that statement and the commit only, never across a round trip.
  */
 const APPEND_SQL = `ev AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(ord int, id uuid, type text, site_id uuid,
