@@ -4,6 +4,7 @@ import {
   CommandRunner,
   preparedQuery,
   TransactionAbortedError,
+  type SqlValue,
   type UnitOfWork,
 } from '../../libs/realtime/src/index.js';
 import { pollUntil } from '../support/poll.js';
@@ -145,7 +146,11 @@ describe('command transactions', () => {
     await expect(
       runner.run({ principal: me, command: 'rename_probe', clientEventId: key }, async (uow) => {
         await uow.tx.getRepository(SiteEntity).save({ id: siteId, name: 'Never stored' });
-        uow.defer('UPDATE sites SET name = $2 WHERE id = $1', [siteId, unserialisable]);
+        // the types forbid it; the driver's refusal is the second line of defence under test
+        uow.defer('UPDATE sites SET name = $2 WHERE id = $1', [
+          siteId,
+          unserialisable as unknown as SqlValue,
+        ]);
         return {};
       }),
     ).rejects.toThrow('cannot serialise');

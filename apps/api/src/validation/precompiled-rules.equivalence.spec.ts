@@ -206,11 +206,17 @@ describe('precompiled rules against the full ValidationPipe, every DTO of the pr
     await prepareNested(dto);
     const accepted = await valuesAcceptedPer(dto);
     let validSeen = 0;
+    let nestedBuilt = 0; // payloads the shortcut accepted with a nested object in them
     await fc.assert(
       fc.asyncProperty(payloads(dto, accepted), async (payload) => {
         const full = await viaFullPipe(dto, payload);
         const fast = rules(wire(payload));
         if (full.ok) validSeen++;
+        if (
+          fast &&
+          Object.entries(fast).some(([k, v]) => nestedType(dto, k) && v !== null && typeof v === 'object')
+        )
+          nestedBuilt++;
         if (fast !== undefined) {
           // Whatever the shortcut builds is exactly what the full pipe returns.
           expect(full.ok).toBe(true);
@@ -226,5 +232,10 @@ describe('precompiled rules against the full ValidationPipe, every DTO of the pr
     );
     // Valid payloads were tried, unless one property only takes nested values (left to the full pipe).
     if ([...accepted.values()].every((good) => good.length)) expect(validSeen).toBeGreaterThan(0);
+    // Where valid nested objects exist, the shortcut was seen building them (not only declining).
+    const nestedGood = [...accepted].some(
+      ([p, good]) => nestedType(dto, p) && good.some((v) => v !== null && typeof v === 'object'),
+    );
+    if (nestedGood) expect(nestedBuilt).toBeGreaterThan(0);
   });
 });

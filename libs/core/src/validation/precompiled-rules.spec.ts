@@ -41,6 +41,9 @@ class NestedWithoutType {
 class Recursive {
   @IsOptional() @ValidateNested() @Type(() => Recursive) next?: Recursive;
 }
+class InitialisedNested {
+  @ValidateNested() @Type(() => Fix) fix = new Fix();
+}
 class GroupedTransform {
   @Transform(({ value }: { value: unknown }) => value, { groups: ['x'] }) @IsInt() n: number;
 }
@@ -143,6 +146,7 @@ describe('compileRules', () => {
       NestedWithoutType,
       Recursive,
       GroupedTransform,
+      InitialisedNested,
     ])
       expect([dto.name, compileRules(dto)]).toEqual([dto.name, null]);
   });

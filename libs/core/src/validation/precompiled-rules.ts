@@ -112,8 +112,11 @@ function compile(dto: Dto): PrecompiledRules | null {
   }
   const nestedOf = new Map(properties.filter((p) => p.nested).map((p) => [p.name, p.nested!]));
   const allowed = new Set(Object.keys(grouped));
-  // class-validator's whitelist also sees the fields the constructor sets (initialisers).
-  if (Object.keys(new dto()).some((key) => !allowed.has(key))) return null;
+  // class-validator's whitelist also sees the fields the constructor sets (initialisers); a nested
+  // object set there would be validated by class-validator but never seen by this path.
+  const fresh = Object.entries(new dto());
+  if (fresh.some(([key, value]) => !allowed.has(key) || (nestedOf.has(key) && value !== undefined)))
+    return null;
 
   return (payload) => {
     if (!isPlainObject(payload)) return undefined;

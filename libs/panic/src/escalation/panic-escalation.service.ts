@@ -50,17 +50,21 @@ export class PanicEscalation implements OnModuleInit {
 
   /** Schedules (or moves) the next deadline of the panic, or clears it when none is due. */
   async scheduleNext(tx: EntityManager, p: DeadlineOf) {
-    const next = nextDeadline({ ...p, raisedAt: new Date(p.raisedAt) }, this.policy);
+    const next = this.nextOf(p);
     if (next) await this.timers.schedule(tx, PANIC_ESCALATION_TIMER, p.id, next.dueAt, { level: next.level });
     else await this.timers.cancel(tx, PANIC_ESCALATION_TIMER, p.id); // the receipt backstop stays
   }
 
   /** scheduleNext, written by the command's final statement (raising a panic: a round trip fewer). */
   scheduleNextDeferred(uow: UnitOfWork, p: DeadlineOf): void {
-    const next = nextDeadline({ ...p, raisedAt: new Date(p.raisedAt) }, this.policy);
+    const next = this.nextOf(p);
     if (next)
       this.timers.scheduleDeferred(uow, PANIC_ESCALATION_TIMER, p.id, next.dueAt, { level: next.level });
     else this.timers.cancelDeferred(uow, PANIC_ESCALATION_TIMER, p.id);
+  }
+
+  private nextOf(p: DeadlineOf) {
+    return nextDeadline({ ...p, raisedAt: new Date(p.raisedAt) }, this.policy);
   }
 
   /** Clears every deadline of the panic (escalation, and the receipt backstop: staff have it). */

@@ -3,7 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig, AppError, rootLogger, type Principal } from '#core';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
-import { EventStore, type DeferredWrite, type IdempotentResult, type PendingEvent } from './event-store.js';
+import {
+  EventStore,
+  type DeferredWrite,
+  type IdempotentResult,
+  type PendingEvent,
+  type SqlValue,
+} from './event-store.js';
 import type { PoolClient, QueryConfig, QueryResultRow } from 'pg';
 import { PipelinedTransaction } from './pipelined-transaction.js';
 
@@ -14,7 +20,7 @@ const statementNames = new Map<string, string>();
  * instead of on every command (for a CTE, planning costs more than running). The name is derived
  * from the text, so one text always maps to one name.
  */
-export function preparedQuery(text: string, values: unknown[]): QueryConfig {
+export function preparedQuery(text: string, values: SqlValue[]): QueryConfig {
   let name = statementNames.get(text);
   if (!name) {
     // the texts are the product's own statements (a few dozen shapes); the cap is a safety net
@@ -49,7 +55,7 @@ export class UnitOfWork {
   ) {}
 
   /** Runs a hot-path statement in this transaction as a prepared statement (see preparedQuery). */
-  async prepared<T extends QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+  async prepared<T extends QueryResultRow>(sql: string, params: SqlValue[]): Promise<T[]> {
     return (await this.client.query<T>(preparedQuery(sql, params))).rows;
   }
 
@@ -69,7 +75,7 @@ export class UnitOfWork {
    * writes nothing later in the command reads, on rows no other deferred write touches, and that
    * cannot fail for a reason the command should answer (see DeferredWrite).
    */
-  defer(sql: string, params: unknown[]): void {
+  defer(sql: string, params: SqlValue[]): void {
     this.deferredWrites.push({ sql, params });
   }
 

@@ -48,9 +48,15 @@ export interface PendingEvent {
  * literals). Writes of one transaction must touch distinct rows
  * (they run as sibling CTEs of one statement, on one snapshot) and must not be expected to fail.
  */
+/**
+ * A value node-postgres always serialises (JSON goes in as a string): a statement sent together
+ * with COMMIT must not be refused by the driver before it leaves (see PipelinedTransaction).
+ */
+export type SqlValue = string | number | boolean | Date | null | readonly string[];
+
 export interface DeferredWrite {
   sql: string;
-  params: unknown[];
+  params: SqlValue[];
 }
 
 /** The stored result of an idempotent command, written by the same statement as its events. */
@@ -109,7 +115,7 @@ export class EventStore {
     events: readonly PendingEvent[],
     stored: IdempotentResult | null,
     writes: readonly DeferredWrite[] = [],
-  ): [string, unknown[]] {
+  ): [string, SqlValue[]] {
     const rows = events.map((p, ord) => ({
       ord,
       id: p.id,
@@ -120,7 +126,7 @@ export class EventStore {
       occurred_at: p.occurredAt,
       streams: p.event.streams,
     }));
-    const params: unknown[] = [
+    const params: SqlValue[] = [
       JSON.stringify(rows),
       stored ? JSON.stringify(stored.result ?? null) : null,
       stored?.userId ?? null,

@@ -73,8 +73,10 @@ export class PipelinedTransaction {
   }
 
   /**
-   * Sends a query; one that node-postgres refuses before sending it is reported as `refused` at
-   * once (its callback runs inside the call), while the others are still answered in order.
+   * Sends a query; a value node-postgres cannot serialise makes it refuse the query at once (its
+   * callback runs inside the call), which is reported as `refused`. Statements take SqlValue
+   * parameters, so this is a second line of defence. (Malformed query configs are reported on
+   * the next tick instead; preparedQuery cannot produce one.)
    */
   private send<T extends QueryResultRow>(
     query: QueryConfig,
