@@ -82,6 +82,10 @@ describe('patrols: checkpoints, routes, runs and scans', () => {
       'location.lat',
       'radiusM',
     ]);
+    // a checkpoint without a location is refused by validation, not a server error
+    const noLocation = await api(t, sup).post(`/sites/${siteId}/checkpoints`, { name: 'x', code: 'NOLOC' });
+    expect(noLocation.status).toBe(400);
+    expect(noLocation.body.details.map((d: { field: string }) => d.field)).toEqual(['location']);
     expect(
       (
         await api(t, guard).post(`/sites/${siteId}/checkpoints`, {

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -31,6 +33,8 @@ export class CreateCheckpointDto {
   code: string;
 
   @ApiProperty({ type: LatLngDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LatLngDto)
   location: LatLngDto;
