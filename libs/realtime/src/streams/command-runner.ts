@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig, AppError, rootLogger, type Principal } from '#core';
-import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
 import {
   EventStore,
@@ -153,10 +153,6 @@ export interface CommandOutcome<R> {
   replayed: boolean;
 }
 
-/** Gives the connection back to the pool with an error, so the pool closes it (TypeORM's own path). */
-const discardConnection = (qr: QueryRunner, err: unknown) =>
-  (qr as unknown as { releasePostgresConnection(e: unknown): Promise<void> }).releasePostgresConnection(err);
-
 export const actorOf = (p: Principal): Actor => ({ userId: p.userId, role: p.role, name: p.name });
 
 /**
@@ -239,7 +235,7 @@ export class CommandRunner {
       return { result, envelopes: uow.envelopes, replayed };
     } catch (err) {
       await tx?.rollback();
-      if (tx?.broken) await discardConnection(qr, err);
+      await tx?.discardIfBroken(err);
       throw err;
     } finally {
       await qr.release(); // no-op once discarded

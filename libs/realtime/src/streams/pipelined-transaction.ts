@@ -25,7 +25,7 @@ export class TransactionAbortedError extends Error {
 export class PipelinedTransaction {
   private open = false;
   /** The connection must not go back to the pool (see commit). */
-  broken = false;
+  private broken = false;
 
   constructor(
     private readonly qr: QueryRunner,
@@ -105,6 +105,16 @@ export class PipelinedTransaction {
     } finally {
       this.setOpen(false);
     }
+  }
+
+  /**
+   * Gives a connection that must not be reused back to the pool with an error, so the pool closes
+   * it (TypeORM's own path for broken connections; its later release is then a no-op).
+   */
+  async discardIfBroken(err: unknown): Promise<void> {
+    if (!this.broken) return;
+    const qr = this.qr as unknown as { releasePostgresConnection(e: unknown): Promise<void> };
+    await qr.releasePostgresConnection(err);
   }
 
   private setOpen(open: boolean): void {
