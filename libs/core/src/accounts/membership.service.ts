@@ -40,8 +40,13 @@ export class MembershipService {
     return (await this.load(userId))?.siteIds ?? [];
   }
 
+  /** The sites a socket of this role follows: every site for an admin, else the assigned ones. */
+  async visibleSiteIds(role: Role, assigned: string[]): Promise<string[]> {
+    return role === 'admin' ? this.allSiteIds() : assigned;
+  }
+
   /** Every site id that exists (what an admin can see). */
-  async allSiteIds(): Promise<string[]> {
+  private async allSiteIds(): Promise<string[]> {
     const rows: { id: string }[] = await this.db.query('SELECT id FROM sites ORDER BY id');
     return rows.map((r) => r.id);
   }

@@ -82,7 +82,7 @@ export class HandshakeService {
     if (!member) throw new HandshakeError('AUTH_INVALID');
     if (!member.active) throw new HandshakeError('USER_INACTIVE', member.userId);
     forgetToken(socket.handshake);
-    const siteIds = member.role === 'admin' ? await this.membership.allSiteIds() : member.siteIds;
+    const siteIds = await this.membership.visibleSiteIds(member.role, member.siteIds);
     const principal = { userId: member.userId, role: member.role, name: member.name, siteIds, deviceId };
     return {
       principal,

@@ -37,11 +37,11 @@ export class MembershipSync implements OnModuleInit {
     previousRole: Role,
     previousSiteIds: string[],
   ) {
-    const siteIds = role === 'admin' ? await this.membership.allSiteIds() : assignedSiteIds;
+    const siteIds = await this.membership.visibleSiteIds(role, assignedSiteIds);
     const before = roomsOf({
       userId,
       role: previousRole,
-      siteIds: previousRole === 'admin' ? await this.membership.allSiteIds() : previousSiteIds,
+      siteIds: await this.membership.visibleSiteIds(previousRole, previousSiteIds),
     });
     const after = roomsOf({ userId, role, siteIds });
     this.publisher.moveUser(

@@ -69,7 +69,7 @@ export class SessionLifecycle {
       const member = await this.membership.load(socket.data.principal.userId);
       if (!member?.active || !socket.connected) return;
       const before = socket.data.principal;
-      const siteIds = member.role === 'admin' ? await this.membership.allSiteIds() : member.siteIds;
+      const siteIds = await this.membership.visibleSiteIds(member.role, member.siteIds);
       if (member.role === before.role && siteIds.join() === before.siteIds.join()) return;
       const after = { ...before, role: member.role, siteIds };
       const [was, now] = [roomsOf(before), roomsOf(after)];
