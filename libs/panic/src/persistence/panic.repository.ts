@@ -29,10 +29,14 @@ export interface PanicView {
   confirmedBy: string[];
 }
 
-export const PANIC_VIEW_SQL = `SELECT p.*, g.name AS guard_name, a.name AS ack_name, r.name AS res_name
-  FROM panics p JOIN users g ON g.id = p.guard_id
+/** The view's SELECT over panic rows from `source` (the table, or a CTE of rows just written), as `p`. */
+export const panicViewFrom = (source: string) => `SELECT p.*, g.name AS guard_name, a.name AS ack_name,
+    r.name AS res_name
+  FROM ${source} p JOIN users g ON g.id = p.guard_id
   LEFT JOIN users a ON a.id = p.acknowledged_by
   LEFT JOIN users r ON r.id = p.resolved_by`;
+
+export const PANIC_VIEW_SQL = panicViewFrom('panics');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows, mapped field by field below
 type Row = Record<string, any>;

@@ -58,7 +58,10 @@ export const lockRunWithRouteQuery = (runId: string): QueryConfig =>
     [runId],
   );
 
-/** The run of lockRunWithRouteQuery's rows, checked as lockOwnRunInProgress does, and its checkpoints in route order. */
+/**
+ * The run in lockRunWithRouteQuery's rows, checked as lockOwnRunInProgress checks it, and its
+ * checkpoints in route order.
+ */
 export function ownRunWithRoute(
   rows: QueryResultRow[],
   me: Principal,

@@ -138,8 +138,8 @@ export interface CommandContext {
 /**
  * Where a command's time went, in ms (0.1 ms steps), from the instants it was started, took its
  * pooled connection, finished its work, had its final statement answered and had COMMIT answered
- * (the two are sent together, so `commit` is what COMMIT took after the final statement). A slow work phase
- * with fast statements in PostgreSQL's log means this process waited for the CPU.
+ * (the two are sent together, so `commit` is what COMMIT took after the final statement). A slow
+ * work phase with fast statements in PostgreSQL's log means this process waited for the CPU.
  */
 export function commandPhases(at: number[]) {
   const ms = (from: number, to: number) => Math.round((at[to] - at[from]) * 10) / 10;

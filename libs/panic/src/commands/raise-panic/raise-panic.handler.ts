@@ -4,21 +4,20 @@ import { CommandRunner, Rooms, type UnitOfWork } from '#realtime';
 import { PanicEscalation } from '../../escalation/panic-escalation.service.js';
 import { PanicReceiptBackstop } from '../../escalation/panic-receipt-backstop.js';
 import { PanicRaisedEvent } from '../../events/panic-raised.event.js';
-import { toPanicView } from '../../persistence/panic.repository.js';
+import { panicViewFrom, toPanicView } from '../../persistence/panic.repository.js';
 import { activeShiftQuery, panicSiteOf } from './panic-site.js';
 import { RaisePanicCommand, type RaisePanicResult } from './raise-panic.command.js';
 import type { RaisePanicDto } from './raise-panic.dto.js';
 import type { QueryResultRow } from 'pg';
 
-/** Inserts the panic unless the guard has an active one, and returns it as PANIC_VIEW_SQL would. */
+/** Inserts the panic unless the guard has an active one, and returns its view in the same statement. */
 const RAISE_SQL = `WITH raised AS (
     INSERT INTO panics (site_id, guard_id, type, status, location, battery_level, message,
       patrol_run_id, raised_at, received_at)
     VALUES ($1, $2, $3, 'RAISED', $4, $5, $6, $7, $8, $9)
     ON CONFLICT (guard_id) WHERE status IN ('RAISED','ACKNOWLEDGED') DO NOTHING RETURNING *
   )
-  SELECT raised.*, g.name AS guard_name, NULL::text AS ack_name, NULL::text AS res_name
-  FROM raised JOIN users g ON g.id = raised.guard_id`;
+  ${panicViewFrom('raised')}`;
 
 /**
  * `panic_alert`: stores the panic and its escalation deadline, appends `panic_alert` to the site
