@@ -50,6 +50,15 @@ describe('AppValidationPipe', () => {
     await expect(gateway.transform({ ...flat, n: -1 }, body(Flat))).rejects.toBeInstanceOf(AppError);
   });
 
+  it('validates again, and still accepts, a value built so long ago that it left the ring', async () => {
+    const flat = (await global.transform({ n: 1 }, body(Flat))) as Flat;
+    for (let i = 0; i < 64; i++) await global.transform({ n: i }, body(Flat));
+    const again = await gateway.transform(flat, body(Flat));
+    expect(again).toBeInstanceOf(Flat);
+    expect(again).not.toBe(flat);
+    expect(again).toMatchObject({ n: 1 });
+  });
+
   it('refuses what fails with VALIDATION_FAILED and the field', async () => {
     await expect(global.transform({ n: -1 }, body(Flat))).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',

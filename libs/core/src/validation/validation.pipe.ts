@@ -15,8 +15,15 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
   exceptionFactory: (errors) => AppError.validation(flattenValidationErrors(errors)),
 };
 
-/** What this pipe built: every instance of it validates the same way, so once is enough. */
-const built = new WeakSet<object>();
+/**
+ * The values this pipe built most recently: every instance of it validates the same way, so once is
+ * enough. Nest runs the second pipe right after the first, with at most a few other commands in
+ * between, so a short ring finds it; a value that fell out is simply validated again. (A WeakSet of
+ * every value built cost more than the lookups it saved: an ephemeron entry per command for the GC.)
+ */
+const RECENT_BUILDS = 64;
+const built: (object | undefined)[] = new Array<object | undefined>(RECENT_BUILDS).fill(undefined);
+let nextBuild = 0;
 
 /**
  * Nest's ValidationPipe with two shortcuts. A flat payload that passes is built by the DTO's
@@ -33,7 +40,7 @@ export class AppValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.metatype && this.toValidate(metadata)) {
       const dto = metadata.metatype as new () => object;
-      if (value instanceof dto && built.has(value)) return Promise.resolve(value);
+      if (value instanceof dto && built.includes(value)) return Promise.resolve(value);
       const valid = precompiledRules(dto)?.(value);
       if (valid) return Promise.resolve(remember(valid));
       return super.transform(value, metadata).then(remember);
@@ -43,7 +50,10 @@ export class AppValidationPipe extends ValidationPipe {
 }
 
 function remember<T>(entity: T): T {
-  if (entity !== null && typeof entity === 'object') built.add(entity);
+  if (entity !== null && typeof entity === 'object') {
+    built[nextBuild] = entity;
+    nextBuild = (nextBuild + 1) % RECENT_BUILDS;
+  }
   return entity;
 }
 
