@@ -116,14 +116,33 @@ describe('tracking: update_location, batches, history, breaches, stale guards, u
     const site = await createSite(t, 'Retry');
     const { user, s } = await onShift(site);
     const clientEventId = randomUUID();
-    const fix = { ...north(30), accuracy: 5, recordedAt: at(), clientEventId };
+    const fix = {
+      ...north(30),
+      accuracy: 5.5,
+      heading: 90.25,
+      speed: 1.5,
+      batteryLevel: 42.5,
+      recordedAt: at(123),
+      clientEventId,
+    };
     expect((await command(s, 'update_location', fix)).data.accepted).toBe(true);
     const stored = () =>
-      t.db.query('SELECT lat FROM location_history WHERE guard_id = $1 AND client_event_id = $2', [
-        user.id,
-        clientEventId,
-      ]) as Promise<unknown[]>;
-    await eventually(async () => ((await stored()).length ? true : undefined));
+      t.db.query(
+        `SELECT lat, lng, accuracy, heading, speed, battery_level, recorded_at, received_at, shift_id, site_id
+           FROM location_history WHERE guard_id = $1 AND client_event_id = $2`,
+        [user.id, clientEventId],
+      ) as Promise<any[]>;
+    const [row] = await eventually(async () => {
+      const rows = await stored();
+      return rows.length ? rows : undefined;
+    });
+    // Every column as sent, to the millisecond; the battery level rounded as Math.round does.
+    expect(row).toMatchObject({ lat: fix.lat, lng: fix.lng, accuracy: 5.5, heading: 90.25, speed: 1.5 });
+    expect(row.battery_level).toBe(43);
+    expect(new Date(row.recorded_at).toISOString()).toBe(fix.recordedAt);
+    expect(Math.abs(new Date(row.received_at).getTime() - Date.now())).toBeLessThan(60_000);
+    expect(row.shift_id).toEqual(expect.any(String));
+    expect(row.site_id).toBe(site);
     t.app.get(GuardTrackStore).drop(user.id); // what a restarted node, or another one, knows of this guard
     expect((await command(s, 'update_location', fix)).data.accepted).toBe(true);
     await t.app.get(LocationBatcher).flush();

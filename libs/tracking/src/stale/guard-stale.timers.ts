@@ -91,16 +91,13 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
     if (!lastFixes.length) return;
     await this.db.query(
       `INSERT INTO timers (kind, ref, due_at, payload)
-       SELECT $1, x.g, x.seen + $4 * interval '1 millisecond', jsonb_build_object('lastSeenAt', x.seen)
-         FROM unnest($2::text[], $3::timestamptz[]) AS x(g, seen)
+       SELECT $1, x.g, x.seen + $3 * interval '1 millisecond', jsonb_build_object('lastSeenAt', x.seen)
+         FROM (SELECT "guardId" AS g, to_timestamp("receivedAt" / 1000.0) AS seen
+                 FROM json_to_recordset($2::json) AS r("guardId" text, "receivedAt" float8)) x
          JOIN shifts s ON s.guard_id = x.g::uuid AND s.ended_at IS NULL
        ON CONFLICT (kind, ref) DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload`,
-      [
-        GUARD_STALE_TIMER,
-        lastFixes.map((r) => r.guardId),
-        lastFixes.map((r) => new Date(r.receivedAt).toISOString()),
-        this.afterMs,
-      ],
+      // One JSON text (native JSON.stringify) instead of two arrays escaped element by element.
+      [GUARD_STALE_TIMER, JSON.stringify(lastFixes, ['guardId', 'receivedAt']), this.afterMs],
     );
     for (const r of lastFixes) this.storedDue.set(r.guardId, r.receivedAt + this.afterMs);
   }
