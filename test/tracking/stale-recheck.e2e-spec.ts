@@ -39,6 +39,17 @@ describe('guard_stale: a firing deadline re-checks when the guard was last seen'
   const staleEvents = async () =>
     (await t.db.query(`SELECT data FROM stream_events WHERE type = 'guard_stale'`)) as { data: unknown }[];
 
+  it("moves the deadline to the flushed fix's receive time plus the period", async () => {
+    const [row] = await t.db.query(
+      `SELECT t.due_at = h.received_at + interval '60 s' AS due,
+              (t.payload->>'lastSeenAt')::timestamptz = h.received_at AS seen
+         FROM timers t JOIN location_history h ON h.guard_id = t.ref::uuid
+        WHERE t.kind = 'guard_stale' AND t.ref = $1`,
+      [guardId],
+    );
+    expect(row).toEqual({ due: true, seen: true });
+  });
+
   it('re-arms from the stored history when the guard was seen within the period', async () => {
     await fireNow();
     expect(await staleEvents()).toEqual([]);

@@ -141,12 +141,32 @@ describe('tracking: update_location, batches, history, breaches, stale guards, u
     expect(row.battery_level).toBe(43);
     expect(new Date(row.recorded_at).toISOString()).toBe(fix.recordedAt);
     expect(Math.abs(new Date(row.received_at).getTime() - Date.now())).toBeLessThan(60_000);
-    expect(row.shift_id).toEqual(expect.any(String));
+    const [shift] = await t.db.query('SELECT id FROM shifts WHERE guard_id = $1 AND ended_at IS NULL', [
+      user.id,
+    ]);
+    expect(row.shift_id).toBe(shift.id);
     expect(row.site_id).toBe(site);
     t.app.get(GuardTrackStore).drop(user.id); // what a restarted node, or another one, knows of this guard
     expect((await command(s, 'update_location', fix)).data.accepted).toBe(true);
     await t.app.get(LocationBatcher).flush();
     expect(await stored()).toHaveLength(1);
+  });
+
+  it('stores a value too small for a real column as 0, and the fixes written with it too', async () => {
+    const site = await createSite(t, 'Tiny');
+    const a = await onShift(site);
+    const b = await onShift(site);
+    expect((await move(a.s, north(10), { accuracy: 1e-50, speed: 1e-45 })).data.accepted).toBe(true);
+    expect((await move(b.s, north(20), { accuracy: 3 })).data.accepted).toBe(true);
+    await t.app.get(LocationBatcher).flush();
+    const rows = await t.db.query(
+      'SELECT guard_id, accuracy, speed FROM location_history WHERE guard_id = ANY($1) ORDER BY lat',
+      [[a.user.id, b.user.id]],
+    );
+    expect(rows).toEqual([
+      { guard_id: a.user.id, accuracy: 0, speed: 0 },
+      { guard_id: b.user.id, accuracy: 3, speed: null },
+    ]);
   });
 
   it("batches the latest fix per guard to that site's staff only and writes the history in multi-row inserts", async () => {

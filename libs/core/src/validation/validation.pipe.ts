@@ -17,11 +17,13 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
 
 /**
  * The values this pipe built most recently: every instance of it validates the same way, so once is
- * enough. Nest runs the second pipe right after the first, with at most a few other commands in
- * between, so a short ring finds it; a value that fell out is simply validated again. (A WeakSet of
- * every value built cost more than the lookups it saved: an ephemeron entry per command for the GC.)
+ * enough. Nest runs the gateway pipe right after the global one, with only promise callbacks in
+ * between, so a short ring finds the value; one that fell out is simply validated again. A hit
+ * clears its slot (the value is needed for that one second pass only); values that never get a
+ * second pass (REST bodies) stay until overwritten. A WeakSet of every value built cost an ephemeron
+ * entry per command for the GC.
  */
-const RECENT_BUILDS = 64;
+export const RECENT_BUILDS = 64;
 const built: (object | undefined)[] = new Array<object | undefined>(RECENT_BUILDS).fill(undefined);
 let nextBuild = 0;
 
@@ -40,13 +42,21 @@ export class AppValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.metatype && this.toValidate(metadata)) {
       const dto = metadata.metatype as new () => object;
-      if (value instanceof dto && built.includes(value)) return Promise.resolve(value);
+      if (value instanceof dto && forget(value)) return Promise.resolve(value);
       const valid = precompiledRules(dto)?.(value);
       if (valid) return Promise.resolve(remember(valid));
       return super.transform(value, metadata).then(remember);
     }
     return super.transform(value, metadata);
   }
+}
+
+/** Whether this pipe built `value` recently; its slot is freed. */
+function forget(value: object): boolean {
+  const i = built.indexOf(value);
+  if (i < 0) return false;
+  built[i] = undefined;
+  return true;
 }
 
 function remember<T>(entity: T): T {

@@ -14,21 +14,27 @@ export interface HistoryRow extends Fix {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows
 type Row = Record<string, any>;
 
-/** The HistoryRow fields insertMany sends (JSON.stringify's allow-list: nothing else travels). */
-const HISTORY_FIELDS: (keyof HistoryRow)[] = [
-  'guardId',
-  'siteId',
-  'shiftId',
-  'lat',
-  'lng',
-  'accuracy',
-  'heading',
-  'speed',
-  'batteryLevel',
-  'recordedAt',
-  'receivedAt',
-  'clientEventId',
-];
+/** The HistoryRow fields insertMany sends (JSON.stringify's allow-list): every one, checked by type. */
+const HISTORY_FIELDS = Object.keys({
+  guardId: true,
+  siteId: true,
+  shiftId: true,
+  lat: true,
+  lng: true,
+  accuracy: true,
+  heading: true,
+  speed: true,
+  batteryLevel: true,
+  recordedAt: true,
+  receivedAt: true,
+  clientEventId: true,
+} satisfies Record<keyof HistoryRow, true>);
+
+/**
+ * A `real` column refuses a positive value below its smallest normal (underflow), and one refused
+ * value fails its whole multi-row insert: such values are stored as 0.
+ */
+const asReal = (column: string) => `(CASE WHEN x.${column} < 1.2e-38 THEN 0 ELSE x.${column} END)::real`;
 
 /** The location_history table: one multi-row insert per flush, range reads, retention. */
 @Injectable()
@@ -46,11 +52,11 @@ export class LocationHistoryRepository {
     await this.db.query(
       `INSERT INTO location_history (guard_id, site_id, shift_id, lat, lng, accuracy, heading, speed,
          battery_level, recorded_at, received_at, client_event_id)
-       SELECT x."guardId", x."siteId", x."shiftId", x.lat, x.lng, x.accuracy, x.heading, x.speed,
-              floor(x."batteryLevel" + 0.5)::smallint, to_timestamp(x."recordedAt" / 1000.0),
-              to_timestamp(x."receivedAt" / 1000.0), x."clientEventId"
+       SELECT x."guardId", x."siteId", x."shiftId", x.lat, x.lng, ${asReal('accuracy')},
+              ${asReal('heading')}, ${asReal('speed')}, floor(x."batteryLevel" + 0.5)::smallint,
+              to_timestamp(x."recordedAt" / 1000.0), to_timestamp(x."receivedAt" / 1000.0), x."clientEventId"
          FROM json_to_recordset($1::json) AS x("guardId" uuid, "siteId" uuid, "shiftId" uuid, lat float8,
-              lng float8, accuracy real, heading real, speed real, "batteryLevel" float8,
+              lng float8, accuracy float8, heading float8, speed float8, "batteryLevel" float8,
               "recordedAt" float8, "receivedAt" float8, "clientEventId" uuid)
        ON CONFLICT (guard_id, client_event_id) WHERE client_event_id IS NOT NULL DO NOTHING`,
       [JSON.stringify(rows, HISTORY_FIELDS)],
