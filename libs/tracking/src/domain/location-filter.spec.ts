@@ -1,4 +1,11 @@
-import { emptyHistory, remember, screenFix, type Fix, type TrackHistory } from './location-filter.js';
+import {
+  emptyHistory,
+  remember,
+  screenFix,
+  RECENT_KEPT,
+  type Fix,
+  type TrackHistory,
+} from './location-filter.js';
 
 const T0 = Date.parse('2026-11-22T10:00:00Z');
 const fix = (dtS: number, dLatM = 0, extra: Partial<Fix> = {}): Fix => ({
@@ -43,5 +50,17 @@ describe('location sanity filters', () => {
     expect(verdicts).toEqual([null, 'IMPOSSIBLE_SPEED', 'IMPOSSIBLE_SPEED', null, null]);
     expect(h.speedStrikes).toBe(0);
     expect(feed([fix(0), fix(2, 139)]).verdicts).toEqual([null, null]); // 69.5 m/s
+  });
+  it('remembers the last accepted fixes, oldest first, without touching the history it was given', () => {
+    const fixes = Array.from({ length: RECENT_KEPT + 2 }, (_, i) => fix(i * 5, i * 10));
+    const { h } = feed(fixes);
+    expect(h.recent).toEqual(fixes.slice(-RECENT_KEPT));
+    expect(h.last).toBe(fixes[fixes.length - 1]);
+    const before = h.recent;
+    const next = remember(h, fix(100, 200), null);
+    expect(next.recent).toEqual([...before.slice(1), next.last]);
+    expect(h.recent).toBe(before);
+    expect(before).toEqual(fixes.slice(-RECENT_KEPT));
+    expect(feed([fix(0), fix(5, 10), fix(5, 10)]).h.recent).toHaveLength(2); // a duplicate is not kept
   });
 });

@@ -53,5 +53,13 @@ export function screenFix(h: TrackHistory, fix: Fix): Rejection | null {
 export function remember(h: TrackHistory, fix: Fix, rejection: Rejection | null): TrackHistory {
   if (rejection === 'IMPOSSIBLE_SPEED') return { ...h, speedStrikes: h.speedStrikes + 1 };
   if (rejection) return h;
-  return { last: fix, recent: [...h.recent, fix].slice(-RECENT_KEPT), speedStrikes: 0 };
+  return { last: fix, recent: keepLast(h.recent, fix, RECENT_KEPT), speedStrikes: 0 };
+}
+
+/** The last `n - 1` of `list`, then `item`: one new array (this runs on every accepted fix). */
+function keepLast<T>(list: readonly T[], item: T, n: number): T[] {
+  const out: T[] = [];
+  for (let i = Math.max(0, list.length + 1 - n); i < list.length; i++) out.push(list[i]);
+  out.push(item);
+  return out;
 }

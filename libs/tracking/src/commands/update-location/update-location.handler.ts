@@ -1,12 +1,32 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig, AppError } from '#core';
 import { nextIntervalMs } from '../../domain/interval-hint.js';
-import { remember, screenFix, type Fix } from '../../domain/location-filter.js';
+import { remember, screenFix, type Rejection } from '../../domain/location-filter.js';
 import { LocationBatcher } from '../../batching/location-batcher.service.js';
+import type { HistoryRow } from '../../persistence/location-history.repository.js';
 import { GeofenceBreaches } from '../../geofence/geofence-breaches.service.js';
 import { ActiveShiftCache } from '../../state/active-shift.cache.js';
 import { GuardTrackStore, type UpdateLocationResult } from '../../state/guard-track.store.js';
 import { UpdateLocationCommand } from './update-location.command.js';
+
+/**
+ * The answers are shared frozen objects, one per (verdict, hint): a handful in all. Each guard keeps
+ * its last 20 answers for retries, and one object per fix was held that long.
+ */
+const ANSWERS = new Map<Rejection | 'ACCEPTED', Map<number, UpdateLocationResult>>();
+function answerFor(rejection: Rejection | null, nextIntervalMs: number): UpdateLocationResult {
+  const verdict = rejection ?? 'ACCEPTED';
+  let byHint = ANSWERS.get(verdict);
+  if (!byHint) ANSWERS.set(verdict, (byHint = new Map()));
+  let answer = byHint.get(nextIntervalMs);
+  if (!answer) {
+    answer = Object.freeze(
+      rejection ? { accepted: false, reason: rejection, nextIntervalMs } : { accepted: true, nextIntervalMs },
+    );
+    byHint.set(nextIntervalMs, answer);
+  }
+  return answer;
+}
 
 /**
  * `update_location`, the hot path: no database access except the cached active shift. Screens the
@@ -28,7 +48,9 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
     const track = this.tracks.for(me.userId, shift.shiftId, shift.siteId);
     const earlier = dto.clientEventId ? track.answers.get(dto.clientEventId) : undefined;
     if (earlier) return earlier;
-    const fix: Fix = {
+    // One object is the fix the filter remembers and the row the batcher writes: a copy per fix
+    // was the handler's hottest line, and what outlives a command is what the GC promotes.
+    const fix: HistoryRow = {
       lat: dto.lat,
       lng: dto.lng,
       accuracy: dto.accuracy ?? null,
@@ -39,30 +61,19 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
       // validation allows) would otherwise block every real fix until the clocks meet again.
       recordedAt: dto.recordedAt ? Math.min(Date.parse(dto.recordedAt), receivedAt) : receivedAt,
       receivedAt,
+      guardId: me.userId,
+      siteId: shift.siteId,
+      shiftId: shift.shiftId,
+      clientEventId: dto.clientEventId ?? null,
     };
     const rejection = screenFix(track.history, fix);
     track.history = remember(track.history, fix, rejection);
-    const interval = nextIntervalMs(track.history.recent, this.config.GUARD_STALE_AFTER_S * 1000);
-    const result: UpdateLocationResult = rejection
-      ? { accepted: false, reason: rejection, nextIntervalMs: interval }
-      : { accepted: true, nextIntervalMs: interval };
+    const result = answerFor(
+      rejection,
+      nextIntervalMs(track.history.recent, this.config.GUARD_STALE_AFTER_S * 1000),
+    );
     if (!rejection) {
-      // Spelled out rather than spread from `fix`: the spread was this handler's hottest line in
-      // the 10,000-guard profile.
-      this.batcher.add({
-        lat: fix.lat,
-        lng: fix.lng,
-        accuracy: fix.accuracy,
-        heading: fix.heading,
-        speed: fix.speed,
-        batteryLevel: fix.batteryLevel,
-        recordedAt: fix.recordedAt,
-        receivedAt: fix.receivedAt,
-        guardId: me.userId,
-        siteId: shift.siteId,
-        shiftId: shift.shiftId,
-        clientEventId: dto.clientEventId ?? null,
-      });
+      this.batcher.add(fix);
       await this.breaches.check(me, track, fix);
     }
     this.tracks.remember(track, dto.clientEventId, result);
