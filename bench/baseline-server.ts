@@ -8,18 +8,21 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server, type Socket } from 'socket.io';
+import { GcPauses } from '../libs/core/src/health/gc-pauses.js';
 
 const BATCH_MS = Number(process.env.LOCATION_BATCH_MS ?? 5000);
 const http = createServer();
 const io = new Server(http, { path: '/socket.io', transports: ['polling', 'websocket'] });
-// The same /api/v1/metrics answer as ours (event-loop delay since the last reset, memory).
+// The same /api/v1/metrics answer as ours (event-loop delay and GC pauses since the last reset, memory).
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
+const gc = new GcPauses().start();
 const delayMs = (ns: number) => Math.round(ns / 1e4) / 100;
 http.on('request', (req, res) => {
   if (req.url?.startsWith('/socket.io')) return; // Socket.IO answers its own path
   if (req.method === 'POST' && req.url === '/api/v1/metrics/reset') {
     delay.reset();
+    gc.reset();
     res.writeHead(204).end();
   } else if (req.url === '/api/v1/metrics') {
     const m = process.memoryUsage();
@@ -30,6 +33,7 @@ http.on('request', (req, res) => {
           p99: delayMs(delay.percentile(99)),
           max: delayMs(delay.max),
         },
+        gcPauses: gc.snapshot(),
         memoryBytes: { rss: m.rss, heapUsed: m.heapUsed },
       }),
     );

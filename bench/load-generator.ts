@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import type { GcWindow } from '../libs/core/src/health/gc-pauses.js';
 import { io, type Socket } from 'socket.io-client';
 import {
   cpuMicros,
@@ -76,6 +77,8 @@ async function command(
 
 interface ServerMetrics {
   eventLoopDelayMs: { p50: number | null; p99: number | null; max: number | null };
+  /** Main-thread GC pauses in the window (absent from a server that predates them). */
+  gcPauses?: GcWindow;
   memoryBytes: { rss: number; heapUsed: number };
 }
 /** The server's own view (GET /api/v1/metrics); null when it cannot be read. */
@@ -268,7 +271,8 @@ async function main(): Promise<void> {
   const windowS = (now() - t0) / 1000;
   const cpu1 = cpuMicros(pid);
   const db1 = descendantsCpuMicros(pid);
-  const fleetLoop = (await serverMetrics())?.eventLoopDelayMs ?? null;
+  const fleetMetrics = await serverMetrics();
+  const fleetLoop = fleetMetrics?.eventLoopDelayMs ?? null;
   const elu = performance.eventLoopUtilization(elu0);
   let locationPairs = 0;
   let locationPairsMissing = 0;
@@ -390,6 +394,7 @@ async function main(): Promise<void> {
     heapPerConnectionBytes:
       heapIdle0 !== null && heapIdle1 !== null ? Math.round((heapIdle1 - heapIdle0) / connections) : null,
     serverLoopDelayMs: fleetLoop,
+    serverGcPauses: fleetMetrics?.gcPauses ?? null,
     serverIdleCpuPct: idleCpuPct,
     serverFleetCpuPct: cpuUs !== null ? Math.round(cpuUs / windowS / 100) / 100 : null,
     windowS: Math.round(windowS * 10) / 10,

@@ -239,6 +239,13 @@ function table(rows: any[]): string {
       (r) => (r.heapPerConnectionBytes == null ? '-' : Math.round(r.heapPerConnectionBytes / 102.4) / 10),
     ],
     ['loop delay p99/max ms', (r) => `${fmt(r.serverLoopDelayMs?.p99)}/${fmt(r.serverLoopDelayMs?.max)}`],
+    [
+      'GC paused % (major n/max ms)',
+      (r) =>
+        r.serverGcPauses
+          ? `${r.serverGcPauses.pausedPct} (${r.serverGcPauses.major.count}/${r.serverGcPauses.major.maxMs})`
+          : '-',
+    ],
     ['scan max ok rate/s @p99<=50', (r) => r.scanBest ?? '-'],
     ['server CPU % idle/fleet', (r) => `${fmt(r.serverIdleCpuPct)}/${fmt(r.serverFleetCpuPct)}`],
     ['loadgen ELU', (r) => r.loadGenElu],

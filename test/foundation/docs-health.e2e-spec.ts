@@ -51,5 +51,12 @@ describe('OpenAPI and health', () => {
     expect(res.body.eventLoopDelayMs.windowS).toBeLessThan(60);
     expect(res.body.memoryBytes.heapUsed).toBeGreaterThan(0);
     expect(res.body.memoryBytes.rss).toBeGreaterThan(res.body.memoryBytes.heapUsed);
+    for (const kind of ['minor', 'major', 'incremental', 'weakcb'])
+      expect(res.body.gcPauses[kind]).toEqual({
+        count: expect.any(Number),
+        totalMs: expect.any(Number),
+        maxMs: expect.any(Number),
+      });
+    expect(res.body.gcPauses.pausedPct).toEqual(expect.any(Number));
   });
 });

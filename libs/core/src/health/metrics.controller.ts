@@ -11,9 +11,13 @@ export class MetricsController {
   constructor(private readonly metrics: RuntimeMetrics) {}
 
   @Get()
-  @ApiOperation({ summary: "This node's event-loop delay (since the last reset) and memory (admin)" })
+  @ApiOperation({
+    summary: "This node's event-loop delay and GC pauses (since the last reset) and memory (admin)",
+  })
   @ApiOkResponse({
-    description: '{ uptimeS, eventLoopDelayMs { windowS, samples, mean, p50, p99, max }, memoryBytes }',
+    description:
+      '{ uptimeS, eventLoopDelayMs { windowS, samples, mean, p50, p99, max }, gcPauses { windowS, pausedPct, ' +
+      'minor|major|incremental|weakcb { count, totalMs, maxMs } }, memoryBytes }',
   })
   @ApiErrors(401, 403)
   get() {
@@ -22,7 +26,7 @@ export class MetricsController {
 
   @Post('reset')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Starts a new event-loop delay window on this node (admin)' })
+  @ApiOperation({ summary: 'Starts a new event-loop delay and GC pause window on this node (admin)' })
   @ApiNoContentResponse()
   @ApiErrors(401, 403)
   reset(): void {

@@ -1,15 +1,17 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { GcPauses } from './gc-pauses.js';
 
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 
 /**
- * This process's event-loop delay (what every socket on the node waits behind) and memory, for
- * operators and the benchmark. The delay histogram covers the window since the last reset.
+ * This process's event-loop delay (what every socket on the node waits behind), its GC pauses and
+ * memory, for operators and the benchmark. Delay and pauses cover the window since the last reset.
  */
 @Injectable()
 export class RuntimeMetrics implements OnModuleDestroy {
   private readonly delay: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
+  private readonly gc = new GcPauses().start();
   private windowStart = Date.now();
 
   constructor() {
@@ -28,16 +30,19 @@ export class RuntimeMetrics implements OnModuleDestroy {
         p99: this.delay.count ? ms(this.delay.percentile(99)) : null,
         max: this.delay.count ? ms(this.delay.max) : null,
       },
+      gcPauses: this.gc.snapshot(),
       memoryBytes: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external },
     };
   }
 
   resetWindow(): void {
     this.delay.reset();
+    this.gc.reset();
     this.windowStart = Date.now();
   }
 
   onModuleDestroy(): void {
     this.delay.disable();
+    this.gc.stop();
   }
 }
