@@ -37,7 +37,7 @@ describe('OpenAPI and health', () => {
     expect(res.body.info.database.status).toBe('up');
   });
 
-  it("reports this node's event-loop delay and memory to admins only, with a resettable window", async () => {
+  it("reports this node's event-loop delay, GC pauses and memory to admins only, with a resettable window", async () => {
     const admin = await createUser(t, 'admin');
     const guard = await createUser(t, 'guard');
     await request(t.baseUrl).get('/api/v1/metrics').expect(401);
@@ -58,5 +58,6 @@ describe('OpenAPI and health', () => {
         maxMs: expect.any(Number),
       });
     expect(res.body.gcPauses.pausedPct).toEqual(expect.any(Number));
+    expect(res.body.gcPauses.windowS).toBeLessThan(60);
   });
 });

@@ -1,25 +1,18 @@
-import { addPause, GcPauses, type GcKind, type GcKindTotals } from './gc-pauses.js';
-
-const fresh = (): Record<GcKind, GcKindTotals> => ({
-  minor: { count: 0, totalMs: 0, maxMs: 0 },
-  major: { count: 0, totalMs: 0, maxMs: 0 },
-  incremental: { count: 0, totalMs: 0, maxMs: 0 },
-  weakcb: { count: 0, totalMs: 0, maxMs: 0 },
-});
+import { addPause, emptyTotals, GcPauses } from './gc-pauses.js';
 
 /** Short-lived garbage until the observer has seen a minor GC; bounded, never a sleep. */
 async function untilMinorGc(gc: GcPauses): Promise<void> {
-  let sink = 0;
+  // Kept in a ring the compiler cannot see through, so the allocations are real.
+  const ring: unknown[] = new Array(1024);
   for (let round = 0; round < 500 && gc.snapshot().minor.count === 0; round++) {
-    for (let i = 0; i < 20_000; i++) sink += [i, i + 1, { i }].length;
+    for (let i = 0; i < 20_000; i++) ring[i & 1023] = { i, next: [i] };
     await new Promise<void>((resolve) => setImmediate(resolve)); // observer callbacks run between turns
   }
-  expect(sink).toBeGreaterThan(0);
 }
 
 describe('GC pauses', () => {
   it('counts, sums and keeps the longest pause per kind', () => {
-    const totals = fresh();
+    const totals = emptyTotals();
     addPause(totals, 'minor', 2);
     addPause(totals, 'minor', 5);
     addPause(totals, 'major', 30);
@@ -39,7 +32,7 @@ describe('GC pauses', () => {
       gc.reset();
       const after = gc.snapshot();
       expect(after.minor).toEqual({ count: 0, totalMs: 0, maxMs: 0 });
-      expect(after.windowS).toBeLessThanOrEqual(seen.windowS);
+      expect(after.windowS).toBeLessThan(1);
     } finally {
       gc.stop();
     }

@@ -56,10 +56,14 @@ export function remember(h: TrackHistory, fix: Fix, rejection: Rejection | null)
   return { last: fix, recent: keepLast(h.recent, fix, RECENT_KEPT), speedStrikes: 0 };
 }
 
-/** The last `n - 1` of `list`, then `item`: one new array (this runs on every accepted fix). */
+/**
+ * The last `n - 1` of `list`, then `item`: one new array of exactly that length (this runs on every
+ * accepted fix, and the array lives until the guard's next one).
+ */
 function keepLast<T>(list: readonly T[], item: T, n: number): T[] {
-  const out: T[] = [];
-  for (let i = Math.max(0, list.length + 1 - n); i < list.length; i++) out.push(list[i]);
-  out.push(item);
+  const from = Math.max(0, list.length + 1 - n);
+  const out = new Array<T>(list.length - from + 1);
+  for (let i = from; i < list.length; i++) out[i - from] = list[i];
+  out[out.length - 1] = item;
   return out;
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { emptyHistory, type Fix, type TrackHistory } from '../domain/location-filter.js';
 
-export interface UpdateLocationResult {
+/** Shared and frozen (see answerFor in the handler): never written to. */
+export type UpdateLocationResult = Readonly<{
   accepted: boolean;
   nextIntervalMs: number;
   reason?: string;
-}
+}>;
 
 /** Everything the hot path knows about one guard on one shift, in memory on the guard's node. */
 export interface GuardTrack {

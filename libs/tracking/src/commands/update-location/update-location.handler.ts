@@ -14,16 +14,18 @@ import { UpdateLocationCommand } from './update-location.command.js';
  * its last 20 answers for retries, and one object per fix was held that long.
  */
 const ANSWERS = new Map<Rejection | 'ACCEPTED', Map<number, UpdateLocationResult>>();
-function answerFor(rejection: Rejection | null, nextIntervalMs: number): UpdateLocationResult {
+function answerFor(rejection: Rejection | null, hintMs: number): UpdateLocationResult {
   const verdict = rejection ?? 'ACCEPTED';
   let byHint = ANSWERS.get(verdict);
   if (!byHint) ANSWERS.set(verdict, (byHint = new Map()));
-  let answer = byHint.get(nextIntervalMs);
+  let answer = byHint.get(hintMs);
   if (!answer) {
     answer = Object.freeze(
-      rejection ? { accepted: false, reason: rejection, nextIntervalMs } : { accepted: true, nextIntervalMs },
+      rejection
+        ? { accepted: false, reason: rejection, nextIntervalMs: hintMs }
+        : { accepted: true, nextIntervalMs: hintMs },
     );
-    byHint.set(nextIntervalMs, answer);
+    byHint.set(hintMs, answer);
   }
   return answer;
 }
@@ -48,8 +50,8 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
     const track = this.tracks.for(me.userId, shift.shiftId, shift.siteId);
     const earlier = dto.clientEventId ? track.answers.get(dto.clientEventId) : undefined;
     if (earlier) return earlier;
-    // One object is the fix the filter remembers and the row the batcher writes: a copy per fix
-    // was the handler's hottest line, and what outlives a command is what the GC promotes.
+    // One object is the fix the filter remembers and the row the batcher writes: a second object
+    // per fix outlived the command like the first, and what outlives a command the GC promotes.
     const fix: HistoryRow = {
       lat: dto.lat,
       lng: dto.lng,
