@@ -169,6 +169,32 @@ describe('tracking: update_location, batches, history, breaches, stale guards, u
     ]);
   });
 
+  it('drops a fix PostgreSQL refuses for its values and still writes the others of its window', async () => {
+    const site = await createSite(t, 'Refused');
+    const { s } = await onShift(site);
+    const batcher = t.app.get(LocationBatcher);
+    expect((await move(s, north(10))).data.accepted).toBe(true);
+    // No command can produce this row (validation refuses it): it stands for any value PostgreSQL
+    // would refuse every time.
+    batcher.add({
+      ...north(11),
+      accuracy: 5,
+      heading: null,
+      speed: null,
+      batteryLevel: null,
+      recordedAt: Date.now(),
+      receivedAt: Date.now(),
+      guardId: 'not-a-uuid',
+      siteId: site,
+      shiftId: null as unknown as string,
+      clientEventId: null,
+    });
+    await batcher.flush();
+    const rows = await t.db.query('SELECT lat FROM location_history WHERE site_id = $1', [site]);
+    expect(rows).toEqual([{ lat: north(10).lat }]);
+    expect((batcher as any).pending).toEqual([]); // nothing kept to fail again next window
+  });
+
   it("batches the latest fix per guard to that site's staff only and writes the history in multi-row inserts", async () => {
     const siteA = await createSite(t, 'Batch A');
     const siteB = await createSite(t, 'Batch B');

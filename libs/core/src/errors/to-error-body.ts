@@ -26,6 +26,17 @@ const DB_DOWN_CODES = new Set([
   '08003',
 ]);
 
+/**
+ * True for a PostgreSQL refusal caused by the values sent (SQLSTATE class 22, data exception, or 23,
+ * integrity constraint violation): sending the same values again fails again.
+ */
+export function isDataError(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; driverError?: unknown };
+  if (typeof e.code === 'string' && /^2[23][0-9A-Z]{3}$/.test(e.code)) return true;
+  return e.driverError ? isDataError(e.driverError) : false;
+}
+
 /** True for errors that mean "PostgreSQL (or another dependency) is unreachable right now". */
 export function isDependencyDown(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;

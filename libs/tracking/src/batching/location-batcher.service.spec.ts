@@ -87,4 +87,44 @@ describe('LocationBatcher', () => {
     expect(insertMany.mock.calls.map((c) => c[0].length)).toEqual([1000, 1000, 1000, 500]);
     expect(insertMany.mock.calls[2][0][0].guardId).toBe('g1000'); // the failed chunk comes first
   });
+
+  const refused = (code: string) => Object.assign(new Error('refused'), { code });
+  /** A database that refuses, as PostgreSQL would, any insert holding a row of guard 'bad'. */
+  const refusingBad = (written: string[]) =>
+    jest.fn<Insert>(async (rows) => {
+      if (rows.some((r) => r.guardId === 'bad')) throw refused('22P02');
+      written.push(...rows.map((r) => r.guardId));
+    });
+
+  it('drops only the fixes the database refuses for their values, writes the rest, retries none', async () => {
+    const written: string[] = [];
+    const insertMany = refusingBad(written);
+    const { batcher, touch } = setup(insertMany);
+    for (let i = 0; i < 10; i++) batcher.add(row(i === 3 || i === 7 ? 'bad' : `g${i}`, 'A', i, i));
+    await batcher.flush();
+    expect(written.sort()).toEqual(['g0', 'g1', 'g2', 'g4', 'g5', 'g6', 'g8', 'g9']);
+    expect((touch.mock.calls[0] as unknown[][])[0]).toHaveLength(9); // every guard seen, the bad one too
+    const calls = insertMany.mock.calls.length;
+    await batcher.flush();
+    expect(insertMany.mock.calls.length).toBe(calls); // nothing left to retry
+  });
+
+  it('keeps for the next window what an outage interrupts while isolating a refused fix', async () => {
+    const written: string[] = [];
+    const refusing = refusingBad(written);
+    let outage = false;
+    const insertMany = jest.fn<Insert>(async (rows) => {
+      if (outage) throw new Error('db down');
+      await refusing(rows);
+      if (rows.length === 2) outage = true; // the database goes away mid-isolation
+    });
+    const { batcher } = setup(insertMany);
+    for (let i = 0; i < 8; i++) batcher.add(row(i === 0 ? 'bad' : `g${i}`, 'A', i, i));
+    await batcher.flush();
+    const first = [...written];
+    expect(first).toEqual(['g1', 'g2', 'g3']); // [bad] dropped, [g1] and [g2, g3] written, then the outage
+    outage = false;
+    await batcher.flush();
+    expect(written.slice(first.length)).toEqual(['g4', 'g5', 'g6', 'g7']); // once each, nothing lost
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { AppConfig, rootLogger } from '#core';
+import { AppConfig, isDataError, rootLogger } from '#core';
 import { Publisher, Rooms } from '#realtime';
 import { LocationHistoryRepository, type HistoryRow } from '../persistence/location-history.repository.js';
 import { GuardStaleTimers } from '../stale/guard-stale.timers.js';
@@ -94,12 +94,11 @@ export class LocationBatcher implements OnApplicationBootstrap, BeforeApplicatio
     }
     if (!rows.length) return;
     for (let i = 0; i < rows.length; i += HISTORY_ROWS_PER_INSERT) {
-      try {
-        await this.history.insertMany(rows.slice(i, i + HISTORY_ROWS_PER_INSERT));
-      } catch (e) {
-        const unwritten = rows.slice(i);
+      const failed = await this.insertIsolating(rows.slice(i, i + HISTORY_ROWS_PER_INSERT));
+      if (failed) {
+        const unwritten = [...failed.unwritten, ...rows.slice(i + HISTORY_ROWS_PER_INSERT)];
         this.log.warn(
-          { err: e, rows: unwritten.length },
+          { err: failed.error, rows: unwritten.length },
           'location history write failed; retrying next window',
         );
         this.pending = [...unwritten, ...this.pending].slice(-MAX_PENDING);
@@ -111,5 +110,34 @@ export class LocationBatcher implements OnApplicationBootstrap, BeforeApplicatio
     await this.stale
       .touch([...seen.values()])
       .catch((e: unknown) => this.log.warn({ err: e }, 'stale touch failed'));
+  }
+
+  /**
+   * Inserts the rows. A chunk PostgreSQL refuses for its values (isDataError: they would be refused
+   * again) is split until the refused rows are alone; those are dropped and logged, the rest written,
+   * so one bad fix cannot hold back the node's history. Any other failure (the database away) stops
+   * and returns what is not written yet, for the next window.
+   */
+  private async insertIsolating(
+    rows: HistoryRow[],
+  ): Promise<{ unwritten: HistoryRow[]; error: unknown } | null> {
+    try {
+      await this.history.insertMany(rows);
+      return null;
+    } catch (error) {
+      if (!isDataError(error)) return { unwritten: rows, error };
+      if (rows.length === 1) {
+        const [{ guardId, clientEventId }] = rows;
+        this.log.warn(
+          { err: error, guardId, clientEventId },
+          'location fix refused by the database; dropped',
+        );
+        return null;
+      }
+      const half = Math.ceil(rows.length / 2);
+      const first = await this.insertIsolating(rows.slice(0, half));
+      if (first) return { unwritten: [...first.unwritten, ...rows.slice(half)], error: first.error };
+      return this.insertIsolating(rows.slice(half));
+    }
   }
 }
