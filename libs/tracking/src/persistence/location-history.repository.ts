@@ -36,6 +36,17 @@ const HISTORY_FIELDS = Object.keys({
  */
 const asReal = (column: string) => `(CASE WHEN x.${column} < 1.2e-38 THEN 0 ELSE x.${column} END)::real`;
 
+/** insertMany's statement, built once. */
+const INSERT_SQL = `INSERT INTO location_history (guard_id, site_id, shift_id, lat, lng, accuracy, heading, speed,
+     battery_level, recorded_at, received_at, client_event_id)
+   SELECT x."guardId", x."siteId", x."shiftId", x.lat, x.lng, ${asReal('accuracy')},
+          ${asReal('heading')}, ${asReal('speed')}, floor(x."batteryLevel" + 0.5)::smallint,
+          to_timestamp(x."recordedAt" / 1000.0), to_timestamp(x."receivedAt" / 1000.0), x."clientEventId"
+     FROM json_to_recordset($1::json) AS x("guardId" uuid, "siteId" uuid, "shiftId" uuid, lat float8,
+          lng float8, accuracy float8, heading float8, speed float8, "batteryLevel" float8,
+          "recordedAt" float8, "receivedAt" float8, "clientEventId" uuid)
+   ON CONFLICT (guard_id, client_event_id) WHERE client_event_id IS NOT NULL DO NOTHING`;
+
 /** The location_history table: one multi-row insert per flush, range reads, retention. */
 @Injectable()
 export class LocationHistoryRepository {
@@ -49,18 +60,7 @@ export class LocationHistoryRepository {
    */
   async insertMany(rows: HistoryRow[]): Promise<void> {
     if (!rows.length) return;
-    await this.db.query(
-      `INSERT INTO location_history (guard_id, site_id, shift_id, lat, lng, accuracy, heading, speed,
-         battery_level, recorded_at, received_at, client_event_id)
-       SELECT x."guardId", x."siteId", x."shiftId", x.lat, x.lng, ${asReal('accuracy')},
-              ${asReal('heading')}, ${asReal('speed')}, floor(x."batteryLevel" + 0.5)::smallint,
-              to_timestamp(x."recordedAt" / 1000.0), to_timestamp(x."receivedAt" / 1000.0), x."clientEventId"
-         FROM json_to_recordset($1::json) AS x("guardId" uuid, "siteId" uuid, "shiftId" uuid, lat float8,
-              lng float8, accuracy float8, heading float8, speed float8, "batteryLevel" float8,
-              "recordedAt" float8, "receivedAt" float8, "clientEventId" uuid)
-       ON CONFLICT (guard_id, client_event_id) WHERE client_event_id IS NOT NULL DO NOTHING`,
-      [JSON.stringify(rows, HISTORY_FIELDS)],
-    );
+    await this.db.query(INSERT_SQL, [JSON.stringify(rows, HISTORY_FIELDS)]);
   }
 
   async history(
