@@ -111,15 +111,16 @@ export function rssBytes(pid: number): number | null {
 
 export const hasTaskset = (): boolean => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
-/** Spawns `node <script>` pinned to a core when taskset exists. */
+/** Spawns `node <script>` (this process's Node unless `nodePath` says) pinned to a core when taskset exists. */
 export function spawnNode(
   script: string,
   args: string[],
   env: Record<string, string>,
   core: number | null,
   extraNodeArgs: string[] = [],
+  nodePath = process.execPath,
 ): ChildProcess {
-  const node = [process.execPath, ...extraNodeArgs, script, ...args];
+  const node = [nodePath, ...extraNodeArgs, script, ...args];
   const [cmd, ...rest] = core === null ? node : ['taskset', '-c', String(core), ...node];
   return spawn(cmd, rest, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
 }

@@ -55,6 +55,9 @@ const LOAD_CORE = pin ? 1 : null;
 // --db-core 1 pins the embedded PostgreSQL (the server's child processes) to that core, so the
 // server's node process has its core to itself, as with a database on its own host. Default: unpinned.
 const DB_CORE = pin && process.argv.includes('--db-core') ? Number(arg('db-core', '1')) : null;
+// BENCH_SERVER_NODE=/path/to/node runs both servers on another Node release; the load generator keeps this one.
+const SERVER_NODE = process.env.BENCH_SERVER_NODE || process.execPath;
+const serverNodeVersion = () => spawnSync(SERVER_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-password' };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'patrolshield-bench-'));
@@ -82,7 +85,7 @@ async function startServer(script: string, env: Record<string, string>) {
   // is pinned to the server core once ready (the load generator has the other one).
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written on exit).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawnNode(script, [], env, null, nodeArgs);
+  const child = spawnNode(script, [], env, null, nodeArgs, SERVER_NODE);
   // BENCH_SERVER_LOG=/tmp/server.log appends the servers' own logs (JSON lines) to that file.
   if (process.env.BENCH_SERVER_LOG) {
     const log = createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' });
@@ -304,6 +307,7 @@ async function main(): Promise<void> {
       model: cpus()[0]?.model,
       memGiB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
+      serverNode: SERVER_NODE === process.execPath ? process.version : serverNodeVersion(),
     },
     pinned: pin,
     dbCore: DB_CORE,
