@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { AppConfig, AppError, ErrorCode, rootLogger } from '#core';
-import { defer, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import { AuditService } from '../audit/audit.service.js';
 import { CommandThrottle } from '../commands/command-throttle.js';
 import { checkPayload } from '../commands/payload-guard.js';
-import { Responder, responderFn } from '../commands/responder.js';
+import { answerWith, Responder, responderFn } from '../commands/responder.js';
 import { Publisher } from '../publisher/publisher.service.js';
 import { HandshakeError, HandshakeService } from '../session/handshake.service.js';
 import { SessionLifecycle } from '../session/session-lifecycle.service.js';
@@ -14,23 +14,23 @@ import type { PsServer, PsSocket } from '../session/socket-session.js';
 import { CLUSTER_ADAPTER, type ClusterAdapterFactory } from './cluster-adapter.js';
 
 type MessageHandler = { message: string; callback: (...args: unknown[]) => unknown };
+/** Nest's per-message result transform (rxjs), not used: see `answerWith`. */
 type Transform = (data: unknown) => Observable<unknown>;
 
 /**
  * What Nest bound to one socket: each gateway handler (by the event's slot, the same on every
- * socket), its result transform, and the gateways' disconnect hooks. Plain arrays behind one
- * listener instead of a closure and an emitter entry per event per socket: memory per connection.
+ * socket) and the gateways' disconnect hooks. Plain arrays behind one listener instead of a closure
+ * and an emitter entry per event per socket: memory per connection.
  */
 interface BoundHandlers {
   callbacks: MessageHandler['callback'][];
-  transforms: Transform[];
   onDisconnect: ((reason: string) => void)[];
 }
 const BOUND = Symbol('ps:bound-handlers');
 type BoundSocket = PsSocket & { [BOUND]?: BoundHandlers };
 
 function boundOf(socket: BoundSocket): BoundHandlers {
-  return (socket[BOUND] ??= { callbacks: [], transforms: [], onDisconnect: [] });
+  return (socket[BOUND] ??= { callbacks: [], onDisconnect: [] });
 }
 
 /** Large enough to answer oversize commands with PAYLOAD_TOO_LARGE; beyond it engine.io drops the socket. */
@@ -132,8 +132,7 @@ export class RealtimeIoAdapter extends IoAdapter {
         if (slot !== undefined && bound?.callbacks[slot]) {
           const payload = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
           const responder = new Responder(socket, event, payload, ack, audit);
-          const { callbacks, transforms } = bound;
-          return void this.dispatch(socket, responder, payload, callbacks[slot], transforms[slot], throttle);
+          return void this.dispatch(socket, responder, payload, bound.callbacks[slot], throttle);
         }
         const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit);
         // Unknown events count against the user's budget too: each one costs an answer and an audit row.
@@ -145,14 +144,16 @@ export class RealtimeIoAdapter extends IoAdapter {
     });
   }
 
-  /** Called by Nest per gateway per socket: the handlers are only recorded; the onAny listener dispatches. */
-  override bindMessageHandlers(socket: PsSocket, handlers: MessageHandler[], transform: Transform): void {
+  /**
+   * Called by Nest per gateway per socket: the handlers are only recorded; the onAny listener
+   * dispatches. Nest's `transform` (an rxjs chain per message) is not kept: `answerWith` does its job.
+   */
+  override bindMessageHandlers(socket: PsSocket, handlers: MessageHandler[], _transform: Transform): void {
     const bound = boundOf(socket);
     for (const { message, callback } of handlers) {
       let slot = this.slots.get(message);
       if (slot === undefined) this.slots.set(message, (slot = this.slots.size));
       bound.callbacks[slot] = callback;
-      bound.transforms[slot] = transform;
     }
   }
 
@@ -168,22 +169,14 @@ export class RealtimeIoAdapter extends IoAdapter {
     responder: Responder,
     payload: unknown,
     callback: MessageHandler['callback'],
-    transform: Transform,
     throttle: CommandThrottle,
   ): Promise<void> {
     try {
       // Budget first: refused payloads cost an answer and an audit row as well, so they count.
       const refused = (await throttle.check(socket, responder.event)) ?? checkPayload(payload);
       if (refused) return void responder.fail(refused);
-      defer(() => transform(callback(payload, responderFn(responder)))).subscribe({
-        next: (result) => {
-          if (result !== undefined) responder.ok(result);
-        },
-        error: (err: unknown) => void responder.fail(err),
-        complete: () => {
-          if (!responder.answered) responder.ok({});
-        },
-      });
+      // Nest's handler: guards, pipes, the method and the exception filter (which answers failures).
+      answerWith(responder, await callback(payload, responderFn(responder)));
     } catch (err) {
       this.log.error({ err, event: responder.event }, 'command dispatch failed');
       responder.fail(err);

@@ -1,4 +1,5 @@
 import { toErrorBody, type ErrorBody } from '#core';
+import { isObservable } from 'rxjs';
 import type { AuditService } from '../audit/audit.service.js';
 import type { PsSocket } from '../session/socket-session.js';
 
@@ -65,4 +66,21 @@ export function responderFn(r: Responder): ResponderFn {
   const fn = ((response: unknown) => r.ok(response)) as ResponderFn;
   fn[RESPONDER] = r;
   return fn;
+}
+
+/**
+ * Answers with what a Nest handler resolved to, as Nest's own per-message rxjs transform would,
+ * without building that chain for every command: a value (or each value of an Observable, which
+ * interceptors return) is the answer, no value answers `{}`. The Responder answers once, so a value
+ * after the exception filter's answer is ignored.
+ */
+export function answerWith(responder: Responder, result: unknown): void {
+  if (!isObservable(result)) return responder.ok(result);
+  result.subscribe({
+    next: (value) => {
+      if (value !== undefined) responder.ok(value);
+    },
+    error: (err: unknown) => void responder.fail(err),
+    complete: () => responder.ok({}),
+  });
 }

@@ -1,0 +1,61 @@
+import { AppError, ErrorCode } from '#core';
+import { of, Subject, throwError } from 'rxjs';
+import type { AuditService } from '../audit/audit.service.js';
+import type { PsSocket } from '../session/socket-session.js';
+import { answerWith, Responder } from './responder.js';
+
+/** A Responder whose answers and audit rows are collected; unit-level, the e2e suites use real sockets. */
+function responder() {
+  const answers: unknown[] = [];
+  const audited: unknown[] = [];
+  const socket = { id: 's1', data: {}, emit: () => true } as unknown as PsSocket;
+  const audit = { record: (row: unknown) => audited.push(row) } as unknown as AuditService;
+  const r = new Responder(socket, 'report_incident', {}, (a) => answers.push(a), audit);
+  return { r, answers, audited };
+}
+
+describe('answerWith', () => {
+  it('answers with the value a handler resolved to', () => {
+    const { r, answers, audited } = responder();
+    answerWith(r, { incidentId: 'i1' });
+    expect(answers).toEqual([{ ok: true, data: { incidentId: 'i1' } }]);
+    expect(audited).toHaveLength(1);
+  });
+
+  it('answers {} when the handler resolved to nothing', () => {
+    for (const value of [undefined, null]) {
+      const { r, answers } = responder();
+      answerWith(r, value);
+      expect(answers).toEqual([{ ok: true, data: {} }]);
+    }
+  });
+
+  it('does not answer twice when the exception filter already failed the command', () => {
+    const { r, answers } = responder();
+    r.fail(new AppError(ErrorCode.FORBIDDEN, 'no'));
+    answerWith(r, undefined);
+    expect(answers).toEqual([{ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) }]);
+  });
+
+  it('answers with the first value of an Observable, and only once', () => {
+    const { r, answers } = responder();
+    answerWith(r, of({ n: 1 }, { n: 2 }));
+    expect(answers).toEqual([{ ok: true, data: { n: 1 } }]);
+  });
+
+  it('waits for an Observable: {} when it completes empty, the error when it fails', () => {
+    const empty = responder();
+    const pending = new Subject<unknown>();
+    answerWith(empty.r, pending);
+    expect(empty.answers).toEqual([]);
+    pending.complete();
+    expect(empty.answers).toEqual([{ ok: true, data: {} }]);
+
+    const failing = responder();
+    answerWith(
+      failing.r,
+      throwError(() => new AppError(ErrorCode.CONFLICT, 'already')),
+    );
+    expect(failing.answers).toEqual([{ ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) }]);
+  });
+});
