@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import type { PoolClient } from 'pg';
 import { SiteEntity, type Principal } from '../../libs/core/src/index.js';
 import {
   CommandRunner,
@@ -47,6 +49,26 @@ describe('command transactions', () => {
       await then?.();
       return { name };
     });
+
+  /** Counts the socket writes (system calls) a connection's stream makes until the returned stop. */
+  const countWrites = async (uow: UnitOfWork) => {
+    const client = (await uow.tx.queryRunner!.connect()) as PoolClient; // the transaction's connection
+    const stream = client.connection.stream as Duplex &
+      Record<'_write' | '_writev', (...a: unknown[]) => void>;
+    let writes = 0;
+    for (const method of ['_write', '_writev'] as const) {
+      const original = stream[method];
+      stream[method] = function (this: Duplex, ...args: unknown[]) {
+        writes++;
+        return original.apply(this, args);
+      };
+    }
+    return () => {
+      delete (stream as Partial<typeof stream>)._write;
+      delete (stream as Partial<typeof stream>)._writev;
+      return writes;
+    };
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -196,6 +218,21 @@ describe('command transactions', () => {
       ),
     ).rejects.toThrow(/no_such_table_probe/);
     expect(await keyCount(failing)).toBe(0);
+  });
+
+  it('the final statement and COMMIT leave in one socket write', async () => {
+    let stop: (() => number) | undefined;
+    const outcome = await runner.run(
+      { principal: me, command: 'write_probe', clientEventId: randomUUID() },
+      async (uow) => {
+        uow.append({ type: 'write_probe', siteId, streams: [`site:${siteId}:staff`], data: {} });
+        stop = await countWrites(uow);
+        return { probed: true };
+      },
+    );
+    expect(outcome.envelopes).toHaveLength(1);
+    // node-postgres alone writes each query on its own: two writes here.
+    expect(stop!()).toBe(1);
   });
 
   it('system work without an idempotency key commits the same way', async () => {

@@ -35,10 +35,9 @@ export class PipelinedTransaction {
   /** BEGIN, then `opening` in the same round trip; the rows of each opening statement. */
   async begin(opening: readonly QueryConfig[]): Promise<QueryResultRow[][]> {
     this.setOpen(true); // before the answer: a failure below still ends with ROLLBACK
-    const answers = await settleAll([
-      this.client.query('BEGIN'),
-      ...opening.map((q) => this.client.query(q)),
-    ]);
+    const answers = await settleAll(
+      this.inOneWrite(() => [this.client.query('BEGIN'), ...opening.map((q) => this.client.query(q))]),
+    );
     return answers.slice(1).map((r) => r.rows);
   }
 
@@ -50,21 +49,23 @@ export class PipelinedTransaction {
     last: QueryConfig | null,
     onLastAnswered?: () => void,
   ): Promise<T[] | null> {
-    const final: Promise<QueryResult<T>>[] = [];
-    if (last) {
-      const sent = this.send<T>(last);
-      if (sent.refused !== undefined) {
-        // Refused before it left (a value node-postgres cannot serialise): COMMIT must not follow,
-        // or the work would commit without its events. The caller rolls back; the connection is
-        // dropped, as node-postgres may now think that statement is prepared on it.
-        this.broken = true;
-        throw sent.refused;
+    const sent = this.inOneWrite(() => {
+      const final: Promise<QueryResult>[] = [];
+      if (last) {
+        const sent = this.send<T>(last);
+        if (sent.refused !== undefined) {
+          // Refused before it left (a value node-postgres cannot serialise): COMMIT must not follow,
+          // or the work would commit without its events. The caller rolls back; the connection is
+          // dropped, as node-postgres may now think that statement is prepared on it.
+          this.broken = true;
+          throw sent.refused;
+        }
+        final.push(sent.answer.then(tap(onLastAnswered)));
       }
-      final.push(sent.answer.then(tap(onLastAnswered)));
-    }
-    const commit = this.client.query('COMMIT');
+      return [...final, this.client.query('COMMIT')];
+    });
     try {
-      const answers = await settleAll<QueryResult>([...final, commit]);
+      const answers = await settleAll<QueryResult>(sent);
       if (answers[answers.length - 1].command !== 'COMMIT') throw new TransactionAbortedError();
       return last ? (answers[0].rows as T[]) : null;
     } finally {
@@ -93,6 +94,21 @@ export class PipelinedTransaction {
     sending = false;
     answer.catch(() => undefined); // a refusal is thrown by the caller instead
     return { answer, refused };
+  }
+
+  /**
+   * Issues the queries `issue` sends as one socket write. node-postgres writes every query on its
+   * own (one `writev` system call each, 13% of the server's busy time in a profile of 300 scans/s);
+   * a corked stream keeps them until the uncork, which runs in the same tick, so nothing waits.
+   */
+  private inOneWrite<R>(issue: () => R): R {
+    const stream = this.client.connection?.stream;
+    stream?.cork();
+    try {
+      return issue();
+    } finally {
+      stream?.uncork();
+    }
   }
 
   /** Rolls back if the transaction is still open; never throws (the connection may be gone). */
