@@ -51,6 +51,18 @@ export function cpuMicros(pid: number): number | null {
     return null;
   }
 }
+/**
+ * Write-family system calls (write, writev, sendmsg...) the process has made, from /proc/<pid>/io;
+ * unlike CPU time, a count that does not depend on what else the machine is doing. Linux.
+ */
+export function writeSyscalls(pid: number): number | null {
+  try {
+    const m = /^syscw: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
 /** /proc/<pid>/stat fields after the command name, per live process. Linux. */
 function procStats(): Map<number, string[]> {
   const stats = new Map<number, string[]>();

@@ -10,6 +10,7 @@ import type { GcWindow } from '../libs/core/src/health/gc-pauses.js';
 import { io, type Socket } from 'socket.io-client';
 import {
   cpuMicros,
+  writeSyscalls,
   descendantsCpuMicros,
   histogram,
   ms,
@@ -303,6 +304,8 @@ async function main(): Promise<void> {
     p99: number | null;
     p99FromSchedule: number | null;
     serverCpuUsPerCommand: number | null;
+    /** The server's write system calls (to clients and PostgreSQL) per command. */
+    serverWritesPerCommand: number | null;
     /** CPU of the server's child processes (the embedded PostgreSQL; none for the baseline). */
     dbCpuUsPerCommand: number | null;
     serverLoopDelayP99Ms: number | null;
@@ -316,6 +319,7 @@ async function main(): Promise<void> {
       let ok = 0;
       const start = now() + 100;
       const cpuBefore = cpuMicros(pid);
+      const writesBefore = writeSyscalls(pid);
       const dbBefore = descendantsCpuMicros(pid);
       await serverMetrics(true);
       const total = Math.round(rate * scenario.scanStepS);
@@ -358,6 +362,7 @@ async function main(): Promise<void> {
       const elapsed = (now() - start) / 1000;
       await Promise.all(inflight);
       const stepCpu = cpuMicros(pid);
+      const stepWrites = writeSyscalls(pid);
       const stepDb = descendantsCpuMicros(pid);
       const stepLoop = (await serverMetrics())?.eventLoopDelayMs ?? null;
       const step = {
@@ -370,6 +375,10 @@ async function main(): Promise<void> {
         p99FromSchedule: ms(hs, 99),
         serverCpuUsPerCommand:
           cpuBefore !== null && stepCpu !== null && sent ? Math.round((stepCpu - cpuBefore) / sent) : null,
+        serverWritesPerCommand:
+          writesBefore !== null && stepWrites !== null && sent
+            ? Math.round(((stepWrites - writesBefore) / sent) * 10) / 10
+            : null,
         dbCpuUsPerCommand:
           dbBefore !== null && stepDb !== null && sent ? Math.round((stepDb - dbBefore) / sent) : null,
         serverLoopDelayP99Ms: stepLoop?.p99 ?? null,
