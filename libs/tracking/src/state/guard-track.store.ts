@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { emptyHistory, type Fix, type TrackHistory } from '../domain/location-filter.js';
+import { RecentAnswers } from '../domain/recent-answers.js';
 
 /** Shared and frozen (see answerFor in the handler): never written to. */
 export type UpdateLocationResult = Readonly<{
@@ -16,7 +17,7 @@ export interface GuardTrack {
   /** Inside the site's geofence at the last accepted fix (undefined: not known yet, armed). */
   inside?: boolean;
   /** Answers to recent clientEventIds: a retried update gets the first answer again. */
-  answers: Map<string, UpdateLocationResult>;
+  answers: RecentAnswers<UpdateLocationResult>;
 }
 
 const ANSWERS_KEPT = 20;
@@ -29,15 +30,19 @@ export class GuardTrackStore {
   for(guardId: string, shiftId: string, siteId: string): GuardTrack {
     const t = this.tracks.get(guardId);
     if (t && t.shiftId === shiftId) return t;
-    const fresh: GuardTrack = { shiftId, siteId, history: emptyHistory(), answers: new Map() };
+    const fresh: GuardTrack = {
+      shiftId,
+      siteId,
+      history: emptyHistory(),
+      answers: new RecentAnswers(ANSWERS_KEPT),
+    };
     this.tracks.set(guardId, fresh);
     return fresh;
   }
 
   remember(track: GuardTrack, clientEventId: string | undefined, result: UpdateLocationResult): void {
     if (!clientEventId) return;
-    track.answers.set(clientEventId, result);
-    if (track.answers.size > ANSWERS_KEPT) track.answers.delete(track.answers.keys().next().value!);
+    track.answers.remember(clientEventId, result);
   }
 
   latest(guardId: string, shiftId?: string): Fix | undefined {
