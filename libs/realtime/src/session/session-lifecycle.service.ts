@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, AppError, MembershipService, TokenError, TokenService, type Principal } from '#core';
 import { AuditService } from '../audit/audit.service.js';
 import { roomsOf } from '../contract/rooms.js';
 import { PresenceService } from '../presence/presence.service.js';
+import { SessionDeadlines } from './session-deadlines.js';
 import type { PsSocket } from './socket-session.js';
 
 /**
@@ -11,16 +12,25 @@ import type { PsSocket } from './socket-session.js';
  * joined before the client can send its first command.
  */
 @Injectable()
-export class SessionLifecycle {
-  /** Expiry timers per socket, kept off socket.data (which must stay serialisable). */
-  private readonly timers = new WeakMap<PsSocket, NodeJS.Timeout[]>();
+export class SessionLifecycle implements OnApplicationShutdown {
+  private readonly deadlines: SessionDeadlines<PsSocket>;
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly tokens: TokenService,
     private readonly membership: MembershipService,
     private readonly presence: PresenceService,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.deadlines = new SessionDeadlines<PsSocket>(config.SESSION_EXPIRING_LEAD_S * 1000, {
+      warn: (socket) =>
+        socket.emit('session_expiring', { expiresAt: new Date(socket.data.expiresAt).toISOString() }),
+      expire: (socket) => {
+        const expiresAt = new Date(socket.data.expiresAt).toISOString();
+        socket.emit('session_expired', { expiresAt, reason: 'TOKEN_EXPIRED' });
+        socket.disconnect(true);
+      },
+    });
+  }
 
   onConnect(socket: PsSocket): void {
     const s = socket.data;
@@ -35,7 +45,7 @@ export class SessionLifecycle {
       serverTime: new Date().toISOString(),
     });
     s.streamHeads = undefined; // sent; kept no longer (memory per socket)
-    this.scheduleExpiry(socket);
+    this.deadlines.schedule(socket);
     this.presence.socketConnected(s.principal, socket.id);
     void this.catchUpMembership(socket);
     this.audit.record({
@@ -46,7 +56,6 @@ export class SessionLifecycle {
       result: 'connected',
     });
     socket.once('disconnect', (reason) => {
-      this.clearTimers(socket);
       this.presence.socketDisconnected(socket.data.principal, socket.id);
       this.audit.record({
         userId: s.principal.userId,
@@ -99,7 +108,7 @@ export class SessionLifecycle {
     const member = await this.membership.load(claims.sub);
     if (!member?.active) throw AppError.unauthorized('User inactive');
     s.expiresAt = claims.exp * 1000;
-    this.scheduleExpiry(socket);
+    this.deadlines.schedule(socket);
     return { expiresAt: new Date(s.expiresAt).toISOString() };
   }
 
@@ -108,32 +117,7 @@ export class SessionLifecycle {
     socket.data.principal = principal;
   }
 
-  private scheduleExpiry(socket: PsSocket): void {
-    this.clearTimers(socket);
-    const timers: NodeJS.Timeout[] = [];
-    this.timers.set(socket, timers);
-    const s = socket.data;
-    const now = Date.now();
-    const warnIn = Math.max(0, s.expiresAt - this.config.SESSION_EXPIRING_LEAD_S * 1000 - now);
-    const expireIn = Math.max(0, s.expiresAt - now);
-    const expiresAt = new Date(s.expiresAt).toISOString();
-    // setTimeout caps at 2^31-1 ms (~24.8 days); access tokens live minutes, so this never clips.
-    timers.push(
-      setTimeout(() => socket.emit('session_expiring', { expiresAt }), Math.min(warnIn, 2 ** 31 - 1)),
-    );
-    timers.push(
-      setTimeout(
-        () => {
-          socket.emit('session_expired', { expiresAt, reason: 'TOKEN_EXPIRED' });
-          socket.disconnect(true);
-        },
-        Math.min(expireIn, 2 ** 31 - 1),
-      ),
-    );
-  }
-
-  private clearTimers(socket: PsSocket): void {
-    for (const t of this.timers.get(socket) ?? []) clearTimeout(t);
-    this.timers.delete(socket);
+  onApplicationShutdown(): void {
+    this.deadlines.stop();
   }
 }
