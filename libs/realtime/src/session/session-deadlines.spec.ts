@@ -39,12 +39,15 @@ describe('SessionDeadlines', () => {
       warn: (s) => note(`warn ${s.id}`),
       expire: (s) => note(`expire ${s.id}`),
     }));
+  /** A namespace, a recorder and deadlines that report to it. */
+  const setup = () => {
+    const ns = namespace();
+    const rec = recorder();
+    return { ...ns, ...rec, d: start(rec.note), t0: Date.now() };
+  };
 
   it('warns LEAD ms before the expiry and expires at it, each socket on its own time', async () => {
-    const { add } = namespace();
-    const { fired, note, when } = recorder();
-    const d = start(note);
-    const t0 = Date.now();
+    const { add, fired, when, d, t0 } = setup();
     const late = add('late', t0 + 120);
     const early = add('early', t0 + 60);
     d.schedule(late);
@@ -60,10 +63,7 @@ describe('SessionDeadlines', () => {
   });
 
   it('skips the deadlines of a refreshed token and of a closed socket', async () => {
-    const { sockets, add } = namespace();
-    const { fired, note, when } = recorder();
-    const d = start(note);
-    const t0 = Date.now();
+    const { sockets, add, fired, when, d, t0 } = setup();
     const refreshed = add('refreshed', t0 + 50);
     const closed = add('closed', t0 + 50);
     d.schedule(refreshed);
