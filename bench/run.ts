@@ -57,7 +57,8 @@ const LOAD_CORE = pin ? 1 : null;
 const DB_CORE = pin && process.argv.includes('--db-core') ? Number(arg('db-core', '1')) : null;
 // BENCH_SERVER_NODE=/path/to/node runs both servers on another Node release; the load generator keeps this one.
 const SERVER_NODE = process.env.BENCH_SERVER_NODE || process.execPath;
-const serverNodeVersion = () => spawnSync(SERVER_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
+const serverNodeVersion = () =>
+  spawnSync(SERVER_NODE, ['--version'], { encoding: 'utf8' }).stdout?.trim() || `unknown (${SERVER_NODE})`;
 const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-password' };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'patrolshield-bench-'));

@@ -50,19 +50,27 @@ describe('command transactions', () => {
       return { name };
     });
 
-  /** Counts the socket writes (system calls) a connection's stream makes until the returned stop. */
-  const countWrites = async (uow: UnitOfWork) => {
+  /**
+   * Records what the transaction's connection writes to its socket, one Buffer per write (system
+   * call), until the returned stop (which also puts the stream back as it was).
+   */
+  const recordWrites = async (uow: UnitOfWork) => {
     const client = (await uow.tx.queryRunner!.connect()) as PoolClient; // the transaction's connection
-    const stream = client.connection.stream as Duplex &
-      Record<'_write' | '_writev', (...a: unknown[]) => void>;
-    let writes = 0;
-    for (const method of ['_write', '_writev'] as const) {
-      const original = stream[method];
-      stream[method] = function (this: Duplex, ...args: unknown[]) {
-        writes++;
-        return original.apply(this, args);
-      };
-    }
+    type Chunk = { chunk: Buffer };
+    const stream = client.connection.stream as Duplex & {
+      _write: (chunk: Buffer, ...rest: unknown[]) => void;
+      _writev: (chunks: Chunk[], ...rest: unknown[]) => void;
+    };
+    const writes: Buffer[] = [];
+    const [write, writev] = [stream._write, stream._writev];
+    stream._write = function (chunk, ...rest) {
+      writes.push(Buffer.from(chunk));
+      return write.call(this, chunk, ...rest);
+    };
+    stream._writev = function (chunks, ...rest) {
+      writes.push(Buffer.concat(chunks.map((c) => c.chunk)));
+      return writev.call(this, chunks, ...rest);
+    };
     return () => {
       delete (stream as Partial<typeof stream>)._write;
       delete (stream as Partial<typeof stream>)._writev;
@@ -221,18 +229,29 @@ describe('command transactions', () => {
   });
 
   it('the final statement and COMMIT leave in one socket write', async () => {
-    let stop: (() => number) | undefined;
-    const outcome = await runner.run(
-      { principal: me, command: 'write_probe', clientEventId: randomUUID() },
-      async (uow) => {
-        uow.append({ type: 'write_probe', siteId, streams: [`site:${siteId}:staff`], data: {} });
-        stop = await countWrites(uow);
-        return { probed: true };
-      },
-    );
-    expect(outcome.envelopes).toHaveLength(1);
-    // node-postgres alone writes each query on its own: two writes here.
-    expect(stop!()).toBe(1);
+    let stop: (() => Buffer[]) | undefined;
+    let writes: Buffer[] = [];
+    try {
+      const outcome = await runner.run(
+        { principal: me, command: 'write_probe', clientEventId: randomUUID() },
+        async (uow) => {
+          uow.append({ type: 'write_probe', siteId, streams: [`site:${siteId}:staff`], data: {} });
+          stop = await recordWrites(uow);
+          return { probed: true };
+        },
+      );
+      expect(outcome.envelopes).toHaveLength(1);
+    } finally {
+      writes = stop?.() ?? [];
+    }
+    // The first COMMIT after the work is this transaction's (the connection may serve others after
+    // it is released). Its write also holds the final statement, up to its Sync ('S', length 4):
+    // node-postgres alone sends that statement in one write and COMMIT in a second, on its own.
+    const commit = writes.find((w) => w.includes('COMMIT'));
+    expect(commit).toBeDefined();
+    const sync = commit!.indexOf(Buffer.from([0x53, 0, 0, 0, 4]));
+    expect(sync).toBeGreaterThanOrEqual(0);
+    expect(sync).toBeLessThan(commit!.indexOf('COMMIT'));
   });
 
   it('system work without an idempotency key commits the same way', async () => {

@@ -70,9 +70,9 @@ export function responderFn(r: Responder): ResponderFn {
 
 /**
  * Answers with what a Nest handler resolved to, as Nest's own per-message rxjs transform would,
- * without building that chain for every command: a value (or each value of an Observable, which
- * interceptors return) is the answer, no value answers `{}`. The Responder answers once, so a value
- * after the exception filter's answer is ignored.
+ * without building that chain for every command: a value (or an Observable's first value that is
+ * not undefined; interceptors return Observables) is the answer, no value answers `{}`. The
+ * Responder answers once, so a value after the exception filter's answer is ignored.
  */
 export function answerWith(responder: Responder, result: unknown): void {
   if (!isObservable(result)) return responder.ok(result);

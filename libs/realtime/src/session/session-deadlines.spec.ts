@@ -77,6 +77,37 @@ describe('SessionDeadlines', () => {
     expect(fired).toEqual(['warn refreshed', 'expire refreshed']);
   });
 
+  it('warns and expires once when a token is refreshed to the same expiry, or back to an earlier one', async () => {
+    const { add, fired, when, d, t0 } = setup();
+    const same = add('same', t0 + 60);
+    for (let i = 0; i < 100; i++) d.schedule(same); // the same token sent again and again
+    expect(d.pending).toBe(2);
+    const back = add('back', t0 + 80);
+    d.schedule(back);
+    back.data.expiresAt = t0 + 5000;
+    d.schedule(back);
+    back.data.expiresAt = t0 + 80; // and back: two entries for t0 + 80 stand
+    d.schedule(back);
+    await when('expire back');
+    expect(fired.filter((f) => f.endsWith('same'))).toEqual(['warn same', 'expire same']);
+    expect(fired.filter((f) => f.endsWith('back'))).toEqual(['warn back', 'expire back']);
+  });
+
+  it('a failing deadline does not stop the others of its tick, nor later ones', async () => {
+    const { add } = namespace();
+    const { fired, note, when } = recorder();
+    const d = start((what) => {
+      if (what === 'warn bad') throw new Error('emit failed');
+      note(what);
+    });
+    const t0 = Date.now();
+    d.schedule(add('bad', t0 + 50));
+    d.schedule(add('good', t0 + 50));
+    d.schedule(add('later', t0 + 90));
+    await when('expire later');
+    expect(fired).toEqual(expect.arrayContaining(['warn good', 'expire bad', 'expire good', 'warn later']));
+  });
+
   it('drops stale entries in bulk so closed sockets cannot grow the heaps', () => {
     const { sockets, add } = namespace();
     const d = start(() => undefined);

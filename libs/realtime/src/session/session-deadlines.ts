@@ -1,3 +1,4 @@
+import { rootLogger } from '#core';
 import { DeadlineHeap, type Deadline } from './deadline-heap.js';
 
 /** What a deadline needs of a socket (a PsSocket in the product). */
@@ -7,6 +8,10 @@ export interface DeadlineSocket {
   readonly data: { expiresAt: number };
   readonly nsp: { readonly sockets: Map<string, unknown> };
 }
+
+/** The expiry a socket's deadlines were last set for (off `data`, which must stay plain JSON). */
+const SCHEDULED_FOR = Symbol('ps:deadlines-for');
+type Marked = { [SCHEDULED_FOR]?: number };
 
 /**
  * The `session_expiring` warning (`leadMs` before the token's expiry) and the `session_expired`
@@ -23,6 +28,8 @@ export class SessionDeadlines<S extends DeadlineSocket = DeadlineSocket> {
   private armedAt = Infinity;
   /** Where a deadline's socket id is looked up: the namespace of the first socket (there is one). */
   private sockets?: Map<string, unknown>;
+  private stopped = false;
+  private readonly log = rootLogger().child({ context: 'session-deadlines' });
 
   constructor(
     private readonly leadMs: number,
@@ -37,19 +44,24 @@ export class SessionDeadlines<S extends DeadlineSocket = DeadlineSocket> {
   /** Sets the socket's deadlines from `socket.data.expiresAt` (on connect and on refresh). */
   schedule(socket: S): void {
     this.sockets ??= socket.nsp.sockets;
+    if (socket.nsp.sockets !== this.sockets) throw new Error('SessionDeadlines serves one namespace');
     const expiresAt = socket.data.expiresAt;
+    const marked = socket as S & Marked;
+    if (marked[SCHEDULED_FOR] === expiresAt) return; // a refresh to the same expiry: already set
+    marked[SCHEDULED_FOR] = expiresAt;
     this.warnings.push(expiresAt - this.leadMs, socket.id);
     this.expiries.push(expiresAt, socket.id);
     // Closed sockets and refreshed tokens leave entries behind until they come due: drop them in
     // bulk once they outnumber the live ones, so a reconnect storm cannot grow the heaps for hours.
     if (this.pending > 4 * this.sockets.size + 1024) {
-      this.warnings.retain((d) => this.standing(d, this.leadMs) !== undefined);
-      this.expiries.retain((d) => this.standing(d, 0) !== undefined);
+      this.warnings.retain(this.standingOnce(this.leadMs));
+      this.expiries.retain(this.standingOnce(0));
     }
     this.arm();
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.armedAt = Infinity;
   }
@@ -60,10 +72,23 @@ export class SessionDeadlines<S extends DeadlineSocket = DeadlineSocket> {
     return socket?.connected && socket.data.expiresAt - before === d.at ? socket : undefined;
   }
 
+  /**
+   * A filter for standing deadlines that passes one per socket: a token refreshed from A to B and
+   * back to A leaves two entries for A, both standing.
+   */
+  private standingOnce(before: number): (d: Deadline) => boolean {
+    const seen = new Set<string>();
+    return (d) => {
+      if (seen.has(d.key) || !this.standing(d, before)) return false;
+      seen.add(d.key);
+      return true;
+    };
+  }
+
   /** Sets the one timer for the earliest deadline, unless it is already set for that or earlier. */
   private arm(): void {
     const next = Math.min(this.warnings.peek()?.at ?? Infinity, this.expiries.peek()?.at ?? Infinity);
-    if (next >= this.armedAt) return;
+    if (this.stopped || next >= this.armedAt) return;
     clearTimeout(this.timer);
     this.armedAt = next;
     // setTimeout caps at 2^31-1 ms (~24.8 days); waking before the deadline just sets it again.
@@ -75,14 +100,24 @@ export class SessionDeadlines<S extends DeadlineSocket = DeadlineSocket> {
   private onTimer(): void {
     this.armedAt = Infinity;
     const now = Date.now();
-    for (const d of this.warnings.popDue(now)) {
-      const socket = this.standing(d, this.leadMs);
-      if (socket) this.on.warn(socket);
+    try {
+      this.fire(this.warnings.popDue(now), this.leadMs, (socket) => this.on.warn(socket));
+      this.fire(this.expiries.popDue(now), 0, (socket) => this.on.expire(socket));
+    } finally {
+      this.arm();
     }
-    for (const d of this.expiries.popDue(now)) {
-      const socket = this.standing(d, 0);
-      if (socket) this.on.expire(socket);
+  }
+
+  /** Runs `action` for each due deadline that stands, once per socket; one failure stops no other. */
+  private fire(due: Deadline[], before: number, action: (socket: S) => void): void {
+    const once = this.standingOnce(before);
+    for (const d of due) {
+      if (!once(d)) continue;
+      try {
+        action(this.sockets!.get(d.key) as S);
+      } catch (err) {
+        this.log.error({ err, socketId: d.key }, 'session deadline failed');
+      }
     }
-    this.arm();
   }
 }

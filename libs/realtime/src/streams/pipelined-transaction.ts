@@ -52,15 +52,15 @@ export class PipelinedTransaction {
     const sent = this.inOneWrite(() => {
       const final: Promise<QueryResult>[] = [];
       if (last) {
-        const sent = this.send<T>(last);
-        if (sent.refused !== undefined) {
+        const statement = this.send<T>(last);
+        if (statement.refused !== undefined) {
           // Refused before it left (a value node-postgres cannot serialise): COMMIT must not follow,
           // or the work would commit without its events. The caller rolls back; the connection is
           // dropped, as node-postgres may now think that statement is prepared on it.
           this.broken = true;
-          throw sent.refused;
+          throw statement.refused;
         }
-        final.push(sent.answer.then(tap(onLastAnswered)));
+        final.push(statement.answer.then(tap(onLastAnswered)));
       }
       return [...final, this.client.query('COMMIT')];
     });

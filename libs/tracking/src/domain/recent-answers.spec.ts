@@ -18,6 +18,15 @@ describe('RecentAnswers', () => {
     expect([3, 4, 5].map((i) => recent.get(`id-${i}`))).toEqual([3, 4, 5]);
   });
 
+  it('a second answer for a remembered id replaces the first and takes no slot', () => {
+    const recent = new RecentAnswers<string>(2);
+    recent.remember('a', 'first');
+    recent.remember('a', 'second');
+    recent.remember('b', 'other');
+    expect(recent.get('a')).toBe('second');
+    expect(recent.get('b')).toBe('other');
+  });
+
   it('matches ids by value, not by string identity (ids arrive in new strings)', () => {
     const recent = new RecentAnswers<string>(2);
     recent.remember(['f47ac10b', '58cc'].join('-'), 'kept');

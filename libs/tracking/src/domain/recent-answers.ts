@@ -21,8 +21,13 @@ export class RecentAnswers<A> {
     return at < 0 ? undefined : this.answers[at];
   }
 
-  /** Keeps `answer` for `id`, forgetting the oldest once full. */
+  /** Keeps `answer` for `id` (replacing an earlier one, as Map.set did), forgetting the oldest once full. */
   remember(id: string, answer: A): void {
+    const at = this.ids.indexOf(id);
+    if (at >= 0) {
+      this.answers[at] = answer;
+      return;
+    }
     this.ids[this.next] = id;
     this.answers[this.next] = answer;
     this.next = (this.next + 1) % this.ids.length;
