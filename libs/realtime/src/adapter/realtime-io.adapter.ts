@@ -4,6 +4,7 @@ import { AppConfig, AppError, ErrorCode, rootLogger } from '#core';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import { AuditService } from '../audit/audit.service.js';
+import { CommandLanes } from '../commands/command-lanes.js';
 import { CommandThrottle } from '../commands/command-throttle.js';
 import { checkPayload } from '../commands/payload-guard.js';
 import { answerWith, Responder, responderFn } from '../commands/responder.js';
@@ -38,13 +39,14 @@ const MAX_HTTP_BUFFER = 256 * 1024;
 
 /**
  * The socket layer's front door: handshake authentication as Socket.IO middleware, origin checks,
- * limits, the cluster adapter, and the path of every inbound command (payload guard, throttle,
- * Nest's guards and pipes, ack).
+ * limits, the cluster adapter, and the path of every inbound command (lane, throttle, payload
+ * guard, Nest's guards and pipes, ack).
  */
 export class RealtimeIoAdapter extends IoAdapter {
   /** Event name -> slot in every socket's BoundHandlers arrays. */
   private readonly slots = new Map<string, number>();
   private readonly log = rootLogger().child({ context: 'socket' });
+  private readonly lanes = new CommandLanes();
 
   constructor(private readonly app: INestApplicationContext) {
     super(app);
@@ -132,7 +134,13 @@ export class RealtimeIoAdapter extends IoAdapter {
         if (slot !== undefined && bound?.callbacks[slot]) {
           const payload = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
           const responder = new Responder(socket, event, payload, ack, audit);
-          return void this.dispatch(socket, responder, payload, bound.callbacks[slot], throttle);
+          const callback = bound.callbacks[slot];
+          return this.lanes.submit(
+            socket,
+            event,
+            () => void this.dispatch(socket, responder, payload, callback, throttle),
+            (refused) => void responder.fail(refused),
+          );
         }
         const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit);
         // Unknown events count against the user's budget too: each one costs an answer and an audit row.

@@ -1,0 +1,72 @@
+import { AppError } from '#core';
+
+/** High-volume commands that may wait a few milliseconds for everything else read in the same turn. */
+const BULK = new Set(['update_location']);
+/** Never queued, not even behind the socket's own bulk commands: a panic overtakes its GPS fixes. */
+const isUrgent = (event: string): boolean => event.startsWith('panic_');
+/** Bulk commands started per turn of the event loop; the sockets are read again in between. */
+const PER_TURN = 64;
+/** A socket with this many commands waiting is sending faster than any client should. */
+const MAX_QUEUED_PER_SOCKET = 64;
+
+const QUEUED = Symbol('ps:queued-commands');
+type Queueing = { [QUEUED]?: number };
+
+/**
+ * Two lanes for inbound commands. Bulk commands (`update_location`) wait in one FIFO that is
+ * drained `PER_TURN` at a time between turns of the event loop (setImmediate); all other commands
+ * start as soon as they are read. Once a socket has a command waiting, its later commands queue
+ * behind it (a socket's commands keep their order), except urgent ones (`panic_*`).
+ *
+ * Why: after a GC pause at 10,000 guards a node has a second or more of location updates to work
+ * through, and handled in read order a panic waited behind all of them (panic p99 1 to 2 s). With
+ * the lanes it waits only for the updates to be read, and for one turn's share of their handling.
+ * With no backlog the queue is empty again before the next read, so nothing waits in practice.
+ */
+export class CommandLanes {
+  private queue: { socket: Queueing; run: () => void }[] = [];
+  private head = 0;
+  private scheduled = false;
+
+  /** Starts `run` now or queues it; `refuse` answers when the socket's queue is full. */
+  submit(socket: object, event: string, run: () => void, refuse: (err: AppError) => void): void {
+    const s = socket as Queueing;
+    const waiting = s[QUEUED] ?? 0;
+    if (isUrgent(event) || (waiting === 0 && !BULK.has(event))) return run();
+    if (waiting >= MAX_QUEUED_PER_SOCKET) return refuse(AppError.rateLimited(1000));
+    s[QUEUED] = waiting + 1;
+    this.queue.push({ socket: s, run });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.drain());
+    }
+  }
+
+  /** Commands waiting on this node. */
+  get waiting(): number {
+    return this.queue.length - this.head;
+  }
+
+  private drain(): void {
+    this.scheduled = false;
+    const end = Math.min(this.queue.length, this.head + PER_TURN);
+    for (; this.head < end; this.head++) {
+      const job = this.queue[this.head];
+      this.queue[this.head] = undefined as never; // let it go
+      job.socket[QUEUED]! -= 1;
+      job.run();
+    }
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else {
+      if (this.head >= 4096) {
+        // A backlog that never empties must not keep every started slot: drop them.
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
+      this.scheduled = true;
+      setImmediate(() => this.drain());
+    }
+  }
+}
