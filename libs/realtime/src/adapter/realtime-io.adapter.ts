@@ -135,12 +135,11 @@ export class RealtimeIoAdapter extends IoAdapter {
           const payload = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
           const responder = new Responder(socket, event, payload, ack, audit);
           const callback = bound.callbacks[slot];
-          return this.lanes.submit(
-            socket,
-            event,
-            () => void this.dispatch(socket, responder, payload, callback, throttle),
-            (refused) => void responder.fail(refused),
-          );
+          // Checked when read: a payload refused anyway is answered now instead of held in a lane.
+          const badPayload = checkPayload(payload);
+          const run = () => void this.dispatch(socket, responder, payload, callback, throttle, badPayload);
+          if (badPayload) return run();
+          return this.lanes.submit(socket, event, run, (refused) => void responder.fail(refused));
         }
         const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit);
         // Unknown events count against the user's budget too: each one costs an answer and an audit row.
@@ -178,10 +177,15 @@ export class RealtimeIoAdapter extends IoAdapter {
     payload: unknown,
     callback: MessageHandler['callback'],
     throttle: CommandThrottle,
+    badPayload: AppError | null,
   ): Promise<void> {
     try {
+      // A command that waited in a lane may find its socket gone: the client retries it on its
+      // next connection (with the same clientEventId), so it must not also take effect here.
+      if (!socket.connected)
+        return void responder.fail(new AppError(ErrorCode.UNAVAILABLE, 'The connection closed first'));
       // Budget first: refused payloads cost an answer and an audit row as well, so they count.
-      const refused = (await throttle.check(socket, responder.event)) ?? checkPayload(payload);
+      const refused = (await throttle.check(socket, responder.event)) ?? badPayload;
       if (refused) return void responder.fail(refused);
       // Nest's handler: guards, pipes, the method and the exception filter (which answers failures).
       answerWith(responder, await callback(payload, responderFn(responder)));

@@ -63,6 +63,45 @@ describe('CommandLanes', () => {
   });
 });
 
+describe('CommandLanes under load', () => {
+  it('never counts or queues a panic, even with 64 commands waiting', async () => {
+    const lanes = new CommandLanes();
+    const guard = {};
+    const ran: string[] = [];
+    for (let i = 0; i < 64; i++) lanes.submit(guard, 'update_location', () => ran.push('loc'), fail);
+    lanes.submit(guard, 'panic_alert', () => ran.push('panic'), fail);
+    expect(ran).toEqual(['panic']);
+    while (lanes.waiting) await nextTurn();
+    expect(ran).toHaveLength(65);
+  });
+
+  it('a command that throws when started stops no other, and the lane keeps draining', async () => {
+    const lanes = new CommandLanes();
+    let started = 0;
+    lanes.submit(
+      {},
+      'update_location',
+      () => {
+        throw new Error('boom');
+      },
+      fail,
+    );
+    for (let i = 0; i < 100; i++) lanes.submit({}, 'update_location', () => started++, fail);
+    while (lanes.waiting) await nextTurn();
+    expect(started).toBe(100);
+  });
+
+  it('a backlog of thousands drains completely, in order', async () => {
+    const lanes = new CommandLanes();
+    const order: number[] = [];
+    const sockets = Array.from({ length: 100 }, () => ({}));
+    for (let i = 0; i < 6000; i++)
+      lanes.submit(sockets[i % 100], 'update_location', () => order.push(i), fail);
+    while (lanes.waiting) await nextTurn();
+    expect(order).toEqual(Array.from({ length: 6000 }, (_, i) => i));
+  });
+});
+
 function fail(err: AppError): never {
   throw err;
 }

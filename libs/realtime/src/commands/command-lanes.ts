@@ -1,4 +1,4 @@
-import { AppError } from '#core';
+import { AppError, rootLogger } from '#core';
 
 /** High-volume commands that may wait a few milliseconds for everything else read in the same turn. */
 const BULK = new Set(['update_location']);
@@ -22,11 +22,15 @@ type Queueing = { [QUEUED]?: number };
  * through, and handled in read order a panic waited behind all of them (panic p99 1 to 2 s). With
  * the lanes it waits only for the updates to be read, and for one turn's share of their handling.
  * With no backlog the queue is empty again before the next read, so nothing waits in practice.
+ *
+ * A queued command is timed (`receivedAt`) when it starts, not when it was read: a fix or scan
+ * without a device time can be late by the backlog (the SDK always sends `recordedAt`).
  */
 export class CommandLanes {
   private queue: { socket: Queueing; run: () => void }[] = [];
   private head = 0;
   private scheduled = false;
+  private readonly log = rootLogger().child({ context: 'command-lanes' });
 
   /** Starts `run` now or queues it; `refuse` answers when the socket's queue is full. */
   submit(socket: object, event: string, run: () => void, refuse: (err: AppError) => void): void {
@@ -50,11 +54,15 @@ export class CommandLanes {
   private drain(): void {
     this.scheduled = false;
     const end = Math.min(this.queue.length, this.head + PER_TURN);
-    for (; this.head < end; this.head++) {
+    while (this.head < end) {
       const job = this.queue[this.head];
-      this.queue[this.head] = undefined as never; // let it go
+      this.queue[this.head++] = undefined as never; // let it go
       job.socket[QUEUED]! -= 1;
-      job.run();
+      try {
+        job.run();
+      } catch (err) {
+        this.log.error({ err }, 'queued command failed to start');
+      }
     }
     if (this.head === this.queue.length) {
       this.queue = [];
