@@ -4,7 +4,7 @@ import { AppConfig, AppError, ErrorCode, rootLogger } from '#core';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import { AuditService } from '../audit/audit.service.js';
-import { CommandLanes } from '../commands/command-lanes.js';
+import { CommandLanes, laneFull } from '../commands/command-lanes.js';
 import { CommandThrottle } from '../commands/command-throttle.js';
 import { checkPayload } from '../commands/payload-guard.js';
 import { answerWith, Responder, responderFn } from '../commands/responder.js';
@@ -139,7 +139,8 @@ export class RealtimeIoAdapter extends IoAdapter {
           const badPayload = checkPayload(payload);
           const run = () => void this.dispatch(socket, responder, payload, callback, throttle, badPayload);
           if (badPayload) return run();
-          return this.lanes.submit(socket, event, run, (refused) => void responder.fail(refused));
+          if (!this.lanes.submit(socket, event, run)) responder.fail(laneFull());
+          return;
         }
         const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit);
         // Unknown events count against the user's budget too: each one costs an answer and an audit row.

@@ -9,6 +9,9 @@ const PER_TURN = 64;
 /** A socket with this many commands waiting is sending faster than any client should. */
 const MAX_QUEUED_PER_SOCKET = 64;
 
+/** The answer to a command refused because its socket's lane is full. */
+export const laneFull = (): AppError => AppError.rateLimited(1000);
+
 const QUEUED = Symbol('ps:queued-commands');
 type Queueing = { [QUEUED]?: number };
 
@@ -32,18 +35,25 @@ export class CommandLanes {
   private scheduled = false;
   private readonly log = rootLogger().child({ context: 'command-lanes' });
 
-  /** Starts `run` now or queues it; `refuse` answers when the socket's queue is full. */
-  submit(socket: object, event: string, run: () => void, refuse: (err: AppError) => void): void {
+  /**
+   * Starts `run` now or queues it. False when the socket already has MAX_QUEUED_PER_SOCKET waiting:
+   * `run` is dropped and the caller answers with `laneFull()`.
+   */
+  submit(socket: object, event: string, run: () => void): boolean {
     const s = socket as Queueing;
     const waiting = s[QUEUED] ?? 0;
-    if (isUrgent(event) || (waiting === 0 && !BULK.has(event))) return run();
-    if (waiting >= MAX_QUEUED_PER_SOCKET) return refuse(AppError.rateLimited(1000));
+    if (isUrgent(event) || (waiting === 0 && !BULK.has(event))) {
+      run();
+      return true;
+    }
+    if (waiting >= MAX_QUEUED_PER_SOCKET) return false;
     s[QUEUED] = waiting + 1;
     this.queue.push({ socket: s, run });
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.drain());
     }
+    return true;
   }
 
   /** Commands waiting on this node. */
