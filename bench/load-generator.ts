@@ -309,6 +309,9 @@ async function main(): Promise<void> {
     /** CPU of the server's child processes (the embedded PostgreSQL; none for the baseline). */
     dbCpuUsPerCommand: number | null;
     serverLoopDelayP99Ms: number | null;
+    serverLoopDelayMaxMs: number | null;
+    /** Major GCs on the server during the step: one lands in a 10 s step now and then, and its tail can decide the step's p99. */
+    serverMajorGcs: number | null;
   }[] = [];
   const active = scanners.filter((g) => runs.has(g.id));
   if (active.length)
@@ -364,7 +367,8 @@ async function main(): Promise<void> {
       const stepCpu = cpuMicros(pid);
       const stepWrites = writeSyscalls(pid);
       const stepDb = descendantsCpuMicros(pid);
-      const stepLoop = (await serverMetrics())?.eventLoopDelayMs ?? null;
+      const stepMetrics = await serverMetrics();
+      const stepLoop = stepMetrics?.eventLoopDelayMs ?? null;
       const step = {
         rate,
         sent,
@@ -382,6 +386,8 @@ async function main(): Promise<void> {
         dbCpuUsPerCommand:
           dbBefore !== null && stepDb !== null && sent ? Math.round((stepDb - dbBefore) / sent) : null,
         serverLoopDelayP99Ms: stepLoop?.p99 ?? null,
+        serverLoopDelayMaxMs: stepLoop?.max ?? null,
+        serverMajorGcs: stepMetrics?.gcPauses?.major.count ?? null,
       };
       steps.push(step);
       log(`scan rate ${rate}/s: ok ${ok}/${sent}, p99 ${step.p99} ms`);

@@ -333,7 +333,7 @@ async function main(): Promise<void> {
       `${r.mode} ${r.guards}: scan steps ${(r.durable.steps as any[])
         .map(
           (s) =>
-            `${s.rate}/s ok=${s.ok}/${s.sent} p50=${s.p50}ms p99=${s.p99}ms cpu=${s.serverCpuUsPerCommand}us/cmd writes=${s.serverWritesPerCommand ?? '-'}/cmd db=${s.dbCpuUsPerCommand ?? '-'}us/cmd loop p99=${s.serverLoopDelayP99Ms ?? '-'}ms`,
+            `${s.rate}/s ok=${s.ok}/${s.sent} p50=${s.p50}ms p99=${s.p99}ms cpu=${s.serverCpuUsPerCommand}us/cmd writes=${s.serverWritesPerCommand ?? '-'}/cmd db=${s.dbCpuUsPerCommand ?? '-'}us/cmd loop p99/max=${s.serverLoopDelayP99Ms ?? '-'}/${s.serverLoopDelayMaxMs ?? '-'}ms major GCs=${s.serverMajorGcs ?? '-'}`,
         )
         .join(', ')}`,
     );
