@@ -316,7 +316,7 @@ async function main(): Promise<void> {
     scenario,
     startupMs: startup,
     notes: [
-      'Server CPU is the node process only (utime+stime from /proc); the embedded PostgreSQL (its child processes, unpinned) is reported apart as dbCpuUs / dbCpuUsPerCommand.',
+      'Server CPU is the node process only (utime+stime from /proc); the embedded PostgreSQL (its child processes; unpinned unless --db-core) is reported apart as dbCpuUs / dbCpuUsPerCommand.',
       'Heap per connection: heapUsed growth (GET /api/v1/metrics) over connecting every socket and 3 s idle, divided by connections; no forced GC, so it includes garbage not yet collected.',
       'Server event-loop delay: the server process own histogram (perf_hooks, 5 ms resolution), reset at the start of the fleet phase and of each scan step, read at their end.',
       'Panic latency is from the scheduled send time to each site staff socket receiving panic_alert (same process, same clock).',
