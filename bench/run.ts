@@ -49,7 +49,8 @@ const scenario: Scenario = {
   scanGuards: Number(arg('scan-guards', '1000')),
 };
 const skipBaseline = process.argv.includes('--no-baseline');
-const pin = hasTaskset() && cpus().length >= 2;
+// --no-pin leaves every process to the scheduler (to compare with the pinned default).
+const pin = !process.argv.includes('--no-pin') && hasTaskset() && cpus().length >= 2;
 const SERVER_CORE = pin ? 0 : null;
 const LOAD_CORE = pin ? 1 : null;
 // --db-core 1 pins the embedded PostgreSQL (the server's child processes) to that core, so the
