@@ -3,6 +3,7 @@
  * apps/api/src/app.module.ts does not import SimulationModule itself. The runner prefers
  * dist/apps/api/src/main.js when the module is registered there.
  */
+import '../apps/api/src/bootstrap/v8-flags.js'; // first, as in main.ts
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';

@@ -1,3 +1,5 @@
+// First: V8 flags must be set before the app's modules allocate (see the module).
+import './bootstrap/v8-flags.js';
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
