@@ -3,6 +3,8 @@
  * as PatrolShield for the "fleet" scenario, and nothing else: no Nest, no auth, no validation, no
  * database. Identity comes straight from `auth` in the handshake. Prints a `ready` JSON line.
  */
+// The same V8 settings as the product's server, so CPU and GC compare like for like.
+import '../apps/api/src/bootstrap/v8-flags.js';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
