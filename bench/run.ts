@@ -314,6 +314,8 @@ async function main(): Promise<void> {
     pinned: pin,
     dbCore: DB_CORE,
     server: usesMain ? 'dist/apps/api/src/main.js' : 'dist/bench/bench-server.js',
+    // Flags given to both servers (BENCH_SERVER_NODE_ARGS), e.g. --allocation-site-pretenuring.
+    serverNodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
     scenario,
     startupMs: startup,
     notes: [
