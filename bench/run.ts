@@ -49,6 +49,10 @@ const scenario: Scenario = {
   scanGuards: Number(arg('scan-guards', '1000')),
 };
 const skipBaseline = process.argv.includes('--no-baseline');
+// Node flags for both servers, recorded in the results: BENCH_SERVER_NODE_ARGS="--cpu-prof
+// --cpu-prof-dir=/tmp/prof" profiles them (written on exit), "--allocation-site-pretenuring" keeps
+// V8's default that apps/api/src/bootstrap/v8-flags.ts turns off.
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 // --no-pin leaves every process to the scheduler (to compare with the pinned default).
 const pin = !process.argv.includes('--no-pin') && hasTaskset() && cpus().length >= 2;
 const SERVER_CORE = pin ? 0 : null;
@@ -85,9 +89,7 @@ async function startServer(script: string, env: Record<string, string>) {
   const spawnedAt = performance.now();
   // Spawned unpinned so the embedded PostgreSQL it starts may use any core; the node process itself
   // is pinned to the server core once ready (the load generator has the other one).
-  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written on exit).
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawnNode(script, [], env, null, nodeArgs, SERVER_NODE);
+  const child = spawnNode(script, [], env, null, SERVER_NODE_ARGS, SERVER_NODE);
   // BENCH_SERVER_LOG=/tmp/server.log appends the servers' own logs (JSON lines) to that file.
   if (process.env.BENCH_SERVER_LOG) {
     const log = createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' });
@@ -314,8 +316,7 @@ async function main(): Promise<void> {
     pinned: pin,
     dbCore: DB_CORE,
     server: usesMain ? 'dist/apps/api/src/main.js' : 'dist/bench/bench-server.js',
-    // Flags given to both servers (BENCH_SERVER_NODE_ARGS), e.g. --allocation-site-pretenuring.
-    serverNodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    serverNodeArgs: SERVER_NODE_ARGS,
     scenario,
     startupMs: startup,
     notes: [
