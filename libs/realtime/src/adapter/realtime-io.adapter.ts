@@ -39,8 +39,8 @@ const MAX_HTTP_BUFFER = 256 * 1024;
 
 /**
  * The socket layer's front door: handshake authentication as Socket.IO middleware, origin checks,
- * limits, the cluster adapter, and the path of every inbound command (lane, throttle, payload
- * guard, Nest's guards and pipes, ack).
+ * limits, the cluster adapter, and the path of every inbound command (payload guard when read,
+ * lane, throttle, Nest's guards and pipes, ack).
  */
 export class RealtimeIoAdapter extends IoAdapter {
   /** Event name -> slot in every socket's BoundHandlers arrays. */
