@@ -256,6 +256,7 @@ function table(rows: any[]): string {
     ['scan max ok rate/s @p99<=50', (r) => r.scanBest ?? '-'],
     ['server CPU % idle/fleet', (r) => `${fmt(r.serverIdleCpuPct)}/${fmt(r.serverFleetCpuPct)}`],
     ['loadgen ELU', (r) => r.loadGenElu],
+    ['loadgen loop p99/max ms', (r) => `${fmt(r.loadGenLoopDelayMs?.p99)}/${fmt(r.loadGenLoopDelayMs?.max)}`],
     ['errors', (r) => JSON.stringify(r.errors)],
   ];
   const lines = [cols.map((c) => c[0]), ...rows.map((r) => cols.map((c) => fmt(c[1](r))))];
