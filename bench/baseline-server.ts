@@ -132,6 +132,7 @@ io.on('connection', (socket: Socket) => {
     return { accepted: true, nextIntervalMs: 5000 };
   });
   on('panic_alert', (p) => {
+    const at = new Date().toISOString();
     const panic = {
       id: randomUUID(),
       siteId: site,
@@ -142,7 +143,8 @@ io.on('connection', (socket: Socket) => {
       location: p.location,
       batteryLevel: p.batteryLevel ?? null,
       message: p.message ?? null,
-      raisedAt: p.recordedAt ?? new Date().toISOString(),
+      raisedAt: p.recordedAt ?? at,
+      receivedAt: at,
       acknowledgedAt: null,
       acknowledgedBy: null,
       resolvedAt: null,

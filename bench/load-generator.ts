@@ -129,10 +129,18 @@ async function main(): Promise<void> {
 
   // Every event a client receives counts as one delivered message; panic_alert broadcasts get a receipt.
   const panicLatency = histogram();
+  // Where a panic's time went, to tell the server's share from this process's own stalls: from the
+  // real send (not the schedule), then split at the panic's receivedAt (the server's wall clock,
+  // whole ms, one host). Ours sets receivedAt once the command has its pooled connection and the
+  // transaction's first round trip, the baseline on handling: the halves are not like for like.
+  // The second half includes this process's receive-side stalls.
+  const panicFromSend = histogram();
+  const panicToServer = histogram();
+  const panicFromServer = histogram();
   const lagHist = histogram();
   const pendingPanic = new Map<
     string,
-    { scheduledAt: number; expected: number; received: number; panicId?: string }
+    { startAt: number; sentAt: number; sentWallMs: number; expected: number; received: number }
   >();
   let panicsExpected = 0;
   let panicsReceived = 0;
@@ -150,7 +158,13 @@ async function main(): Promise<void> {
         if (p) {
           p.received++;
           panicsReceived++;
-          panicLatency.recordValue(Math.max(1, Math.round((now() - p.scheduledAt) * 1000)));
+          panicLatency.recordValue(Math.max(1, Math.round((now() - p.startAt) * 1000)));
+          panicFromSend.recordValue(Math.max(1, Math.round((now() - p.sentAt) * 1000)));
+          const serverMs = Date.parse(data?.data?.panic?.receivedAt as string);
+          if (Number.isFinite(serverMs)) {
+            panicToServer.recordValue(Math.max(1, (serverMs - p.sentWallMs) * 1000));
+            panicFromServer.recordValue(Math.max(1, (Date.now() - serverMs) * 1000));
+          }
           if (p.received === 1) void workPanic(c, data.data.panic.id as string, data.actor.userId as string);
         }
       } else if (event === 'location_batch') {
@@ -190,8 +204,8 @@ async function main(): Promise<void> {
   const timers: ReturnType<typeof setTimeout>[] = [];
   let running = true;
   const elu0 = performance.eventLoopUtilization();
-  // The load generator's own stalls (its GC, with 11,000 client sockets on one core) land in every
-  // latency it measures: reported next to the server's, so a client-side tail is told apart.
+  // This process's own stalls (its GC, for one; not profiled) land in every latency it measures:
+  // reported next to the server's, so a client-side tail is told apart.
   const ownLoop = monitorEventLoopDelay({ resolution: 5 });
   ownLoop.enable();
   const cpu0 = cpuMicros(pid);
@@ -243,9 +257,18 @@ async function main(): Promise<void> {
         if (!free.length) return void panicsSkipped++;
         const g = free[Math.floor(Math.random() * free.length)];
         const expected = staffBySite.get(g.siteId)!.length;
-        // Node timers may fire up to a millisecond before a fractional due time: measure from
-        // whichever is later, the schedule or the real send (else sub-ms latencies read as 0).
-        pendingPanic.set(g.id, { scheduledAt: Math.max(scheduledAt, now()), expected, received: 0 });
+        // From the schedule, so this process running late counts (no coordinated omission); but
+        // Node timers may fire up to a millisecond before a fractional due time, and then the real
+        // send is the start (else sub-ms latencies read as 0).
+        const sentAt = now();
+        const sentWallMs = Date.now();
+        pendingPanic.set(g.id, {
+          startAt: Math.min(scheduledAt, sentAt),
+          sentAt,
+          sentWallMs,
+          expected,
+          received: 0,
+        });
         panicsExpected += expected;
         panicsSent++;
         void command(g.socket, 'panic_alert', {
@@ -253,7 +276,7 @@ async function main(): Promise<void> {
           type: 'PANIC',
           batteryLevel: 50,
           message: 'bench',
-          recordedAt: new Date().toISOString(),
+          recordedAt: new Date(sentWallMs).toISOString(),
         });
       }, scheduledAt - now()),
     );
@@ -427,10 +450,9 @@ async function main(): Promise<void> {
     cpuUsPerMessageOrCommand:
       cpuUs !== null && delivered ? Math.round((cpuUs / (delivered + fleetCommands)) * 100) / 100 : null,
     loadGenElu: Math.round(elu.utilization * 1000) / 1000,
-    loadGenLoopDelayMs: {
-      p99: Math.round(ownLoop.percentile(99) / 1e4) / 100,
-      max: Math.round(ownLoop.max / 1e4) / 100,
-    },
+    loadGenLoopDelayMs: ownLoop.count
+      ? { p99: Math.round(ownLoop.percentile(99) / 1e4) / 100, max: Math.round(ownLoop.max / 1e4) / 100 }
+      : null,
     panic: {
       sent: panicsSent,
       skippedNoFreeGuard: panicsSkipped,
@@ -441,6 +463,9 @@ async function main(): Promise<void> {
       p99: ms(panicLatency, 99),
       p999: ms(panicLatency, 99.9),
       max: ms(panicLatency, 100),
+      fromSendP99: ms(panicFromSend, 99),
+      toServerP99: ms(panicToServer, 99),
+      fromServerP99: ms(panicFromServer, 99),
     },
     location: {
       sent: locationsSent,

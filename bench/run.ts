@@ -229,6 +229,10 @@ function table(rows: any[]): string {
     ['server', (r) => r.mode],
     ['conns', (r) => r.connections],
     ['panic p50/p99/p99.9 ms', (r) => `${fmt(r.panic.p50)}/${fmt(r.panic.p99)}/${fmt(r.panic.p999)}`],
+    [
+      'panic p99 from send / to server / from server ms',
+      (r) => `${fmt(r.panic.fromSendP99)}/${fmt(r.panic.toServerP99)}/${fmt(r.panic.fromServerP99)}`,
+    ],
     ['panic lost', (r) => `${r.panic.lost}/${r.panic.expectedDeliveries}`],
     ['loc ack p99 ms', (r) => r.location.ackP99],
     ['loc lag p99 ms', (r) => r.location.lagP99],
