@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server, type Socket } from 'socket.io';
 import { GcPauses } from '../libs/core/src/health/gc-pauses.js';
+import { loopDelayMs } from '../libs/core/src/health/loop-delay.js';
 
 const BATCH_MS = Number(process.env.LOCATION_BATCH_MS ?? 5000);
 const http = createServer();
@@ -19,7 +20,6 @@ const io = new Server(http, { path: '/socket.io', transports: ['polling', 'webso
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
 const gc = new GcPauses().start();
-const delayMs = (ns: number) => Math.round(ns / 1e4) / 100;
 http.on('request', (req, res) => {
   if (req.url?.startsWith('/socket.io')) return; // Socket.IO answers its own path
   if (req.method === 'POST' && req.url === '/api/v1/metrics/reset') {
@@ -30,11 +30,7 @@ http.on('request', (req, res) => {
     const m = process.memoryUsage();
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
-        eventLoopDelayMs: {
-          p50: delayMs(delay.percentile(50)),
-          p99: delayMs(delay.percentile(99)),
-          max: delayMs(delay.max),
-        },
+        eventLoopDelayMs: loopDelayMs(delay),
         gcPauses: gc.snapshot(),
         memoryBytes: { rss: m.rss, heapUsed: m.heapUsed },
       }),

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { GcWindow } from '../libs/core/src/health/gc-pauses.js';
+import { loopDelayMs } from '../libs/core/src/health/loop-delay.js';
 import { io, type Socket } from 'socket.io-client';
 import {
   cpuMicros,
@@ -450,9 +451,7 @@ async function main(): Promise<void> {
     cpuUsPerMessageOrCommand:
       cpuUs !== null && delivered ? Math.round((cpuUs / (delivered + fleetCommands)) * 100) / 100 : null,
     loadGenElu: Math.round(elu.utilization * 1000) / 1000,
-    loadGenLoopDelayMs: ownLoop.count
-      ? { p99: Math.round(ownLoop.percentile(99) / 1e4) / 100, max: Math.round(ownLoop.max / 1e4) / 100 }
-      : null,
+    loadGenLoopDelayMs: loopDelayMs(ownLoop),
     panic: {
       sent: panicsSent,
       skippedNoFreeGuard: panicsSkipped,

@@ -1,8 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { GcPauses } from './gc-pauses.js';
-
-const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+import { loopDelayMs } from './loop-delay.js';
 
 /**
  * This process's event-loop delay (what every socket on the node waits behind), its GC pauses and
@@ -24,11 +23,7 @@ export class RuntimeMetrics implements OnModuleDestroy {
       uptimeS: Math.round(process.uptime()),
       eventLoopDelayMs: {
         windowS: Math.round((Date.now() - this.windowStart) / 100) / 10,
-        samples: this.delay.count,
-        mean: this.delay.count ? ms(this.delay.mean) : null,
-        p50: this.delay.count ? ms(this.delay.percentile(50)) : null,
-        p99: this.delay.count ? ms(this.delay.percentile(99)) : null,
-        max: this.delay.count ? ms(this.delay.max) : null,
+        ...loopDelayMs(this.delay),
       },
       gcPauses: this.gc.snapshot(),
       memoryBytes: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external },
