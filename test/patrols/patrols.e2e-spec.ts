@@ -323,6 +323,7 @@ describe('patrols: checkpoints, routes, runs and scans', () => {
       id: runId,
       status: 'COMPLETED',
       completedAt: expect.any(String),
+      endedBy: 'GUARD',
       progress: { scanned: 2, total: 3 },
       skippedCheckpoints: [{ id: cps[1].id, code: 'CP-2', name: 'Checkpoint 2' }],
     });

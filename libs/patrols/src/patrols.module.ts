@@ -5,7 +5,9 @@ import { CreateCheckpointHandler } from './commands/create-checkpoint/create-che
 import { CreatePatrolRouteHandler } from './commands/create-patrol-route/create-patrol-route.handler.js';
 import { ScanCheckpointHandler } from './commands/scan-checkpoint/scan-checkpoint.handler.js';
 import { StartPatrolHandler } from './commands/start-patrol/start-patrol.handler.js';
+import { PatrolRunEnder } from './commands/patrol-run-ender.js';
 import { BroadcastWhenPatrolChanged } from './event-handlers/broadcast-when-patrol-changed.handler.js';
+import { EndPatrolWhenShiftEnded } from './event-handlers/end-patrol-when-shift-ended.handler.js';
 import { CheckpointsController } from './http/checkpoints.controller.js';
 import { PatrolRoutesController } from './http/patrol-routes.controller.js';
 import { PatrolRunsController } from './http/patrol-runs.controller.js';
@@ -26,6 +28,8 @@ import { PatrolDeadlineTimers } from './timers/patrol-deadline-timers.js';
     ScanCheckpointHandler,
     CompletePatrolHandler,
     BroadcastWhenPatrolChanged,
+    EndPatrolWhenShiftEnded,
+    PatrolRunEnder,
     PatrolViews,
     PatrolQueries,
     PatrolDeadlineTimers,

@@ -12,7 +12,8 @@ const RUN_COLUMNS = `r.id, r.route_id AS "routeId", r.site_id AS "siteId", r.gua
   r.checkpoint_ids AS "checkpointIds", r.scanned_ids AS "scannedIds",
   r.expected_duration_minutes AS "expectedDurationMinutes", r.max_gap_minutes AS "maxGapMinutes",
   r.started_at AS "startedAt", r.last_progress_at AS "lastProgressAt", r.completed_at AS "completedAt",
-  r.skipped_ids AS "skippedIds", r.gap_alert_base AS "gapAlertBase", r.gap_alert_missed AS "gapAlertMissed",
+  r.skipped_ids AS "skippedIds", r.ended_by AS "endedBy", r.gap_alert_base AS "gapAlertBase",
+  r.gap_alert_missed AS "gapAlertMissed",
   r.overdue_alerted_at AS "overdueAlertedAt", r.created_at AS "createdAt"`;
 
 const ROUTE_CHECKPOINTS = `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'siteId', c.site_id,
@@ -44,6 +45,18 @@ export async function lockOwnRunInProgress(
     runId,
   ])) as PatrolRunEntity[];
   return checkOwnInProgress(run, me);
+}
+
+/** Locks the guard's run in progress, if any (at most one: patrol_runs_one_active_per_guard). */
+export async function lockActiveRunOf(
+  tx: EntityManager,
+  guardId: string,
+): Promise<PatrolRunEntity | undefined> {
+  const [run] = (await tx.query(
+    `SELECT ${RUN_COLUMNS} FROM patrol_runs r WHERE r.guard_id = $1 AND r.status = 'IN_PROGRESS' FOR UPDATE`,
+    [guardId],
+  )) as PatrolRunEntity[];
+  return run;
 }
 
 type RunWithRouteRow = PatrolRunEntity & { checkpoints: CheckpointJson[] };

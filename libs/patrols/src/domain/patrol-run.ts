@@ -18,3 +18,21 @@ export const remainingOf = (run: { checkpointIds: string[]; scannedIds: string[]
 
 /** Only a run in progress takes scans, completion, and deadlines. */
 export const isInProgress = (run: { status: PatrolRunStatus }): boolean => run.status === 'IN_PROGRESS';
+
+/** Who ended a run: its guard (`complete_patrol`), or the end of the shift it was walked in. */
+export const PATROL_RUN_ENDINGS = ['GUARD', 'SHIFT_END'] as const;
+export type PatrolRunEnding = (typeof PATROL_RUN_ENDINGS)[number];
+
+/**
+ * When a run in progress must end because its shift did, or null while that shift is open. The
+ * run's shift is the guard's latest shift started at or before the run (a guard has one open shift
+ * at a time); unknown, nothing is decided. The run never ends before it started (a phone clock
+ * behind the server's can date the clock-out earlier).
+ */
+export function endOfRunShift(
+  run: { startedAt: Date },
+  shift: { startedAt: Date; endedAt: Date | null } | undefined,
+): Date | null {
+  if (!shift?.endedAt) return null;
+  return shift.endedAt > run.startedAt ? shift.endedAt : run.startedAt;
+}

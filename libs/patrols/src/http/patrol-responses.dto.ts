@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMetaDto } from '#core';
-import { PATROL_RUN_STATUSES } from '../domain/patrol-run.js';
+import { PATROL_RUN_ENDINGS, PATROL_RUN_STATUSES } from '../domain/patrol-run.js';
 import { LatLngDto } from './lat-lng.dto.js';
 
 export class CheckpointDto {
@@ -45,6 +45,13 @@ export class PatrolRunDto {
   @ApiProperty({ enum: PATROL_RUN_STATUSES }) status: string;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiPropertyOptional({
+    enum: PATROL_RUN_ENDINGS,
+    nullable: true,
+    description:
+      'Who ended the run: its guard (complete_patrol) or the end of its shift; null while in progress',
+  })
+  endedBy: string | null;
   @ApiPropertyOptional({
     format: 'date-time',
     nullable: true,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { PatrolRunStatus } from '../domain/patrol-run.js';
+import type { PatrolRunEnding, PatrolRunStatus } from '../domain/patrol-run.js';
 
 /** One walk of a route by one guard. Route settings are copied at start, so later edits don't move it. */
 @Entity('patrol_runs')
@@ -23,6 +23,8 @@ export class PatrolRunEntity {
   @Column({ name: 'gap_alert_base', type: 'timestamptz', nullable: true }) gapAlertBase: Date | null;
   @Column({ name: 'gap_alert_missed', type: 'uuid', array: true, nullable: true })
   gapAlertMissed: string[] | null;
+  /** Who ended the run (null while in progress). */
+  @Column({ name: 'ended_by', type: 'text', nullable: true }) endedBy: PatrolRunEnding | null;
   @Column({ name: 'overdue_alerted_at', type: 'timestamptz', nullable: true }) overdueAlertedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -3,7 +3,13 @@ import { AppConfig, type LatLng } from '#core';
 import { In, type EntityManager } from 'typeorm';
 import { gapDeadline, overdueDeadline } from '../domain/patrol-deadlines.js';
 import { nextExpected } from '../domain/scan-classification.js';
-import { progressOf, remainingOf, type PatrolRunStatus, type Progress } from '../domain/patrol-run.js';
+import {
+  progressOf,
+  remainingOf,
+  type PatrolRunEnding,
+  type PatrolRunStatus,
+  type Progress,
+} from '../domain/patrol-run.js';
 import { CheckpointEntity } from '../persistence/checkpoint.entity.js';
 import { PatrolRouteEntity } from '../persistence/patrol-route.entity.js';
 import type { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
@@ -39,6 +45,8 @@ export interface PatrolRunView {
   status: PatrolRunStatus;
   startedAt: string;
   completedAt: string | null;
+  /** Who ended the run: its guard, or the end of its shift (null while in progress). */
+  endedBy: PatrolRunEnding | null;
   /** Device time of the latest counted scan. */
   lastScanAt: string | null;
   progress: Progress;
@@ -135,6 +143,7 @@ export class PatrolViews {
         status: r.status,
         startedAt: r.startedAt.toISOString(),
         completedAt: r.completedAt?.toISOString() ?? null,
+        endedBy: r.endedBy ?? null,
         lastScanAt: progress.scanned ? r.lastProgressAt.toISOString() : null,
         progress,
         nextCheckpoint: next,

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '#core';
 import { Rooms, TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
 import { decideGap, decideOverdue } from '../domain/patrol-deadlines.js';
+import { PatrolRunEnder } from '../commands/patrol-run-ender.js';
 import { isInProgress } from '../domain/patrol-run.js';
 import { PatrolEventTypes, PatrolTimers } from '../patrols.constants.js';
 import { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
@@ -10,7 +11,9 @@ import { PatrolViews } from '../queries/patrol-views.js';
 /**
  * Raises `patrol_timeout` when a run's deadlines pass, judged by device time: the gap since the
  * latest counted scan (CHECKPOINT_MISSED, once per gap) and the run's expected duration (OVERDUE,
- * once). A timer that finds the deadline moved (a scan arrived) re-arms itself instead.
+ * once). A timer that finds the deadline moved (a scan arrived) re-arms itself instead. A run
+ * whose shift has ended is ended instead (SHIFT_END): nobody is walking it any more, and the end
+ * of the shift may not have reached it (see EndRunWhenShiftEnded).
  */
 @Injectable()
 export class PatrolDeadlineTimers implements OnModuleInit {
@@ -18,6 +21,7 @@ export class PatrolDeadlineTimers implements OnModuleInit {
     private readonly poller: TimerPoller,
     private readonly timers: TimerService,
     private readonly views: PatrolViews,
+    private readonly ender: PatrolRunEnder,
     private readonly config: AppConfig,
   ) {}
 
@@ -28,7 +32,7 @@ export class PatrolDeadlineTimers implements OnModuleInit {
 
   private async onGap(uow: UnitOfWork, timer: DueTimer): Promise<void> {
     const run = await this.lockRun(uow, timer);
-    if (!run) return;
+    if (!run || (await this.ender.endIfShiftEnded(uow, run))) return;
     const now = new Date();
     const decision = decideGap(run, now, this.config.PATROL_MINUTE_MS);
     if (decision.kind === 'rearm') return this.timers.schedule(uow.tx, timer.kind, run.id, decision.at);
@@ -45,7 +49,7 @@ export class PatrolDeadlineTimers implements OnModuleInit {
 
   private async onOverdue(uow: UnitOfWork, timer: DueTimer): Promise<void> {
     const run = await this.lockRun(uow, timer);
-    if (!run) return;
+    if (!run || (await this.ender.endIfShiftEnded(uow, run))) return;
     const now = new Date();
     const decision = decideOverdue(run, now, this.config.PATROL_MINUTE_MS);
     if (decision.kind === 'rearm') return this.timers.schedule(uow.tx, timer.kind, run.id, decision.at);

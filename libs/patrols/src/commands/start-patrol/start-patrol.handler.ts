@@ -8,6 +8,8 @@ import { PatrolRouteEntity } from '../../persistence/patrol-route.entity.js';
 import { PatrolRunEntity } from '../../persistence/patrol-run.entity.js';
 import { isUniqueViolation } from '../../persistence/unique-violation.js';
 import { PatrolViews, type PatrolRunView } from '../../queries/patrol-views.js';
+import { PatrolRunEnder } from '../patrol-run-ender.js';
+import { lockActiveRunOf } from '../own-run.js';
 import { StartPatrolCommand } from './start-patrol.command.js';
 
 const ONE_ACTIVE = 'patrol_runs_one_active_per_guard';
@@ -18,6 +20,7 @@ export class StartPatrolHandler implements ICommandHandler<StartPatrolCommand> {
     private readonly runner: CommandRunner,
     private readonly timers: TimerService,
     private readonly views: PatrolViews,
+    private readonly ender: PatrolRunEnder,
     private readonly events: EventBus,
     private readonly config: AppConfig,
   ) {}
@@ -38,9 +41,11 @@ export class StartPatrolHandler implements ICommandHandler<StartPatrolCommand> {
         )) as { id: string; site_id: string }[];
         if (shift?.site_id !== route.siteId)
           throw AppError.forbidden('Start a shift at this site first', { reason: 'NOT_ON_SHIFT' });
+        // a run left in progress by an earlier shift (clocked out before its end was recorded) ends
+        // now; one of this shift is the guard's to finish first
+        const active = await lockActiveRunOf(uow.tx, me.userId);
+        if (active && !(await this.ender.endIfShiftEnded(uow, active))) throw alreadyActive(active.id);
         const runs = uow.tx.getRepository(PatrolRunEntity);
-        const active = await runs.findOneBy({ guardId: me.userId, status: 'IN_PROGRESS' });
-        if (active) throw alreadyActive(active.id);
         const now = new Date();
         const run = await runs.save(
           runs.create({

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { Rooms, TimerService, type UnitOfWork } from '#realtime';
+import { endOfRunShift, remainingOf, type PatrolRunEnding } from '../domain/patrol-run.js';
+import { PATROL_TIMER_KINDS, PatrolEventTypes } from '../patrols.constants.js';
+import type { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
+import { PatrolViews, type PatrolRunView } from '../queries/patrol-views.js';
+
+/**
+ * The one way a run ends, for `complete_patrol` and for a run whose shift ended: the checkpoints
+ * not counted become its skipped ones, both deadlines are cancelled and `patrol_completed` goes to
+ * site staff and the guard.
+ */
+@Injectable()
+export class PatrolRunEnder {
+  constructor(
+    private readonly timers: TimerService,
+    private readonly views: PatrolViews,
+  ) {}
+
+  /** Ends a run in progress, locked by the caller. */
+  async end(
+    uow: UnitOfWork,
+    run: PatrolRunEntity,
+    endedBy: PatrolRunEnding,
+    at: Date,
+  ): Promise<PatrolRunView> {
+    run.status = 'COMPLETED';
+    run.completedAt = at;
+    run.skippedIds = remainingOf(run);
+    run.endedBy = endedBy;
+    await uow.tx.query(
+      `UPDATE patrol_runs SET status = $2, completed_at = $3, skipped_ids = $4, ended_by = $5 WHERE id = $1`,
+      [run.id, run.status, run.completedAt, run.skippedIds, run.endedBy],
+    );
+    await this.timers.cancelAll(uow.tx, run.id, PATROL_TIMER_KINDS);
+    const patrolRun = await this.views.run(uow.tx, run);
+    uow.append({
+      type: PatrolEventTypes.completed,
+      siteId: run.siteId,
+      streams: [Rooms.siteStaff(run.siteId), Rooms.user(run.guardId)],
+      data: { patrolRun },
+      occurredAt: at,
+    });
+    return patrolRun;
+  }
+
+  /**
+   * Ends the locked run with SHIFT_END, at the clock-out, when the shift it was walked in has ended
+   * (see endOfRunShift); true when it did.
+   */
+  async endIfShiftEnded(uow: UnitOfWork, run: PatrolRunEntity): Promise<boolean> {
+    const [shift] = (await uow.tx.query(
+      `SELECT started_at AS "startedAt", ended_at AS "endedAt" FROM shifts
+        WHERE guard_id = $1 AND started_at <= $2 ORDER BY started_at DESC LIMIT 1`,
+      [run.guardId, run.startedAt],
+    )) as { startedAt: Date; endedAt: Date | null }[];
+    const at = endOfRunShift(run, shift);
+    if (!at) return false;
+    await this.end(uow, run, 'SHIFT_END', at);
+    return true;
+  }
+}

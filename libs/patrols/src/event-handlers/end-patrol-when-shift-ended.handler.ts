@@ -1,0 +1,38 @@
+import { EventBus, EventsHandler, type IEventHandler } from '@nestjs/cqrs';
+import { ShiftEndedEvent } from '#attendance';
+import { rootLogger } from '#core';
+import { CommandRunner } from '#realtime';
+import { PatrolRunEnder } from '../commands/patrol-run-ender.js';
+import { lockActiveRunOf } from '../commands/own-run.js';
+import { PatrolCompletedEvent } from '../events/patrol-completed.event.js';
+
+/**
+ * A guard who clocks out mid-patrol is no longer walking it: the run ends (SHIFT_END, at the
+ * clock-out) instead of raising CHECKPOINT_MISSED and OVERDUE about a guard who went home, and of
+ * blocking the guard's next `start_patrol`. This runs after the clock-out commits; should the node
+ * stop in between, the run's next deadline or the guard's next `start_patrol` ends it instead.
+ */
+@EventsHandler(ShiftEndedEvent)
+export class EndPatrolWhenShiftEnded implements IEventHandler<ShiftEndedEvent> {
+  private readonly log = rootLogger().child({ context: 'patrols' });
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ender: PatrolRunEnder,
+    private readonly events: EventBus,
+  ) {}
+
+  async handle({ shift }: ShiftEndedEvent): Promise<void> {
+    try {
+      const outcome = await this.runner.runSystem(async (uow) => {
+        const run = await lockActiveRunOf(uow.tx, shift.guardId);
+        return run && (await this.ender.endIfShiftEnded(uow, run)) ? run.id : null;
+      });
+      if (outcome.result) this.events.publish(new PatrolCompletedEvent(outcome.result, outcome.envelopes));
+    } catch (e) {
+      this.log.warn(
+        { err: e, guardId: shift.guardId },
+        'patrol not ended with the shift; its next deadline will',
+      );
+    }
+  }
+}
