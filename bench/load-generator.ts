@@ -132,8 +132,7 @@ async function main(): Promise<void> {
   const panicLatency = histogram();
   // Where a panic's time went, to tell the server's share from this process's own stalls: from the
   // real send (not the schedule), then split at the panic's receivedAt (the server's wall clock,
-  // whole ms, one host). Ours sets receivedAt once the command has its pooled connection and the
-  // transaction's first round trip, the baseline on handling: the halves are not like for like.
+  // whole ms, one host). Both servers take receivedAt when the command is read off the socket.
   // The second half includes this process's receive-side stalls.
   const panicFromSend = histogram();
   const panicToServer = histogram();

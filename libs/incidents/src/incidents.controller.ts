@@ -30,7 +30,7 @@ export class IncidentsController {
   @ApiCreatedResponse({ type: IncidentDto })
   @ApiErrors(400, 404)
   async create(@CurrentUser() me: Principal, @Body() dto: CreateIncidentDto) {
-    return (await this.commandBus.execute(new CreateIncidentCommand(me, dto))).incident;
+    return (await this.commandBus.execute(new CreateIncidentCommand(me, dto, new Date()))).incident;
   }
 
   @Get()

@@ -1,7 +1,7 @@
 import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Principal } from '#core';
-import { RealtimeGateway, WsPrincipal, WsRoles } from '#realtime';
+import { RealtimeGateway, WsPrincipal, WsReceivedAt, WsRoles } from '#realtime';
 import { AcknowledgePanicCommand } from './commands/acknowledge-panic/acknowledge-panic.command.js';
 import { AcknowledgePanicDto } from './commands/acknowledge-panic/acknowledge-panic.dto.js';
 import { RaisePanicCommand } from './commands/raise-panic/raise-panic.command.js';
@@ -16,8 +16,8 @@ export class PanicGateway {
 
   @SubscribeMessage('panic_alert')
   @WsRoles('guard')
-  raise(@WsPrincipal() me: Principal, @MessageBody() dto: RaisePanicDto) {
-    return this.commandBus.execute(new RaisePanicCommand(me, dto));
+  raise(@WsPrincipal() me: Principal, @MessageBody() dto: RaisePanicDto, @WsReceivedAt() at: number) {
+    return this.commandBus.execute(new RaisePanicCommand(me, dto, new Date(at)));
   }
 
   @SubscribeMessage('panic_acknowledge')

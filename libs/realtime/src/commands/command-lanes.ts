@@ -26,8 +26,8 @@ type Queueing = { [QUEUED]?: number };
  * the lanes it waits only for the updates to be read, and for one turn's share of their handling.
  * With no backlog the queue is empty again before the next read, so nothing waits in practice.
  *
- * A queued command is timed (`receivedAt`) when it starts, not when it was read: a fix or scan
- * without a device time can be late by the backlog (the SDK always sends `recordedAt`).
+ * A queued command keeps the time it was read as its `receivedAt` (Responder.readAt, WsReceivedAt),
+ * not the time it starts: waiting in a lane does not make a fix or scan later than it arrived.
  */
 export class CommandLanes {
   private queue: { socket: Queueing; run: () => void }[] = [];

@@ -9,6 +9,7 @@ import {
 import { WebSocketGateway } from '@nestjs/websockets';
 import { createValidationPipe, type Principal } from '#core';
 import type { PsSocket } from '../session/socket-session.js';
+import { receivedAtIn } from './responder.js';
 import { WsAckExceptionFilter } from './ws-ack-exception.filter.js';
 import { WsRolesGuard } from './ws-roles.guard.js';
 
@@ -29,3 +30,11 @@ export const RealtimeGateway = (): ClassDecorator =>
 export const WsPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   return ctx.switchToWs().getClient<PsSocket>().data.principal;
 });
+
+/**
+ * The command's server receive time, epoch ms: when the adapter read it off the socket (see
+ * Responder.readAt), not when it started after waiting in a lane.
+ */
+export const WsReceivedAt = createParamDecorator((_: unknown, ctx: ExecutionContext): number =>
+  receivedAtIn(ctx.getArgs()),
+);

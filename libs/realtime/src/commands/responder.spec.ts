@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from '#core';
 import { of, Subject, throwError } from 'rxjs';
 import type { AuditService } from '../audit/audit.service.js';
 import type { PsSocket } from '../session/socket-session.js';
-import { answerWith, Responder } from './responder.js';
+import { answerWith, receivedAtIn, Responder, responderFn, responderIn } from './responder.js';
 
 /** A Responder whose answers and audit rows are collected; unit-level, the e2e suites use real sockets. */
 function responder() {
@@ -13,6 +13,30 @@ function responder() {
   const r = new Responder(socket, 'report_incident', {}, (a) => answers.push(a), audit);
   return { r, answers, audited };
 }
+
+describe('the receive time of a command', () => {
+  it('is taken when the command is read (the Responder is made), and found behind the ack Nest passes', () => {
+    const before = Date.now();
+    const { r } = responder();
+    const after = Date.now();
+    expect(r.readAt).toBeGreaterThanOrEqual(before);
+    expect(r.readAt).toBeLessThanOrEqual(after);
+    const args = [{ id: 'socket' }, { lat: 1 }, responderFn(r)];
+    expect(responderIn(args)).toBe(r);
+    // a command that waited in a lane keeps the time it was read
+    const readAt = r.readAt;
+    while (Date.now() === readAt); // the clock moves on (at most a millisecond)
+    expect(receivedAtIn(args)).toBe(readAt);
+  });
+
+  it('is now for a call that did not come through the adapter', () => {
+    const before = Date.now();
+    const at = receivedAtIn([{ id: 'socket' }, {}]);
+    expect(responderIn([{ id: 'socket' }, {}])).toBeUndefined();
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+  });
+});
 
 describe('answerWith', () => {
   it('answers with the value a handler resolved to', () => {

@@ -13,6 +13,12 @@ const NOT_AUDITED_ON_SUCCESS = new Set(['update_location']);
  */
 export class Responder {
   answered = false;
+  /**
+   * When the command was read off its socket (epoch ms): its server receive time. Taken here, not
+   * when it starts, because a command can wait in a lane (CommandLanes) behind its socket's bulk
+   * commands or a backlog.
+   */
+  readonly readAt = Date.now();
   constructor(
     private readonly socket: PsSocket,
     readonly event: string,
@@ -61,6 +67,17 @@ export class Responder {
 /** Marks the Responder passed through Nest's pipeline so the exception filter can find it. */
 export const RESPONDER = Symbol('ps:responder');
 export type ResponderFn = ((response: unknown) => void) & { [RESPONDER]: Responder };
+
+/** The Responder among a Nest handler's arguments (the ack function responderFn made), if any. */
+export function responderIn(args: unknown[]): Responder | undefined {
+  return args.find((a): a is ResponderFn => typeof a === 'function' && RESPONDER in a)?.[RESPONDER];
+}
+
+/**
+ * A command's server receive time (epoch ms) from a Nest handler's arguments: when the adapter read
+ * it (Responder.readAt). Now, for a call that did not come through the adapter.
+ */
+export const receivedAtIn = (args: unknown[]): number => responderIn(args)?.readAt ?? Date.now();
 
 export function responderFn(r: Responder): ResponderFn {
   const fn = ((response: unknown) => r.ok(response)) as ResponderFn;

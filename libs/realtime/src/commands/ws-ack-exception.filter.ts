@@ -1,6 +1,6 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { rootLogger } from '#core';
-import { RESPONDER, type ResponderFn } from './responder.js';
+import { responderIn } from './responder.js';
 
 /**
  * Turns every failure of a gateway handler (guards, validation, domain errors, unknown errors) into
@@ -12,9 +12,7 @@ export class WsAckExceptionFilter implements ExceptionFilter {
   private readonly log = rootLogger().child({ context: 'ws-errors' });
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const responder = host
-      .getArgs()
-      .find((a): a is ResponderFn => typeof a === 'function' && RESPONDER in a)?.[RESPONDER];
+    const responder = responderIn(host.getArgs());
     if (!responder) {
       this.log.error({ err: exception }, 'ws failure without a responder');
       return;

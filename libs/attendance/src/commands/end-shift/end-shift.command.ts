@@ -5,6 +5,7 @@ export class EndShiftCommand {
   constructor(
     readonly principal: Principal,
     readonly dto: EndShiftDto,
-    readonly receivedAt = new Date(),
+    /** Server receive time: when the command was read off its socket (WsReceivedAt). */
+    readonly receivedAt: Date,
   ) {}
 }

@@ -5,6 +5,7 @@ export class StartShiftCommand {
   constructor(
     readonly principal: Principal,
     readonly dto: StartShiftDto,
-    readonly receivedAt = new Date(),
+    /** Server receive time: when the command was read off its socket (WsReceivedAt). */
+    readonly receivedAt: Date,
   ) {}
 }

@@ -7,6 +7,8 @@ export class CreateIncidentCommand extends Command<{ incident: IncidentView }> {
   constructor(
     readonly principal: Principal,
     readonly dto: CreateIncidentDto,
+    /** Server receive time: when the command was read off its socket, or the REST request's. */
+    readonly receivedAt: Date,
   ) {
     super();
   }

@@ -13,14 +13,13 @@ export class CreateIncidentHandler implements ICommandHandler<CreateIncidentComm
     private readonly events: EventBus,
   ) {}
 
-  async execute({ principal: me, dto }: CreateIncidentCommand) {
+  async execute({ principal: me, dto, receivedAt }: CreateIncidentCommand) {
     const ctx = { principal: me, command: 'create_incident', clientEventId: dto.clientEventId };
     const outcome = await this.runner.run(ctx, async (uow) => {
       if (!canAccessSite(me, dto.siteId))
         throw AppError.forbidden('You are not assigned to this site', { siteId: dto.siteId });
       const site = (await uow.tx.query('SELECT id FROM sites WHERE id = $1', [dto.siteId])) as unknown[];
       if (!site.length) throw AppError.notFound('Site');
-      const receivedAt = new Date();
       const location = dto.location
         ? { lat: dto.location.lat, lng: dto.location.lng, accuracy: dto.location.accuracy }
         : null;

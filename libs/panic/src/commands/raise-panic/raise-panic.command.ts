@@ -11,6 +11,8 @@ export class RaisePanicCommand extends Command<RaisePanicResult> {
   constructor(
     readonly principal: Principal,
     readonly dto: RaisePanicDto,
+    /** Server receive time: when the command was read off its socket (WsReceivedAt). */
+    readonly receivedAt: Date,
   ) {
     super();
   }

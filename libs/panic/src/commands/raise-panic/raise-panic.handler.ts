@@ -33,14 +33,16 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
     private readonly events: EventBus,
   ) {}
 
-  async execute({ principal, dto }: RaisePanicCommand): Promise<RaisePanicResult> {
+  async execute({ principal, dto, receivedAt }: RaisePanicCommand): Promise<RaisePanicResult> {
     const ctx = {
       principal,
       command: 'panic_alert',
       clientEventId: dto.clientEventId,
       prefetch: activeShiftQuery(principal.userId),
     };
-    const outcome = await this.runner.run(ctx, (uow, shift) => this.raise(uow, principal, dto, shift));
+    const outcome = await this.runner.run(ctx, (uow, shift) =>
+      this.raise(uow, principal, dto, receivedAt, shift),
+    );
     if (!outcome.replayed && !outcome.result.duplicate)
       this.events.publish(new PanicRaisedEvent(outcome.result.panicId, principal.userId, outcome.envelopes));
     return outcome.result;
@@ -51,10 +53,10 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
     uow: UnitOfWork,
     me: Principal,
     dto: RaisePanicDto,
+    receivedAt: Date,
     shift: QueryResultRow[],
   ): Promise<RaisePanicResult> {
     const siteId = panicSiteOf(shift, me, dto.siteId);
-    const receivedAt = new Date();
     const raisedAt = actionTime(dto.recordedAt, receivedAt);
     const location = { lat: dto.location.lat, lng: dto.location.lng, accuracy: dto.location.accuracy };
     for (let attempt = 0; attempt < 3; attempt++) {

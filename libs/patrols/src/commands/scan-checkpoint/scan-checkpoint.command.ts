@@ -13,8 +13,8 @@ export class ScanCheckpointCommand extends Command<ScanCheckpointResult> {
   constructor(
     readonly principal: Principal,
     readonly dto: ScanCheckpointDto,
-    /** Server receive time, kept beside the device time. */
-    readonly receivedAt = new Date(),
+    /** Server receive time, kept beside the device time: when the command was read (WsReceivedAt). */
+    readonly receivedAt: Date,
   ) {
     super();
   }

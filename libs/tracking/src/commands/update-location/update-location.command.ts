@@ -5,6 +5,7 @@ export class UpdateLocationCommand {
   constructor(
     readonly principal: Principal,
     readonly dto: UpdateLocationDto,
-    readonly receivedAt = Date.now(),
+    /** Server receive time, epoch ms: when the command was read off its socket (WsReceivedAt). */
+    readonly receivedAt: number,
   ) {}
 }
