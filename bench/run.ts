@@ -329,7 +329,7 @@ async function main(): Promise<void> {
       'Heap per connection: heapUsed growth (GET /api/v1/metrics) over connecting every socket and 3 s idle, divided by connections; no forced GC, so it includes garbage not yet collected.',
       'Server event-loop delay: the server process own histogram (perf_hooks, 5 ms resolution), reset at the start of the fleet phase and of each scan step, read at their end.',
       'Panic latency is from the scheduled send time to each site staff socket receiving panic_alert (same process, same clock); from the real send when a timer fired early.',
-      'Panic split: fromSendP99 from the real send; toServerP99 / fromServerP99 before and after the panic receivedAt (server wall clock, whole ms; both servers take it when the command is read off the socket; results before commit `RECV` took ours after the pooled connection and the first round trip).',
+      'Panic split: fromSendP99 from the real send; toServerP99 / fromServerP99 before and after the panic receivedAt (server wall clock, whole ms; both servers take it when the command is read off the socket; results before commit `bf5c9e0` took ours after the pooled connection and the first round trip).',
       'loadGenLoopDelayMs: the load generator own event-loop delay in the fleet phase; its stalls land in every latency it times.',
     ],
     results: rows,
