@@ -20,8 +20,15 @@ export class HttpAuthGuard implements CanActivate {
     private readonly membership: MembershipService,
   ) {}
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    if (ctx.getType() !== 'http') return true;
+  /**
+   * Sockets authenticate once, at the handshake (HandshakeService); as a global guard this one also
+   * runs for every socket command, and answers those synchronously: no promise per command.
+   */
+  canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
+    return ctx.getType() === 'http' ? this.authenticate(ctx) : true;
+  }
+
+  private async authenticate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest<Request & { principal?: Principal }>();

@@ -24,6 +24,7 @@ const PLAIN_TO_CLASS = 0;
 export type PrecompiledRules = (payload: unknown) => object | undefined;
 
 const storage = getMetadataStorage();
+const NONE = Object.freeze({});
 const isThenable = (v: unknown) => typeof (v as PromiseLike<unknown>).then === 'function';
 const PRIMITIVE = new Set(['string', 'number', 'boolean']);
 // The rule types whose success this path can decide exactly as class-validator does.
@@ -118,6 +119,16 @@ function compile(dto: Dto): PrecompiledRules | null {
   if (fresh.some(([key, value]) => !allowed.has(key) || (nestedOf.has(key) && value !== undefined)))
     return null;
 
+  // One arguments object per DTO, refilled for each check: the checks are synchronous (async rules
+  // are refused above, a thenable answer goes to the full pipe) and a fresh object per check per
+  // command was most of this path's garbage.
+  const args: ValidationArguments = {
+    targetName: dto.name,
+    property: '',
+    object: NONE,
+    value: undefined,
+    constraints: [],
+  };
   return (payload) => {
     if (!isPlainObject(payload)) return undefined;
     const entity = new dto() as Record<string, unknown>;
@@ -132,11 +143,21 @@ function compile(dto: Dto): PrecompiledRules | null {
       } else if (value === null || PRIMITIVE.has(typeof value)) {
         let built = value;
         // @Transform functions in declaration order, as class-transformer calls them
-        for (const fn of transformsOf.get(key) ?? [])
-          built = fn({ value: built, key, obj: payload, type: PLAIN_TO_CLASS, options: TRANSFORM_OPTIONS });
+        const transforms = transformsOf.get(key);
+        if (transforms)
+          for (const fn of transforms)
+            built = fn({ value: built, key, obj: payload, type: PLAIN_TO_CLASS, options: TRANSFORM_OPTIONS });
         entity[key] = built;
       } else return undefined; // arrays, objects elsewhere: the full pipe
     }
+    const ok = passes(entity);
+    // not kept alive by this long-lived closure until the next command
+    args.object = NONE;
+    args.value = undefined;
+    return ok ? entity : undefined;
+  };
+
+  function passes(entity: Record<string, unknown>): boolean {
     for (const { name, conditions, checks, nested } of properties) {
       const value = entity[name];
       // Every condition is evaluated (IsOptional, ValidateIf), as class-validator does.
@@ -145,21 +166,18 @@ function compile(dto: Dto): PrecompiledRules | null {
         applies = (c.constraints[0] as (o: object, v: unknown) => boolean)(entity, value) && applies;
       if (!applies) continue;
       // a nested property holding anything but the object built above fails ValidateNested
-      if (nested && value !== undefined && (value === null || typeof value !== 'object')) return undefined;
+      if (nested && value !== undefined && (value === null || typeof value !== 'object')) return false;
       for (const { rule, constraint } of checks) {
-        const args: ValidationArguments = {
-          targetName: dto.name,
-          property: name,
-          object: entity,
-          value,
-          constraints: rule.constraints,
-        };
+        args.property = name;
+        args.object = entity;
+        args.value = value;
+        args.constraints = rule.constraints;
         const ok = constraint.validate(value, args);
-        if (!ok || isThenable(ok)) return undefined;
+        if (!ok || isThenable(ok)) return false;
       }
     }
-    return entity;
-  };
+    return true;
+  }
 }
 
 let compiledAt = -1;

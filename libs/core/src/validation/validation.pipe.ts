@@ -39,17 +39,29 @@ export class AppValidationPipe extends ValidationPipe {
     super(VALIDATION_OPTIONS);
   }
 
-  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.metatype && this.toValidate(metadata)) {
-      const dto = metadata.metatype as new () => object;
-      if (value instanceof dto && forget(value)) return Promise.resolve(value);
+  /**
+   * Answers with the value itself where it can (Nest awaits a pipe's answer either way): every socket
+   * command passes its three parameters through two instances of this pipe, and a promise for each
+   * was garbage for nothing.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the base class's signature (Promise<any>)
+  override transform(value: unknown, metadata: ArgumentMetadata): any {
+    // custom parameter decorators (the socket's principal, its receive time) are not validated
+    // (validateCustomDecorators is off), as the base class decides in toValidate
+    if (metadata.type === 'custom') return value;
+    const dto = metadata.metatype as (new () => object) | undefined;
+    if (dto && !PLAIN_TYPES.has(dto)) {
+      if (value instanceof dto && forget(value)) return value;
       const valid = precompiledRules(dto)?.(value);
-      if (valid) return Promise.resolve(remember(valid));
+      if (valid) return remember(valid);
       return super.transform(value, metadata).then(remember);
     }
     return super.transform(value, metadata);
   }
 }
+
+/** The types the base class's toValidate leaves alone (it builds this list on every call). */
+const PLAIN_TYPES = new Set<unknown>([String, Boolean, Number, Array, Object, Buffer, Date]);
 
 /** Whether this pipe built `value` recently; its slot is freed. */
 function forget(value: object): boolean {
