@@ -2,6 +2,11 @@
 export interface RateLimitStore {
   /** Adds one hit and returns the count in the current window and the ms until it resets. */
   increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
+  /**
+   * The same, answered at once, by a store that lives in this process (memory): the window after
+   * the hit, read-only. Stores across the network do not have it.
+   */
+  incrementNow?(key: string, windowMs: number): Readonly<{ count: number; resetAt: number }>;
 }
 export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');
 
@@ -11,6 +16,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
   private lastSweep = Date.now();
 
   async increment(key: string, windowMs: number) {
+    const w = this.incrementNow(key, windowMs);
+    return { count: w.count, resetInMs: w.resetAt - Date.now() };
+  }
+
+  incrementNow(key: string, windowMs: number): Readonly<{ count: number; resetAt: number }> {
     const now = Date.now();
     if (now - this.lastSweep > 60_000) this.sweep(now);
     let w = this.windows.get(key);
@@ -19,7 +29,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
       this.windows.set(key, w);
     }
     w.count++;
-    return { count: w.count, resetInMs: w.resetAt - now };
+    return w;
   }
 
   private sweep(now: number): void {

@@ -19,4 +19,16 @@ describe('RateLimiter', () => {
     }
     expect((await limiter.hit('k', 1, 1)).allowed).toBe(true);
   });
+  it('hitNow decides at once with the in-process store, on the same windows as hit', async () => {
+    const limiter = new RateLimiter(new MemoryRateLimitStore());
+    expect(limiter.hitNow('k', 2, 60_000)).toEqual({ allowed: true, retryAfterMs: 0 });
+    expect((await limiter.hit('k', 2, 60_000)).allowed).toBe(true);
+    const refused = limiter.hitNow('k', 2, 60_000)!;
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterMs).toBeGreaterThan(59_000);
+  });
+  it('hitNow answers null for a store across the network (the caller awaits hit)', () => {
+    const remote = { increment: () => Promise.resolve({ count: 1, resetInMs: 1000 }) };
+    expect(new RateLimiter(remote).hitNow('k', 2, 1000)).toBeNull();
+  });
 });

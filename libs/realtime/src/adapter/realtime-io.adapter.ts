@@ -144,7 +144,7 @@ export class RealtimeIoAdapter extends IoAdapter {
         }
         const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit);
         // Unknown events count against the user's budget too: each one costs an answer and an audit row.
-        void throttle.check(socket, event).then(
+        void Promise.resolve(throttle.check(socket, event)).then(
           (refused) => void responder.fail(refused ?? new AppError(ErrorCode.UNKNOWN_EVENT, 'Unknown event')),
           (err: unknown) => void responder.fail(err),
         );
@@ -186,7 +186,8 @@ export class RealtimeIoAdapter extends IoAdapter {
       if (!socket.connected)
         return void responder.fail(new AppError(ErrorCode.UNAVAILABLE, 'The connection closed first'));
       // Budget first: refused payloads cost an answer and an audit row as well, so they count.
-      const refused = (await throttle.check(socket, responder.event)) ?? badPayload;
+      const budget = throttle.check(socket, responder.event);
+      const refused = (budget instanceof Promise ? await budget : budget) ?? badPayload;
       if (refused) return void responder.fail(refused);
       // Nest's handler: guards, pipes, the method and the exception filter (which answers failures).
       answerWith(responder, await callback(payload, responderFn(responder)));

@@ -32,8 +32,21 @@ export class CommandThrottle {
     private readonly limiter: RateLimiter,
   ) {}
 
-  async check(socket: PsSocket, event: string): Promise<AppError | null> {
+  /**
+   * The refusal for this command, or null. Answered at once (no promise) when the budget store is
+   * in this process and the event has no second budget: the common case on one node.
+   */
+  check(socket: PsSocket, event: string): AppError | null | Promise<AppError | null> {
     if (CommandThrottle.EXEMPT.has(event)) return null;
+    if (event !== 'join_site') {
+      const key = budgetKey(socket, socket.data.principal.userId);
+      const burst = this.limiter.hitNow(key, this.config.WS_COMMANDS_PER_S, 1000);
+      if (burst) return burst.allowed ? null : AppError.rateLimited(burst.retryAfterMs);
+    }
+    return this.checkAsync(socket, event);
+  }
+
+  private async checkAsync(socket: PsSocket, event: string): Promise<AppError | null> {
     const userId = socket.data.principal.userId;
     const burst = await this.limiter.hit(budgetKey(socket, userId), this.config.WS_COMMANDS_PER_S, 1000);
     if (!burst.allowed) return AppError.rateLimited(burst.retryAfterMs);
