@@ -3,7 +3,7 @@ import { isInsideGeofence, rootLogger, type Principal } from '#core';
 import { actorOf, CommandRunner, Publisher, Rooms } from '#realtime';
 import { geofenceTransition } from '../domain/geofence-watch.js';
 import type { Fix } from '../domain/location-filter.js';
-import { SiteCache } from '../state/site.cache.js';
+import { SiteCache, type SiteInfo } from '../state/site.cache.js';
 import type { GuardTrack } from '../state/guard-track.store.js';
 
 /**
@@ -20,12 +20,25 @@ export class GeofenceBreaches {
     private readonly publisher: Publisher,
   ) {}
 
-  async check(me: Principal, track: GuardTrack, fix: Fix): Promise<void> {
-    const site = await this.sites.get(track.siteId);
+  /**
+   * Checks one accepted fix. Synchronous while the site is cached and nothing is breached (almost
+   * every fix): a promise per fix was garbage for nothing.
+   */
+  check(me: Principal, track: GuardTrack, fix: Fix): void | Promise<void> {
+    const site = this.sites.peek(track.siteId);
+    if (site === undefined)
+      return this.sites.get(track.siteId).then((loaded) => this.checkAt(me, track, fix, loaded));
+    return this.checkAt(me, track, fix, site);
+  }
+
+  private checkAt(me: Principal, track: GuardTrack, fix: Fix, site: SiteInfo | null): void | Promise<void> {
     if (!site?.geofence) return;
     const t = geofenceTransition(track.inside, isInsideGeofence(fix, site.geofence));
     track.inside = t.inside;
-    if (!t.breach) return;
+    if (t.breach) return this.recordBreach(me, track, fix, site);
+  }
+
+  private async recordBreach(me: Principal, track: GuardTrack, fix: Fix, site: SiteInfo): Promise<void> {
     const location = {
       lat: fix.lat,
       lng: fix.lng,

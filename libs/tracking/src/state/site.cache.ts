@@ -23,6 +23,12 @@ export class SiteCache {
 
   constructor(private readonly db: DataSource) {}
 
+  /** The cached site while it is fresh (null: no such site); undefined when it must be loaded. */
+  peek(siteId: string, now = Date.now()): SiteInfo | null | undefined {
+    const hit = this.entries.get(siteId);
+    return hit && hit.until > now ? hit.site : undefined;
+  }
+
   async get(siteId: string, now = Date.now()): Promise<SiteInfo | null> {
     const hit = this.entries.get(siteId);
     if (hit && hit.until > now) return hit.site;

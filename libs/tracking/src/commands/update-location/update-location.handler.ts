@@ -76,7 +76,8 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
     );
     if (!rejection) {
       this.batcher.add(fix);
-      await this.breaches.check(me, track, fix);
+      const recording = this.breaches.check(me, track, fix);
+      if (recording) await recording;
     }
     this.tracks.remember(track, dto.clientEventId, result);
     return result;
