@@ -1,7 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
-import type { Principal } from '#core';
-import { RealtimeGateway, WsPrincipal, WsReceivedAt, WsRoles } from '#realtime';
+import { type CommandSender, RealtimeGateway, WsRoles, WsSender } from '#realtime';
 import { EndShiftCommand } from './commands/end-shift/end-shift.command.js';
 import { EndShiftDto } from './commands/end-shift/end-shift.dto.js';
 import { StartShiftCommand } from './commands/start-shift/start-shift.command.js';
@@ -14,13 +13,13 @@ export class AttendanceGateway {
 
   @SubscribeMessage('shift_start')
   @WsRoles('guard')
-  start(@WsPrincipal() me: Principal, @MessageBody() dto: StartShiftDto, @WsReceivedAt() at: number) {
-    return this.commandBus.execute(new StartShiftCommand(me, dto, new Date(at)));
+  start(@WsSender() from: CommandSender, @MessageBody() dto: StartShiftDto) {
+    return this.commandBus.execute(new StartShiftCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
   @SubscribeMessage('shift_end')
   @WsRoles('guard')
-  end(@WsPrincipal() me: Principal, @MessageBody() dto: EndShiftDto, @WsReceivedAt() at: number) {
-    return this.commandBus.execute(new EndShiftCommand(me, dto, new Date(at)));
+  end(@WsSender() from: CommandSender, @MessageBody() dto: EndShiftDto) {
+    return this.commandBus.execute(new EndShiftCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 }

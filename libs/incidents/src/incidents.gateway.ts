@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import type { Principal } from '#core';
-import { RealtimeGateway, WsPrincipal, WsReceivedAt, WsRoles } from '#realtime';
+import { type CommandSender, RealtimeGateway, WsPrincipal, WsRoles, WsSender } from '#realtime';
 import { AssignIncidentCommand } from './commands/assign-incident/assign-incident.command.js';
 import { AssignIncidentDto } from './commands/assign-incident/assign-incident.dto.js';
 import { CreateIncidentCommand } from './commands/create-incident/create-incident.command.js';
@@ -17,8 +17,8 @@ export class IncidentsGateway {
   constructor(private readonly commandBus: CommandBus) {}
 
   @SubscribeMessage('create_incident')
-  create(@WsPrincipal() me: Principal, @MessageBody() dto: CreateIncidentDto, @WsReceivedAt() at: number) {
-    return this.commandBus.execute(new CreateIncidentCommand(me, dto, new Date(at)));
+  create(@WsSender() from: CommandSender, @MessageBody() dto: CreateIncidentDto) {
+    return this.commandBus.execute(new CreateIncidentCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
   @SubscribeMessage('assign_incident')

@@ -1,7 +1,7 @@
 import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Principal } from '#core';
-import { RealtimeGateway, WsPrincipal, WsReceivedAt, WsRoles } from '#realtime';
+import { type CommandSender, RealtimeGateway, WsPrincipal, WsRoles, WsSender } from '#realtime';
 import { AcknowledgePanicCommand } from './commands/acknowledge-panic/acknowledge-panic.command.js';
 import { AcknowledgePanicDto } from './commands/acknowledge-panic/acknowledge-panic.dto.js';
 import { RaisePanicCommand } from './commands/raise-panic/raise-panic.command.js';
@@ -16,8 +16,8 @@ export class PanicGateway {
 
   @SubscribeMessage('panic_alert')
   @WsRoles('guard')
-  raise(@WsPrincipal() me: Principal, @MessageBody() dto: RaisePanicDto, @WsReceivedAt() at: number) {
-    return this.commandBus.execute(new RaisePanicCommand(me, dto, new Date(at)));
+  raise(@WsSender() from: CommandSender, @MessageBody() dto: RaisePanicDto) {
+    return this.commandBus.execute(new RaisePanicCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
   @SubscribeMessage('panic_acknowledge')

@@ -1,7 +1,7 @@
 import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Principal } from '#core';
-import { RealtimeGateway, WsPrincipal, WsReceivedAt, WsRoles } from '#realtime';
+import { type CommandSender, RealtimeGateway, WsPrincipal, WsRoles, WsSender } from '#realtime';
 import { CompletePatrolCommand } from './commands/complete-patrol/complete-patrol.command.js';
 import { CompletePatrolDto } from './commands/complete-patrol/complete-patrol.dto.js';
 import { ScanCheckpointCommand } from './commands/scan-checkpoint/scan-checkpoint.command.js';
@@ -22,8 +22,8 @@ export class PatrolsGateway {
 
   @SubscribeMessage('scan_checkpoint')
   @WsRoles('guard')
-  scan(@WsPrincipal() me: Principal, @MessageBody() dto: ScanCheckpointDto, @WsReceivedAt() at: number) {
-    return this.commands.execute(new ScanCheckpointCommand(me, dto, new Date(at)));
+  scan(@WsSender() from: CommandSender, @MessageBody() dto: ScanCheckpointDto) {
+    return this.commands.execute(new ScanCheckpointCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
   @SubscribeMessage('complete_patrol')

@@ -1,7 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
-import type { Principal } from '#core';
-import { RealtimeGateway, WsPrincipal, WsReceivedAt, WsRoles } from '#realtime';
+import { type CommandSender, RealtimeGateway, WsRoles, WsSender } from '#realtime';
 import { UpdateLocationCommand } from './commands/update-location/update-location.command.js';
 import { UpdateLocationDto } from './commands/update-location/update-location.dto.js';
 
@@ -12,7 +11,7 @@ export class TrackingGateway {
 
   @SubscribeMessage('update_location')
   @WsRoles('guard')
-  update(@WsPrincipal() me: Principal, @MessageBody() dto: UpdateLocationDto, @WsReceivedAt() at: number) {
-    return this.commandBus.execute(new UpdateLocationCommand(me, dto, at));
+  update(@WsSender() from: CommandSender, @MessageBody() dto: UpdateLocationDto) {
+    return this.commandBus.execute(new UpdateLocationCommand(from.principal, dto, from.receivedAt));
   }
 }

@@ -26,7 +26,7 @@ type Queueing = { [QUEUED]?: number };
  * the lanes it waits only for the updates to be read, and for one turn's share of their handling.
  * With no backlog the queue is empty again before the next read, so nothing waits in practice.
  *
- * A queued command keeps the time it was read as its `receivedAt` (Responder.readAt, WsReceivedAt),
+ * A queued command keeps the time it was read as its `receivedAt` (Responder.readAt, WsSender),
  * not the time it starts: waiting in a lane does not make a fix or scan later than it arrived.
  */
 export class CommandLanes {

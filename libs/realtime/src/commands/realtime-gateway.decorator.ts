@@ -31,10 +31,19 @@ export const WsPrincipal = createParamDecorator((_: unknown, ctx: ExecutionConte
   return ctx.switchToWs().getClient<PsSocket>().data.principal;
 });
 
+/** Who sent a socket command and when it was read: its server receive time, epoch ms. */
+export interface CommandSender {
+  principal: Principal;
+  receivedAt: number;
+}
+
 /**
- * The command's server receive time, epoch ms: when the adapter read it off the socket (see
- * Responder.readAt), not when it started after waiting in a lane.
+ * The command's sender (WsPrincipal) and server receive time, in one parameter: when the adapter
+ * read the command off the socket (see Responder.readAt), not when it started after waiting in a
+ * lane. One parameter rather than two: Nest runs every parameter of every command through the
+ * pipes, a chain of promises each.
  */
-export const WsReceivedAt = createParamDecorator((_: unknown, ctx: ExecutionContext): number =>
-  receivedAtIn(ctx.getArgs()),
-);
+export const WsSender = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandSender => ({
+  principal: ctx.switchToWs().getClient<PsSocket>().data.principal,
+  receivedAt: receivedAtIn(ctx.getArgs()),
+}));

@@ -5,7 +5,7 @@ export class EndShiftCommand {
   constructor(
     readonly principal: Principal,
     readonly dto: EndShiftDto,
-    /** Server receive time: when the command was read off its socket (WsReceivedAt). */
+    /** Server receive time: when the command was read off its socket (WsSender). */
     readonly receivedAt: Date,
   ) {}
 }

@@ -11,7 +11,7 @@ export class RaisePanicCommand extends Command<RaisePanicResult> {
   constructor(
     readonly principal: Principal,
     readonly dto: RaisePanicDto,
-    /** Server receive time: when the command was read off its socket (WsReceivedAt). */
+    /** Server receive time: when the command was read off its socket (WsSender). */
     readonly receivedAt: Date,
   ) {
     super();

@@ -13,7 +13,7 @@ export class ScanCheckpointCommand extends Command<ScanCheckpointResult> {
   constructor(
     readonly principal: Principal,
     readonly dto: ScanCheckpointDto,
-    /** Server receive time, kept beside the device time: when the command was read (WsReceivedAt). */
+    /** Server receive time, kept beside the device time: when the command was read (WsSender). */
     readonly receivedAt: Date,
   ) {
     super();

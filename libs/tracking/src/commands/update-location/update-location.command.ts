@@ -5,7 +5,7 @@ export class UpdateLocationCommand {
   constructor(
     readonly principal: Principal,
     readonly dto: UpdateLocationDto,
-    /** Server receive time, epoch ms: when the command was read off its socket (WsReceivedAt). */
+    /** Server receive time, epoch ms: when the command was read off its socket (WsSender). */
     readonly receivedAt: number,
   ) {}
 }
