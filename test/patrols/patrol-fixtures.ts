@@ -1,5 +1,6 @@
 import request from 'supertest';
-import type { TestApp, TestUser } from '../support/test-app.js';
+import { command, type TestSocket } from '../support/sockets.js';
+import { createUser, type TestApp, type TestUser } from '../support/test-app.js';
 
 /** Checkpoint n of a test site: about 111 m apart along a meridian from the site centre. */
 export const cpLocation = (n: number, dLat = 0) => ({ lat: 52.52 + n * 0.001 + dLat, lng: 13.405 });
@@ -48,4 +49,27 @@ export async function startShift(t: TestApp, guardId: string, siteId: string): P
     guardId,
     siteId,
   ]);
+}
+
+/**
+ * A new guard clocked in at the site, its socket (opened by `open`), and a run it started of a
+ * fresh route over `checkpoints`.
+ */
+export async function startGuardRun(
+  t: TestApp,
+  site: { siteId: string; staff: TestUser; checkpoints: { id: string }[] },
+  open: (u: TestUser) => Promise<TestSocket>,
+  settings: { expectedDurationMinutes: number; maxGapMinutes: number },
+) {
+  const guard = await createUser(t, 'guard', [site.siteId]);
+  await startShift(t, guard.id, site.siteId);
+  const route = await createRoute(t, site.staff, {
+    siteId: site.siteId,
+    checkpointIds: site.checkpoints.map((c) => c.id),
+    ...settings,
+  });
+  const s = await open(guard);
+  const ack = await command(s, 'start_patrol', { routeId: route.id });
+  expect(ack.ok).toBe(true);
+  return { s, guard, route, run: ack.data.patrolRun as { id: string; startedAt: string } };
 }

@@ -1,6 +1,6 @@
 import { command, connect, flush, receivedOf, waitFor, type TestSocket } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
-import { createCheckpoints, createRoute, startShift } from './patrol-fixtures.js';
+import { createCheckpoints, startGuardRun } from './patrol-fixtures.js';
 
 // One "minute" of route settings lasts 500 ms here: maxGapMinutes 2 = 1 s.
 const MINUTE_MS = 500;
@@ -20,20 +20,11 @@ describe('patrol timeouts (device time, once per gap)', () => {
     return s;
   };
   /** A guard on shift at the site with its socket, and a started run of a fresh route. */
-  const startRun = async (expectedDurationMinutes: number, maxGapMinutes: number) => {
-    const guard = await createUser(t, 'guard', [siteId]);
-    await startShift(t, guard.id, siteId);
-    const route = await createRoute(t, sup, {
-      siteId,
-      checkpointIds: cps.map((c) => c.id),
+  const startRun = async (expectedDurationMinutes: number, maxGapMinutes: number) =>
+    startGuardRun(t, { siteId, staff: sup, checkpoints: cps }, open, {
       expectedDurationMinutes,
       maxGapMinutes,
     });
-    const s = await open(guard);
-    const ack = await command(s, 'start_patrol', { routeId: route.id });
-    expect(ack.ok).toBe(true);
-    return { s, guard, route, run: ack.data.patrolRun as { id: string; startedAt: string } };
-  };
   const timeoutsOf = (s: TestSocket, runId: string, reason?: string) =>
     receivedOf(s, 'patrol_timeout').filter(
       (e) => e.data.patrolRun.id === runId && (!reason || e.data.reason === reason),
@@ -199,71 +190,5 @@ describe('patrol timeouts (device time, once per gap)', () => {
     await command(s, 'complete_patrol', { patrolRunId: run.id });
     await flush(supS);
     expect(timeoutsOf(supS, run.id)).toEqual([]);
-  });
-
-  describe('a run ends with the shift it was walked in (SHIFT_END)', () => {
-    const completedOf = (s: TestSocket, runId: string) =>
-      waitFor(s, 'patrol_completed', (e) => e.data.patrolRun.id === runId);
-
-    it('shift_end mid-patrol ends the run at the clock-out, cancels its deadlines; the next shift starts a patrol', async () => {
-      const { s, guard, route, run } = await startRun(600, 600); // only the clock-out can end it soon
-      await command(s, 'scan_checkpoint', { patrolRunId: run.id, checkpointCode: 'CP-1' });
-      const ended = await command(s, 'shift_end', {});
-      expect(ended).toMatchObject({ ok: true, data: { shift: { endedAt: expect.any(String) } } });
-      const env = await completedOf(supS, run.id);
-      expect(env).toMatchObject({ type: 'patrol_completed', siteId, actor: { role: 'system' } });
-      expect(env.data.patrolRun).toMatchObject({
-        status: 'COMPLETED',
-        endedBy: 'SHIFT_END',
-        completedAt: ended.data.shift.endedAt,
-        progress: { scanned: 1, total: 3 },
-        skippedCheckpoints: [{ code: 'CP-2' }, { code: 'CP-3' }],
-      });
-      expect((await completedOf(s, run.id)).id).toBe(env.id);
-      expect(await pendingTimers(run.id)).toEqual([]); // nothing left to raise about a guard gone home
-      expect(
-        (await command(s, 'scan_checkpoint', { patrolRunId: run.id, checkpointCode: 'CP-2' })).error.code,
-      ).toBe('CONFLICT');
-
-      await startShift(t, guard.id, siteId);
-      const next = await command(s, 'start_patrol', { routeId: route.id });
-      expect(next.ok).toBe(true);
-      await command(s, 'complete_patrol', { patrolRunId: next.data.patrolRun.id });
-      await flush(supS);
-      expect(timeoutsOf(supS, run.id)).toEqual([]);
-    });
-
-    it('a run whose clock-out never reached it (the node stopped) ends at its next deadline, not with a miss', async () => {
-      const { run, guard } = await startRun(600, 2); // gap 1 s
-      // the shift ends without the event that ends the run, as if the node stopped in between
-      await t.db.query('UPDATE shifts SET ended_at = now() WHERE guard_id = $1 AND ended_at IS NULL', [
-        guard.id,
-      ]);
-      const env = await completedOf(supS, run.id);
-      expect(env.data.patrolRun).toMatchObject({ status: 'COMPLETED', endedBy: 'SHIFT_END' });
-      expect(await pendingTimers(run.id)).toEqual([]);
-      await flush(supS);
-      expect(timeoutsOf(supS, run.id)).toEqual([]);
-    });
-
-    it('start_patrol in a new shift ends the run an earlier shift left in progress', async () => {
-      const { s, guard, route, run } = await startRun(600, 600);
-      await t.db.query('UPDATE shifts SET ended_at = now() WHERE guard_id = $1 AND ended_at IS NULL', [
-        guard.id,
-      ]);
-      await startShift(t, guard.id, siteId);
-      const ack = await command(s, 'start_patrol', { routeId: route.id });
-      expect(ack.ok).toBe(true);
-      expect(ack.data.patrolRun.id).not.toBe(run.id);
-      const env = await completedOf(supS, run.id);
-      expect(env.data.patrolRun).toMatchObject({ endedBy: 'SHIFT_END', skippedCheckpoints: [{}, {}, {}] });
-      // a run of the shift still open is the guard's to finish first
-      const again = await command(s, 'start_patrol', { routeId: route.id });
-      expect(again.error).toMatchObject({
-        code: 'CONFLICT',
-        details: { patrolRunId: ack.data.patrolRun.id },
-      });
-      await command(s, 'complete_patrol', { patrolRunId: ack.data.patrolRun.id });
-    });
   });
 });

@@ -12,5 +12,7 @@ export const PatrolEventTypes = {
 export const PatrolTimers = {
   gap: 'patrol.gap',
   overdue: 'patrol.overdue',
+  /** One row (ref `all`): ends runs whose shift has ended (PatrolShiftSweep). */
+  shiftSweep: 'patrol.shift-sweep',
 } as const;
 export const PATROL_TIMER_KINDS = [PatrolTimers.gap, PatrolTimers.overdue];

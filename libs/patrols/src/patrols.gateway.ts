@@ -1,7 +1,6 @@
 import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Principal } from '#core';
-import { type CommandSender, RealtimeGateway, WsPrincipal, WsRoles, WsSender } from '#realtime';
+import { type CommandSender, RealtimeGateway, WsRoles, WsSender } from '#realtime';
 import { CompletePatrolCommand } from './commands/complete-patrol/complete-patrol.command.js';
 import { CompletePatrolDto } from './commands/complete-patrol/complete-patrol.dto.js';
 import { ScanCheckpointCommand } from './commands/scan-checkpoint/scan-checkpoint.command.js';
@@ -16,8 +15,8 @@ export class PatrolsGateway {
 
   @SubscribeMessage('start_patrol')
   @WsRoles('guard')
-  start(@WsPrincipal() me: Principal, @MessageBody() dto: StartPatrolDto) {
-    return this.commands.execute(new StartPatrolCommand(me, dto));
+  start(@WsSender() from: CommandSender, @MessageBody() dto: StartPatrolDto) {
+    return this.commands.execute(new StartPatrolCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
   @SubscribeMessage('scan_checkpoint')
@@ -28,7 +27,7 @@ export class PatrolsGateway {
 
   @SubscribeMessage('complete_patrol')
   @WsRoles('guard')
-  complete(@WsPrincipal() me: Principal, @MessageBody() dto: CompletePatrolDto) {
-    return this.commands.execute(new CompletePatrolCommand(me, dto));
+  complete(@WsSender() from: CommandSender, @MessageBody() dto: CompletePatrolDto) {
+    return this.commands.execute(new CompletePatrolCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 }

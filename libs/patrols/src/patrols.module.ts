@@ -15,6 +15,7 @@ import { PatrolsGateway } from './patrols.gateway.js';
 import { PatrolQueries } from './queries/patrol-queries.js';
 import { PatrolViews } from './queries/patrol-views.js';
 import { PatrolDeadlineTimers } from './timers/patrol-deadline-timers.js';
+import { PatrolShiftSweep } from './timers/patrol-shift-sweep.js';
 
 /** The patrols feature: gateway, REST controller, commands, events, reactions, rules, persistence. */
 @Module({
@@ -33,6 +34,7 @@ import { PatrolDeadlineTimers } from './timers/patrol-deadline-timers.js';
     PatrolViews,
     PatrolQueries,
     PatrolDeadlineTimers,
+    PatrolShiftSweep,
   ],
 })
 export class PatrolsModule {}

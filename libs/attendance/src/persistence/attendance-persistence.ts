@@ -1,9 +1,5 @@
 import { Attendance1732200002000 } from './1732200002000-attendance.js';
-import { ShiftsByGuard1732400000000 } from './1732400000000-shifts-by-guard.js';
 
 /** What the attendance feature stores; collected by apps/api/src/persistence.ts. */
 export const attendanceEntities: (new () => unknown)[] = [];
-export const attendanceMigrations: (new () => unknown)[] = [
-  Attendance1732200002000,
-  ShiftsByGuard1732400000000,
-];
+export const attendanceMigrations: (new () => unknown)[] = [Attendance1732200002000];

@@ -74,6 +74,8 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(10) TIMER_POLL_MS = 1000;
   /** Length of one "minute" of patrol settings (maxGapMinutes, expectedDurationMinutes); tests shorten it. */
   @Type(() => Number) @IsInt() @Min(1) PATROL_MINUTE_MS = 60000;
+  /** How often runs still in progress after their shift ended are ended (a backstop; see PatrolShiftSweep). */
+  @Type(() => Number) @IsInt() @Min(100) PATROL_SHIFT_SWEEP_MS = 60000;
   /** Socket command budget: burst per socket per second, and join_site per minute. */
   @Type(() => Number) @IsInt() @Min(1) WS_COMMANDS_PER_S = 20;
   @Type(() => Number) @IsInt() @Min(1) WS_JOIN_SITE_PER_MIN = 10;

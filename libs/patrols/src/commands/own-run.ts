@@ -8,7 +8,8 @@ import type { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
 
 // Plain SQL on purpose: these run once per patrol command (scans are the busiest durable
 // command), and the query builder cost more CPU than everything else the command does.
-const RUN_COLUMNS = `r.id, r.route_id AS "routeId", r.site_id AS "siteId", r.guard_id AS "guardId", r.status,
+const RUN_COLUMNS = `r.id, r.route_id AS "routeId", r.site_id AS "siteId", r.guard_id AS "guardId",
+  r.shift_id AS "shiftId", r.status,
   r.checkpoint_ids AS "checkpointIds", r.scanned_ids AS "scannedIds",
   r.expected_duration_minutes AS "expectedDurationMinutes", r.max_gap_minutes AS "maxGapMinutes",
   r.started_at AS "startedAt", r.last_progress_at AS "lastProgressAt", r.completed_at AS "completedAt",
@@ -57,6 +58,19 @@ export async function lockActiveRunOf(
     [guardId],
   )) as PatrolRunEntity[];
   return run;
+}
+
+/**
+ * Locks up to `limit` runs still in progress whose shift has ended, skipping runs a command or
+ * another node holds (the next sweep gets them).
+ */
+export async function lockRunsOfEndedShifts(tx: EntityManager, limit: number): Promise<PatrolRunEntity[]> {
+  return (await tx.query(
+    `SELECT ${RUN_COLUMNS} FROM patrol_runs r JOIN shifts s ON s.id = r.shift_id
+      WHERE r.status = 'IN_PROGRESS' AND s.ended_at IS NOT NULL
+      ORDER BY r.started_at LIMIT $1 FOR UPDATE OF r SKIP LOCKED`,
+    [limit],
+  )) as PatrolRunEntity[];
 }
 
 type RunWithRouteRow = PatrolRunEntity & { checkpoints: CheckpointJson[] };

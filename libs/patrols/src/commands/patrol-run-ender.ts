@@ -45,15 +45,15 @@ export class PatrolRunEnder {
   }
 
   /**
-   * Ends the locked run with SHIFT_END, at the clock-out, when the shift it was walked in has ended
-   * (see endOfRunShift); true when it did.
+   * Ends the locked run with SHIFT_END, at the clock-out, when the shift it was started in has
+   * ended (see endOfRunShift); true when it did.
    */
   async endIfShiftEnded(uow: UnitOfWork, run: PatrolRunEntity): Promise<boolean> {
+    if (!run.shiftId) return false;
     const [shift] = (await uow.tx.query(
-      `SELECT started_at AS "startedAt", ended_at AS "endedAt" FROM shifts
-        WHERE guard_id = $1 AND started_at <= $2 ORDER BY started_at DESC LIMIT 1`,
-      [run.guardId, run.startedAt],
-    )) as { startedAt: Date; endedAt: Date | null }[];
+      `SELECT ended_at AS "endedAt", ended_received_at AS "endedReceivedAt" FROM shifts WHERE id = $1`,
+      [run.shiftId],
+    )) as { endedAt: Date | null; endedReceivedAt: Date | null }[];
     const at = endOfRunShift(run, shift);
     if (!at) return false;
     await this.end(uow, run, 'SHIFT_END', at);

@@ -1,26 +1,28 @@
 import { endOfRunShift, progressOf, remainingOf } from './patrol-run.js';
 
 describe('endOfRunShift', () => {
-  const startedAt = new Date('2026-11-26T08:00:00Z');
-  const run = { startedAt };
-  const shiftStart = new Date('2026-11-26T07:00:00Z');
+  const at = (hhmm: string) => new Date(`2026-11-26T${hhmm}:00Z`);
+  const run = { startedAt: at('08:00'), lastProgressAt: at('08:20') };
 
-  it('keeps the run while its shift is open', () => {
-    expect(endOfRunShift(run, { startedAt: shiftStart, endedAt: null })).toBeNull();
-  });
-
-  it('decides nothing when the shift is unknown', () => {
+  it('keeps the run while its shift is open, or unknown', () => {
+    expect(endOfRunShift(run, { endedAt: null, endedReceivedAt: null })).toBeNull();
     expect(endOfRunShift(run, undefined)).toBeNull();
   });
 
-  it('ends the run when its shift ended, at the clock-out', () => {
-    const endedAt = new Date('2026-11-26T09:30:00Z');
-    expect(endOfRunShift(run, { startedAt: shiftStart, endedAt })).toEqual(endedAt);
+  it('ends the run at the clock-out', () => {
+    expect(endOfRunShift(run, { endedAt: at('09:30'), endedReceivedAt: at('09:31') })).toEqual(at('09:30'));
   });
 
-  it('never ends the run before it started (a phone clock behind the server)', () => {
-    const endedAt = new Date('2026-11-26T07:59:00Z');
-    expect(endOfRunShift(run, { startedAt: shiftStart, endedAt })).toEqual(startedAt);
+  it('a phone clock running ahead cannot date the end later than the server received it', () => {
+    expect(endOfRunShift(run, { endedAt: at('09:32'), endedReceivedAt: at('09:30') })).toEqual(at('09:30'));
+  });
+
+  it('never ends the run before it started or before its last counted scan', () => {
+    expect(endOfRunShift(run, { endedAt: at('08:10'), endedReceivedAt: at('08:11') })).toEqual(at('08:20'));
+    const unscanned = { startedAt: at('08:00'), lastProgressAt: at('08:00') };
+    expect(endOfRunShift(unscanned, { endedAt: at('07:59'), endedReceivedAt: at('08:30') })).toEqual(
+      at('08:00'),
+    );
   });
 });
 

@@ -24,15 +24,17 @@ export const PATROL_RUN_ENDINGS = ['GUARD', 'SHIFT_END'] as const;
 export type PatrolRunEnding = (typeof PATROL_RUN_ENDINGS)[number];
 
 /**
- * When a run in progress must end because its shift did, or null while that shift is open. The
- * run's shift is the guard's latest shift started at or before the run (a guard has one open shift
- * at a time); unknown, nothing is decided. The run never ends before it started (a phone clock
- * behind the server's can date the clock-out earlier).
+ * When a run in progress must end because the shift it was started in did, or null while that
+ * shift is open (or unknown). The clock-out is the earlier of the device's and the server's time
+ * (a phone clock running ahead cannot date it later than it arrived), and the run never ends
+ * before it started or before its last counted scan.
  */
 export function endOfRunShift(
-  run: { startedAt: Date },
-  shift: { startedAt: Date; endedAt: Date | null } | undefined,
+  run: { startedAt: Date; lastProgressAt: Date },
+  shift: { endedAt: Date | null; endedReceivedAt: Date | null } | undefined,
 ): Date | null {
   if (!shift?.endedAt) return null;
-  return shift.endedAt > run.startedAt ? shift.endedAt : run.startedAt;
+  const received = shift.endedReceivedAt ?? shift.endedAt;
+  const clockOut = shift.endedAt < received ? shift.endedAt : received;
+  return new Date(Math.max(clockOut.getTime(), run.startedAt.getTime(), run.lastProgressAt.getTime()));
 }

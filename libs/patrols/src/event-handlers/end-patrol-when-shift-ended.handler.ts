@@ -10,7 +10,8 @@ import { PatrolCompletedEvent } from '../events/patrol-completed.event.js';
  * A guard who clocks out mid-patrol is no longer walking it: the run ends (SHIFT_END, at the
  * clock-out) instead of raising CHECKPOINT_MISSED and OVERDUE about a guard who went home, and of
  * blocking the guard's next `start_patrol`. This runs after the clock-out commits; should the node
- * stop in between, the run's next deadline or the guard's next `start_patrol` ends it instead.
+ * stop in between (or this fail), the run's next deadline, the guard's next `start_patrol` or the
+ * shift sweep (PatrolShiftSweep, every PATROL_SHIFT_SWEEP_MS) ends it instead.
  */
 @EventsHandler(ShiftEndedEvent)
 export class EndPatrolWhenShiftEnded implements IEventHandler<ShiftEndedEvent> {
@@ -31,7 +32,7 @@ export class EndPatrolWhenShiftEnded implements IEventHandler<ShiftEndedEvent> {
     } catch (e) {
       this.log.warn(
         { err: e, guardId: shift.guardId },
-        'patrol not ended with the shift; its next deadline will',
+        'patrol not ended with the shift; the shift sweep will',
       );
     }
   }

@@ -13,7 +13,7 @@ import { PatrolViews } from '../queries/patrol-views.js';
  * latest counted scan (CHECKPOINT_MISSED, once per gap) and the run's expected duration (OVERDUE,
  * once). A timer that finds the deadline moved (a scan arrived) re-arms itself instead. A run
  * whose shift has ended is ended instead (SHIFT_END): nobody is walking it any more, and the end
- * of the shift may not have reached it (see EndRunWhenShiftEnded).
+ * of the shift may not have reached it yet (see EndPatrolWhenShiftEnded, PatrolShiftSweep).
  */
 @Injectable()
 export class PatrolDeadlineTimers implements OnModuleInit {

@@ -15,11 +15,15 @@ export class CompletePatrolHandler implements ICommandHandler<CompletePatrolComm
     private readonly events: EventBus,
   ) {}
 
-  async execute({ principal: me, dto }: CompletePatrolCommand): Promise<{ patrolRun: PatrolRunView }> {
+  async execute({
+    principal: me,
+    dto,
+    receivedAt,
+  }: CompletePatrolCommand): Promise<{ patrolRun: PatrolRunView }> {
     const ctx = { principal: me, command: 'complete_patrol', clientEventId: dto.clientEventId };
     const outcome = await this.runner.run(ctx, async (uow) => {
       const run = await lockOwnRunInProgress(uow.tx, me, dto.patrolRunId);
-      return { patrolRun: await this.ender.end(uow, run, 'GUARD', new Date()) };
+      return { patrolRun: await this.ender.end(uow, run, 'GUARD', receivedAt) };
     });
     this.events.publish(new PatrolCompletedEvent(dto.patrolRunId, outcome.envelopes));
     return outcome.result;

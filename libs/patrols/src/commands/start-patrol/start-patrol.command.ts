@@ -7,6 +7,8 @@ export class StartPatrolCommand extends Command<{ patrolRun: PatrolRunView }> {
   constructor(
     readonly principal: Principal,
     readonly dto: StartPatrolDto,
+    /** Server receive time: when the command was read off its socket (WsSender). */
+    readonly receivedAt: Date,
   ) {
     super();
   }

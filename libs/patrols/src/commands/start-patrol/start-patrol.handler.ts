@@ -25,7 +25,11 @@ export class StartPatrolHandler implements ICommandHandler<StartPatrolCommand> {
     private readonly config: AppConfig,
   ) {}
 
-  async execute({ principal: me, dto }: StartPatrolCommand): Promise<{ patrolRun: PatrolRunView }> {
+  async execute({
+    principal: me,
+    dto,
+    receivedAt,
+  }: StartPatrolCommand): Promise<{ patrolRun: PatrolRunView }> {
     const ctx = { principal: me, command: 'start_patrol', clientEventId: dto.clientEventId };
     const outcome = await this.runner
       .run(ctx, async (uow) => {
@@ -46,12 +50,13 @@ export class StartPatrolHandler implements ICommandHandler<StartPatrolCommand> {
         const active = await lockActiveRunOf(uow.tx, me.userId);
         if (active && !(await this.ender.endIfShiftEnded(uow, active))) throw alreadyActive(active.id);
         const runs = uow.tx.getRepository(PatrolRunEntity);
-        const now = new Date();
+        const now = receivedAt;
         const run = await runs.save(
           runs.create({
             routeId: route.id,
             siteId: route.siteId,
             guardId: me.userId,
+            shiftId: shift.id,
             status: 'IN_PROGRESS',
             checkpointIds: route.checkpointIds,
             scannedIds: [],
