@@ -41,8 +41,8 @@ export class AppValidationPipe extends ValidationPipe {
 
   /**
    * Answers with the value itself where it can (Nest awaits a pipe's answer either way): every socket
-   * command passes its three parameters through two instances of this pipe, and a promise for each
-   * was garbage for nothing.
+   * command passes each of its parameters through two instances of this pipe (the global one and the
+   * gateway's), and a promise for each was garbage for nothing.
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the base class's signature (Promise<any>)
   override transform(value: unknown, metadata: ArgumentMetadata): any {

@@ -144,7 +144,8 @@ export class RealtimeIoAdapter extends IoAdapter {
         }
         const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit);
         // Unknown events count against the user's budget too: each one costs an answer and an audit row.
-        void Promise.resolve(throttle.check(socket, event)).then(
+        // a promise either way (a synchronous throw becomes its rejection, answered below)
+        void new Promise<AppError | null>((resolve) => resolve(throttle.check(socket, event))).then(
           (refused) => void responder.fail(refused ?? new AppError(ErrorCode.UNKNOWN_EVENT, 'Unknown event')),
           (err: unknown) => void responder.fail(err),
         );

@@ -14,6 +14,16 @@ describe('checkPayload', () => {
       'PAYLOAD_TOO_LARGE',
     );
   });
+  it('counts the brackets of empty objects and arrays towards the 32 KiB', () => {
+    // 32,000 bytes of text and keys, and about 1 KiB of empty arrays: over only with the brackets
+    const payload = {
+      a: 'x'.repeat(16_000),
+      b: 'y'.repeat(16_000),
+      c: Array.from({ length: 500 }, () => []),
+    };
+    expect(code(payload)).toBe('PAYLOAD_TOO_LARGE');
+    expect(code({ ...payload, c: Array.from({ length: 100 }, () => []) })).toBeNull();
+  });
   it('refuses deep nesting without overflowing the stack', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;

@@ -9,6 +9,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // eslint-disable-next-line no-control-regex -- detecting NUL is the point
 const BAD_CHARS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const tooLarge = () =>
+  new AppError(ErrorCode.PAYLOAD_TOO_LARGE, `Payload larger than ${MAX_PAYLOAD_BYTES / 1024} KiB`);
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 const invalid = (field: string, rule: string, message: string) =>
   AppError.validation([{ field, constraints: { [rule]: message } }]);
@@ -31,6 +33,7 @@ export function checkPayload(payload: unknown): AppError | null {
     if (depth > MAX_DEPTH)
       return invalid(path || 'payload', 'maxDepth', `payload nests deeper than ${MAX_DEPTH} levels`);
     bytes += 2;
+    if (bytes > MAX_PAYLOAD_BYTES) return tooLarge();
     const list = Array.isArray(value) ? (value as unknown[]) : null;
     const keys = list ? null : Object.keys(value);
     const count = list ? list.length : keys!.length;
@@ -57,11 +60,7 @@ export function checkPayload(payload: unknown): AppError | null {
       } else {
         bytes += 8;
       }
-      if (bytes > MAX_PAYLOAD_BYTES)
-        return new AppError(
-          ErrorCode.PAYLOAD_TOO_LARGE,
-          `Payload larger than ${MAX_PAYLOAD_BYTES / 1024} KiB`,
-        );
+      if (bytes > MAX_PAYLOAD_BYTES) return tooLarge();
     }
   }
   return null;
