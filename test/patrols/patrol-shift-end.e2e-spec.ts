@@ -90,9 +90,11 @@ describe('a patrol run ends with the shift it was started in (endedBy SHIFT_END)
     });
 
     it('a run whose clock-out never reached it ends at its next deadline instead of raising a miss', async () => {
-      const { supS, startRun, endShiftSilently, pendingTimers } = env;
-      const { run, guard } = await startRun(600, 2); // gap 1 s
+      const { t, supS, startRun, endShiftSilently, pendingTimers } = env;
+      const { run, guard } = await startRun(600, 600);
       await endShiftSilently(guard.id);
+      // the gap deadline comes now
+      await t.db.query(`UPDATE timers SET due_at = now() WHERE ref = $1 AND kind = 'patrol.gap'`, [run.id]);
       const done = await completedOf(supS, run.id);
       expect(done.data.patrolRun).toMatchObject({ status: 'COMPLETED', endedBy: 'SHIFT_END' });
       expect(await pendingTimers(run.id)).toEqual([]);
@@ -156,7 +158,7 @@ describe('a patrol run ends with the shift it was started in (endedBy SHIFT_END)
   });
 
   it('the sweep ends a run whose shift ended when no deadline of it is near (OVERDUE spent), and leaves runs of open shifts alone', async () => {
-    const { supS, startRun, endShiftSilently, pendingTimers } = await setUp(300);
+    const { t, supS, startRun, endShiftSilently, pendingTimers } = await setUp(300);
     const open = await startRun(600, 600);
     const orphan = await startRun(2, 600); // OVERDUE after 1 s, then no deadline left
     await waitFor(supS, 'patrol_timeout', (e) => e.data.patrolRun.id === orphan.run.id);
@@ -167,5 +169,24 @@ describe('a patrol run ends with the shift it was started in (endedBy SHIFT_END)
     await flush(supS);
     expect(receivedOf(supS, 'patrol_completed').map((e) => e.data.patrolRun.id)).not.toContain(open.run.id);
     await command(open.s, 'complete_patrol', { patrolRunId: open.run.id });
+
+    // runs without a shift_id (from before the column, or a node on older code): left alone while
+    // the guard still has the open shift it was started in, ended once the guard has none
+    const legacyOpen = await startRun(600, 600);
+    const legacyOrphan = await startRun(600, 600);
+    await t.db.query('UPDATE patrol_runs SET shift_id = NULL WHERE id = ANY($1)', [
+      [legacyOpen.run.id, legacyOrphan.run.id],
+    ]);
+    await endShiftSilently(legacyOrphan.guard.id);
+    const legacyDone = await completedOf(supS, legacyOrphan.run.id);
+    expect(legacyDone.data.patrolRun).toMatchObject({
+      endedBy: 'SHIFT_END',
+      completedAt: legacyOrphan.run.startedAt,
+    });
+    await flush(supS);
+    expect(receivedOf(supS, 'patrol_completed').map((e) => e.data.patrolRun.id)).not.toContain(
+      legacyOpen.run.id,
+    );
+    await command(legacyOpen.s, 'complete_patrol', { patrolRunId: legacyOpen.run.id });
   });
 });

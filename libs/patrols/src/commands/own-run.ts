@@ -61,13 +61,16 @@ export async function lockActiveRunOf(
 }
 
 /**
- * Locks up to `limit` runs still in progress whose shift has ended, skipping runs a command or
- * another node holds (the next sweep gets them).
+ * Locks up to `limit` runs still in progress whose shift has ended (for a run without a shift_id:
+ * whose guard has no open shift received before it; see PatrolRunEnder), skipping runs a command
+ * or another node holds (the next sweep gets them).
  */
 export async function lockRunsOfEndedShifts(tx: EntityManager, limit: number): Promise<PatrolRunEntity[]> {
   return (await tx.query(
-    `SELECT ${RUN_COLUMNS} FROM patrol_runs r JOIN shifts s ON s.id = r.shift_id
-      WHERE r.status = 'IN_PROGRESS' AND s.ended_at IS NOT NULL
+    `SELECT ${RUN_COLUMNS} FROM patrol_runs r LEFT JOIN shifts s ON s.id = r.shift_id
+      WHERE r.status = 'IN_PROGRESS' AND (s.ended_at IS NOT NULL OR (r.shift_id IS NULL AND NOT EXISTS (
+        SELECT 1 FROM shifts o WHERE o.guard_id = r.guard_id AND o.ended_at IS NULL
+          AND o.started_received_at <= r.started_at)))
       ORDER BY r.started_at LIMIT $1 FOR UPDATE OF r SKIP LOCKED`,
     [limit],
   )) as PatrolRunEntity[];

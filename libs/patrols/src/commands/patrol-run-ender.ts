@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Rooms, TimerService, type UnitOfWork } from '#realtime';
-import { endOfRunShift, remainingOf, type PatrolRunEnding } from '../domain/patrol-run.js';
+import { endOfRunShift, lastActivityOf, remainingOf, type PatrolRunEnding } from '../domain/patrol-run.js';
 import { PATROL_TIMER_KINDS, PatrolEventTypes } from '../patrols.constants.js';
 import type { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
 import { PatrolViews, type PatrolRunView } from '../queries/patrol-views.js';
@@ -49,7 +49,7 @@ export class PatrolRunEnder {
    * ended (see endOfRunShift); true when it did.
    */
   async endIfShiftEnded(uow: UnitOfWork, run: PatrolRunEntity): Promise<boolean> {
-    if (!run.shiftId) return false;
+    if (!run.shiftId) return this.endIfUnlinkedShiftEnded(uow, run);
     const [shift] = (await uow.tx.query(
       `SELECT ended_at AS "endedAt", ended_received_at AS "endedReceivedAt" FROM shifts WHERE id = $1`,
       [run.shiftId],
@@ -57,6 +57,25 @@ export class PatrolRunEnder {
     const at = endOfRunShift(run, shift);
     if (!at) return false;
     await this.end(uow, run, 'SHIFT_END', at);
+    return true;
+  }
+
+  /**
+   * A run without a `shift_id` (in progress when the column came, started by a node on older code,
+   * or its shift was deleted): its shift is the guard's open shift received before it, which it is
+   * linked to now. Without one, that shift has ended and the run ends at its last known activity.
+   */
+  private async endIfUnlinkedShiftEnded(uow: UnitOfWork, run: PatrolRunEntity): Promise<boolean> {
+    const [open] = (await uow.tx.query(
+      'SELECT id FROM shifts WHERE guard_id = $1 AND ended_at IS NULL AND started_received_at <= $2',
+      [run.guardId, run.startedAt],
+    )) as { id: string }[];
+    if (open) {
+      await uow.tx.query('UPDATE patrol_runs SET shift_id = $2 WHERE id = $1', [run.id, open.id]);
+      run.shiftId = open.id;
+      return false;
+    }
+    await this.end(uow, run, 'SHIFT_END', lastActivityOf(run));
     return true;
   }
 }

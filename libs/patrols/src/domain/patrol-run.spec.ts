@@ -1,4 +1,4 @@
-import { endOfRunShift, progressOf, remainingOf } from './patrol-run.js';
+import { endOfRunShift, lastActivityOf, progressOf, remainingOf } from './patrol-run.js';
 
 describe('endOfRunShift', () => {
   const at = (hhmm: string) => new Date(`2026-11-26T${hhmm}:00Z`);
@@ -23,6 +23,15 @@ describe('endOfRunShift', () => {
     expect(endOfRunShift(unscanned, { endedAt: at('07:59'), endedReceivedAt: at('08:30') })).toEqual(
       at('08:00'),
     );
+  });
+});
+
+describe('lastActivityOf', () => {
+  it('is the last counted scan, else the start', () => {
+    const startedAt = new Date('2026-11-26T08:00:00Z');
+    const scanned = new Date('2026-11-26T08:20:00Z');
+    expect(lastActivityOf({ startedAt, lastProgressAt: scanned })).toEqual(scanned);
+    expect(lastActivityOf({ startedAt, lastProgressAt: startedAt })).toEqual(startedAt);
   });
 });
 

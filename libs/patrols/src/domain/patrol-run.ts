@@ -36,5 +36,9 @@ export function endOfRunShift(
   if (!shift?.endedAt) return null;
   const received = shift.endedReceivedAt ?? shift.endedAt;
   const clockOut = shift.endedAt < received ? shift.endedAt : received;
-  return new Date(Math.max(clockOut.getTime(), run.startedAt.getTime(), run.lastProgressAt.getTime()));
+  return new Date(Math.max(clockOut.getTime(), lastActivityOf(run).getTime()));
 }
+
+/** The last thing known to have happened in a run: its last counted scan, else its start. */
+export const lastActivityOf = (run: { startedAt: Date; lastProgressAt: Date }): Date =>
+  run.lastProgressAt > run.startedAt ? run.lastProgressAt : run.startedAt;

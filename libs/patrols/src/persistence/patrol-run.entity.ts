@@ -8,7 +8,10 @@ export class PatrolRunEntity {
   @Column({ name: 'route_id', type: 'uuid' }) routeId: string;
   @Column({ name: 'site_id', type: 'uuid' }) siteId: string;
   @Column({ name: 'guard_id', type: 'uuid' }) guardId: string;
-  /** The shift the run was started in: the run ends when it does (null: that shift was deleted). */
+  /**
+   * The shift the run was started in: the run ends when it does. Null for a run from before the
+   * column, from a node on older code, or whose shift was deleted (see PatrolRunEnder).
+   */
   @Column({ name: 'shift_id', type: 'uuid', nullable: true }) shiftId: string | null;
   @Column({ type: 'text' }) status: PatrolRunStatus;
   @Column({ name: 'checkpoint_ids', type: 'uuid', array: true }) checkpointIds: string[];

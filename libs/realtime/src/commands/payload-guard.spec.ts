@@ -24,6 +24,13 @@ describe('checkPayload', () => {
     expect(code(payload)).toBe('PAYLOAD_TOO_LARGE');
     expect(code({ ...payload, c: Array.from({ length: 100 }, () => []) })).toBeNull();
   });
+  it('counts array commas and numbers at their longest', () => {
+    // 1,900 numbers that serialise to 23 characters each: about 45 KB of JSON
+    expect(code({ values: Array.from({ length: 1900 }, () => 1.2345678901234567e300) })).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
+    expect(code({ values: Array.from({ length: 1000 }, () => 1) })).toBeNull();
+  });
   it('refuses deep nesting without overflowing the stack', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;

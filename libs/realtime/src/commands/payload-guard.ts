@@ -9,6 +9,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // eslint-disable-next-line no-control-regex -- detecting NUL is the point
 const BAD_CHARS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** The longest a JSON number gets (-1.2345678901234567e+300): numbers are counted at that. */
+const MAX_NUMBER_CHARS = 24;
 const tooLarge = () =>
   new AppError(ErrorCode.PAYLOAD_TOO_LARGE, `Payload larger than ${MAX_PAYLOAD_BYTES / 1024} KiB`);
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
@@ -17,7 +19,7 @@ const invalid = (field: string, rule: string, message: string) =>
 
 /**
  * Checks a raw command payload before anything recursive (class-transformer, JSON.stringify,
- * Socket.IO's emit) touches it: an object, at most 32 KiB when serialised, bounded depth and size,
+ * Socket.IO's emit) touches it: an object, at most 32 KiB when serialised (counted as the JSON text would be, numbers at their longest; string escapes aside), bounded depth and size,
  * no NUL or lone surrogates, no prototype keys. Iterative, so hostile nesting cannot overflow the stack.
  * Runs on every command: only objects and arrays take a place on the stack, and a path is built
  * only for an error or a nested value (a flat payload allocates nothing but its key list).
@@ -39,6 +41,7 @@ export function checkPayload(payload: unknown): AppError | null {
     const count = list ? list.length : keys!.length;
     for (let i = 0; i < count; i++) {
       const key = keys ? keys[i] : String(i);
+      if (list && i > 0) bytes += 1; // the comma (an object key's +4 below counts quotes, colon, comma)
       if (keys) {
         if (FORBIDDEN_KEYS.has(key))
           return invalid(join(path, key), 'forbiddenKey', 'this key is not allowed');
@@ -58,7 +61,7 @@ export function checkPayload(payload: unknown): AppError | null {
       } else if (child !== null && typeof child === 'object') {
         stack.push({ value: child, depth: depth + 1, path: join(path, key) });
       } else {
-        bytes += 8;
+        bytes += typeof child === 'number' ? MAX_NUMBER_CHARS : 5; // true, false, null
       }
       if (bytes > MAX_PAYLOAD_BYTES) return tooLarge();
     }
