@@ -30,8 +30,8 @@ export class SiteCache {
   }
 
   async get(siteId: string, now = Date.now()): Promise<SiteInfo | null> {
-    const hit = this.entries.get(siteId);
-    if (hit && hit.until > now) return hit.site;
+    const cached = this.peek(siteId, now);
+    if (cached !== undefined) return cached;
     return this.loading.run(siteId, () => this.load(siteId, now));
   }
 
