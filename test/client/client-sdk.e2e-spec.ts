@@ -63,9 +63,12 @@ describe('client SDK', () => {
     expect(session.userId).toBe(guard.id);
     const { streams } = await g.command('sync', { cursors: {} });
     expect(Object.keys(streams)).toContain(`user:${guard.id}`);
+    const emitted: string[] = [];
+    g.socket.onAnyOutgoing((event: string) => emitted.push(event));
     const err = await g.command('nope' as never, {} as never).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClientError);
     expect((err as ClientError).code).toBe('UNKNOWN_EVENT');
+    expect(emitted).toEqual(['nope']);
     const bad = await g.command('join_site', { siteId: 'not-a-uuid' }).catch((e: unknown) => e);
     expect((bad as ClientError).code).toBe('VALIDATION_FAILED');
   });
@@ -100,23 +103,42 @@ describe('client SDK', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
 
+  /**
+   * Connects `user`, then drops the transport; socket.io reconnects by itself but the handshake
+   * waits in getToken until `reconnect()` is called, so the test decides how long it is offline.
+   */
+  const offlineClient = async (user: TestUser) => {
+    let gate = Promise.resolve();
+    const c = client(user, {
+      getToken: async () => {
+        await gate;
+        return user.token;
+      },
+    });
+    await c.connect();
+    let open!: () => void;
+    gate = new Promise<void>((r) => (open = r));
+    const down = c.waitFor('disconnected');
+    c.socket.io.engine.close();
+    await down;
+    return { c, reconnect: () => open() };
+  };
+
   it('queues field actions while offline and sends them in order, with device time, on reconnect', async () => {
     const s = client(staff);
     await s.connect();
     const created = collect(s, 'incident_created');
-    const g = client(guard);
-    await g.connect();
-    // Lose the network: the transport closes and socket.io reconnects by itself.
-    const down = g.waitFor('disconnected');
-    g.socket.io.engine.close();
-    await down;
-    const before = Date.now();
+    const { c: g, reconnect } = await offlineClient(guard);
     const sent = ['offline A', 'offline B', 'offline C'].map((title) =>
       g.command('create_incident', incident(title)),
     );
     expect(g.queued).toBe(3);
+    // Reported online while the guard's three wait: stored before them, made after them.
+    const online = await s.command('create_incident', incident('online meanwhile'));
+    reconnect();
     const acks = await Promise.all(sent);
     expect(acks.map((a) => a.incident.title)).toEqual(['offline A', 'offline B', 'offline C']);
+    const byTitle = (title: string) => created.find((e) => (e.data as any).incident.title === title);
     await until(
       () => created.filter((e) => (e.data as any).incident.title.startsWith('offline')).length === 3,
     );
@@ -126,18 +148,40 @@ describe('client SDK', () => {
       'offline B',
       'offline C',
     ]);
+    const meanwhile = byTitle(online.incident.title)!;
     // The device time is when it was queued, not when it reached the server.
-    for (const e of offline) expect(Date.parse(e.occurredAt)).toBeLessThanOrEqual(Date.now());
-    expect(Date.parse(offline[0].occurredAt)).toBeGreaterThanOrEqual(before - 1000);
+    for (const e of offline) {
+      expect(e.seq).toBeGreaterThan(meanwhile.seq);
+      expect(Date.parse(e.occurredAt)).toBeLessThanOrEqual(Date.parse(meanwhile.occurredAt));
+    }
+  });
+
+  it('sends a panic queued offline first, ahead of the actions queued before it', async () => {
+    const panicky = await createUser(t, 'guard', [siteId]);
+    const { c: g, reconnect } = await offlineClient(panicky);
+    const emitted: string[] = [];
+    g.socket.onAnyOutgoing((event: string) => {
+      if (event !== 'sync') emitted.push(event);
+    });
+    const before = [g.command('create_incident', incident('queued before the panic'))];
+    before.push(g.command('create_incident', incident('also before the panic')));
+    const panic = g.command('panic_alert', { location: { lat: 52.37, lng: 4.89 } });
+    reconnect();
+    const [raised] = await Promise.all([panic, ...before]);
+    expect(raised.duplicate).toBe(false);
+    expect(emitted[0]).toBe('panic_alert');
+    expect(emitted.filter((e) => e === 'create_incident')).toHaveLength(2);
   });
 
   it('refreshes the token on session_expiring through getToken', async () => {
     let calls = 0;
+    // The first token would end the session in 30 s; the refresh brings one of an hour.
     const g = client(guard, { getToken: () => tokenFor(t, guard, ++calls === 1 ? 30 : 3600) });
-    const refreshed = g.waitFor('session_expiring');
+    const refreshed = g.waitFor('refreshed');
     await g.connect();
-    await refreshed;
-    await until(() => calls >= 2);
+    const { expiresAt } = await refreshed;
+    expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now() + 30 * 60_000);
+    expect(calls).toBe(2);
     await g.command('sync', { cursors: {} });
     expect(g.ready).toBe(true);
   });
@@ -160,7 +204,13 @@ describe('client SDK', () => {
     const victim = await createUser(t, 'guard', [siteId]);
     const g = client(victim);
     await g.connect();
-    const revoked = g.waitFor('revoked');
+    // The transport may drop before the server's disconnect arrives: socket.io must not reconnect.
+    const revoked = new Promise<void>((resolve) =>
+      g.once('revoked', () => {
+        g.socket.io.engine.close();
+        resolve();
+      }),
+    );
     await request(t.baseUrl)
       .patch(`/api/v1/users/${victim.id}`)
       .auth(admin.token, { type: 'bearer' })
@@ -168,6 +218,7 @@ describe('client SDK', () => {
       .expect(200);
     await revoked;
     await until(() => !g.socket.connected);
+    expect(g.socket.io.reconnection()).toBe(false);
     // `active` false means socket.io-client has given up: no reconnection is scheduled at all.
     expect(g.socket.active).toBe(false);
     const err = await g.command('shift_start', { siteId }).catch((e: unknown) => e);

@@ -48,6 +48,8 @@ export interface ClientEvents extends ServerEvents {
   event: Envelope;
   /** `session_revoked` received: the client will not reconnect; log in again. */
   revoked: ServerEvents['session_revoked'];
+  /** `auth_refresh` answered after `session_expiring`: the session now lasts until `expiresAt`. */
+  refreshed: { expiresAt: string };
   /** History past the retention window is gone: reload state over REST. */
   truncated: { stream: string; head: number };
   connect_error: { code: string; message: string };
@@ -176,7 +178,7 @@ export class PatrolShieldClient extends TypedEmitter<ClientEvents> {
     this.isReady = false;
     clearTimeout(this.gapTimer);
     clearTimeout(this.reconnectTimer);
-    this.socket.io.opts.reconnection = false;
+    this.socket.io.reconnection(false);
     this.socket.close();
     this.queue?.clear(new ClientError('CLOSED', 'Client closed'));
   }
@@ -184,7 +186,8 @@ export class PatrolShieldClient extends TypedEmitter<ClientEvents> {
   /**
    * Sends a command and resolves with its ack data; throws ClientError with the contract's code.
    * Mutations get a clientEventId (kept across retries). Field actions go through the offline
-   * queue: sent in order, stamped with their device time, and kept until the server answered.
+   * queue: sent in order (panics first, see isUrgent), stamped with their device time, and kept
+   * until the server answered.
    */
   command<C extends CommandName>(
     name: C,
@@ -225,9 +228,12 @@ export class PatrolShieldClient extends TypedEmitter<ClientEvents> {
     s.on('session_expired', () => (this.expired = true));
     s.on('session_revoked', (data: ServerEvents['session_revoked']) => {
       this.revoked = true;
-      this.socket.io.opts.reconnection = false;
-      this.emit('revoked', data);
+      // The Manager reads its own flag, not opts: without this, a transport that drops before the
+      // server's disconnect arrives would be reconnected (and refused) by socket.io itself.
+      this.socket.io.reconnection(false);
+      this.socket.disconnect();
       this.queue?.clear(new ClientError('REVOKED', 'Session revoked'));
+      this.emit('revoked', data);
     });
     s.on('assignments_changed', () => void this.sync().catch((e: unknown) => this.fail(e)));
     s.onAny((event: string, ...args: unknown[]) => {
@@ -331,31 +337,49 @@ export class PatrolShieldClient extends TypedEmitter<ClientEvents> {
     this.lastRefreshAt = Date.now();
     try {
       const token = await this.options.getToken();
-      await this.send('auth_refresh', { token }, {}, 'connected');
+      this.emit('refreshed', await this.send('auth_refresh', { token }, {}, 'connected'));
     } catch (e) {
       this.fail(e);
     }
   }
 
-  /** Sends queued field actions one by one, in order, while ready. */
+  /** Sends queued field actions while ready: urgent ones at once, the others one by one, in order. */
   private async flushQueue(): Promise<void> {
-    if (!this.queue || this.flushing) return;
+    if (!this.queue) return;
+    for (const item of this.queue.urgentWaiting()) void this.sendQueued(item);
+    if (this.flushing) return;
     this.flushing = true;
     try {
       let item: QueuedCommand | undefined;
-      while (this.isReady && (item = this.queue.peek())) {
-        try {
-          const data = await this.send(item.event, item.payload, {}, 'ready', true);
-          this.queue.shift();
-          item.resolve(data);
-        } catch (e) {
-          if (e instanceof ClientError && e.code === 'OFFLINE') break; // stays first in line
-          this.queue.shift();
-          item.reject(e);
-        }
-      }
+      while (this.isReady && (item = this.queue.nextInOrder())) await this.sendQueued(item);
     } finally {
       this.flushing = false;
+    }
+  }
+
+  /**
+   * Sends one queued action until it is answered (removed, its promise settled) or the connection
+   * is gone (it stays queued, with its clientEventId, for the next `ready`).
+   */
+  private async sendQueued(item: QueuedCommand): Promise<void> {
+    item.sending = true;
+    for (;;) {
+      try {
+        const data = await this.send(item.event, item.payload, {}, 'ready', true);
+        this.queue!.remove(item);
+        item.resolve(data);
+        return;
+      } catch (e) {
+        const offline = e instanceof ClientError && e.code === 'OFFLINE' && !this.closed && !this.revoked;
+        if (offline && this.isReady) continue; // reconnected while this attempt was failing
+        if (offline) {
+          item.sending = false;
+          return;
+        }
+        this.queue!.remove(item);
+        item.reject(e);
+        return;
+      }
     }
   }
 

@@ -4,6 +4,8 @@ export interface QueuedCommand {
   event: FieldAction;
   payload: Record<string, unknown> & { clientEventId: string; recordedAt: string };
   queuedAt: number;
+  /** On the wire now: never dropped to make room, never sent twice at once. */
+  sending: boolean;
   resolve: (data: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -16,10 +18,18 @@ export class QueueFullError extends Error {
 }
 
 /**
+ * Sent as soon as the client is ready, without waiting for earlier field actions: after a minute
+ * offline a phone may hold a dozen GPS fixes, and each waits for its ack. The server lets panics
+ * overtake the same way (CommandLanes).
+ */
+export const isUrgent = (event: string): boolean => event.startsWith('panic_');
+
+/**
  * Field actions made while offline, in the order they happened. Each keeps its device time
  * (`recordedAt`, stamped when queued unless the caller gave one) and its clientEventId, so a
- * command whose ack was lost is retried safely. When full, the oldest location update makes room
- * (the next one supersedes it); other actions (a panic, a scan) are never dropped silently.
+ * command whose ack was lost is retried safely. When full, the oldest location update not on the
+ * wire makes room (the next one supersedes it); other actions (a panic, a scan) are never dropped
+ * silently. Urgent actions (isUrgent) are not held behind the others.
  */
 export class OfflineQueue {
   private readonly items: QueuedCommand[] = [];
@@ -33,12 +43,20 @@ export class OfflineQueue {
     return this.items.length;
   }
 
-  peek(): QueuedCommand | undefined {
-    return this.items[0];
+  /** The next action to send in order: the oldest that is not urgent. */
+  nextInOrder(): QueuedCommand | undefined {
+    return this.items.find((c) => !isUrgent(c.event));
   }
 
-  shift(): QueuedCommand | undefined {
-    return this.items.shift();
+  /** Urgent actions not on the wire. */
+  urgentWaiting(): QueuedCommand[] {
+    return this.items.filter((c) => isUrgent(c.event) && !c.sending);
+  }
+
+  /** Removes this action (answered or failed for good); a no-op once it is gone. */
+  remove(item: QueuedCommand): void {
+    const i = this.items.indexOf(item);
+    if (i >= 0) this.items.splice(i, 1);
   }
 
   /** Queues a command; throws QueueFullError when nothing can make room. */
@@ -49,7 +67,7 @@ export class OfflineQueue {
     reject: (err: unknown) => void,
   ): QueuedCommand {
     if (this.items.length >= this.max) {
-      const i = this.items.findIndex((c) => c.event === 'update_location');
+      const i = this.items.findIndex((c) => c.event === 'update_location' && !c.sending);
       if (i < 0) throw new QueueFullError();
       const [dropped] = this.items.splice(i, 1);
       dropped.reject(new QueueFullError());
@@ -57,7 +75,14 @@ export class OfflineQueue {
     const queuedAt = this.now();
     const recordedAt =
       typeof payload.recordedAt === 'string' ? payload.recordedAt : new Date(queuedAt).toISOString();
-    const item: QueuedCommand = { event, payload: { ...payload, recordedAt }, queuedAt, resolve, reject };
+    const item: QueuedCommand = {
+      event,
+      payload: { ...payload, recordedAt },
+      queuedAt,
+      sending: false,
+      resolve,
+      reject,
+    };
     this.items.push(item);
     return item;
   }
