@@ -27,14 +27,14 @@ describe('simulation seed endpoint', () => {
     const res = await request(t.baseUrl)
       .post('/api/v1/simulation/seed')
       .auth(admin.token, { type: 'bearer' })
-      .send({ sites: 3, guards: 300, supervisors: 6, checkpointsPerSite: 4 })
+      .send({ sites: 3, guards: 300, supervisors: 6, checkpointsPerSite: 12 })
       .expect(201);
     expect(Date.now() - started).toBeLessThan(20_000);
     const body = res.body;
     expect(body.sites).toHaveLength(3);
     expect(body.guards).toHaveLength(300);
     expect(body.supervisors).toHaveLength(6);
-    expect(body.sites[0].checkpoints).toHaveLength(4);
+    expect(body.sites[0].checkpoints).toHaveLength(12);
     expect(body.sites[0].routeId).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.guards[0].siteIds).toEqual([body.sites[0].id]);
     const routes = await request(t.baseUrl)
@@ -42,6 +42,11 @@ describe('simulation seed endpoint', () => {
       .query({ siteId: body.sites[0].id })
       .auth(admin.token, { type: 'bearer' });
     expect(routes.status).toBe(200);
+    // The route walks the checkpoints in the order they were laid out (SIM-...-2 before SIM-...-10).
+    const route = (routes.body.items as { id: string; checkpointIds: string[] }[]).find(
+      (r) => r.id === body.sites[0].routeId,
+    );
+    expect(route!.checkpointIds).toEqual(body.sites[0].checkpoints.map((c: { id: string }) => c.id));
 
     const c = new PatrolShieldClient({ url: t.baseUrl, getToken: () => body.guards[0].token });
     try {

@@ -165,11 +165,15 @@ export class SimulationSeeder {
       const byCode = new Map(ids.map((r) => [r.code, r.id]));
       for (const p of part) p.c.id = byCode.get(p.c.code)!;
     }
+    // The route walks the ring in the order the checkpoints were laid out (their codes sort as text).
     const routes = (await tx.query(
       `INSERT INTO patrol_routes (site_id, name, checkpoint_ids, expected_duration_minutes, max_gap_minutes)
-       SELECT site_id, 'Sim round', array_agg(id ORDER BY code), 60, 30
-         FROM checkpoints WHERE site_id = ANY($1::uuid[]) GROUP BY site_id RETURNING id, site_id`,
-      [sites.map((s) => s.id)],
+       SELECT (r->>'siteId')::uuid, 'Sim round',
+              ARRAY(SELECT id::uuid FROM jsonb_array_elements_text(r->'checkpointIds') WITH ORDINALITY
+                      AS c(id, n) ORDER BY n),
+              60, 30
+         FROM jsonb_array_elements($1::jsonb) AS r RETURNING id, site_id`,
+      [JSON.stringify(sites.map((s) => ({ siteId: s.id, checkpointIds: s.checkpoints.map((c) => c.id) })))],
     )) as { id: string; site_id: string }[];
     const routeBySite = new Map(routes.map((r) => [r.site_id, r.id]));
     for (const s of sites) s.routeId = routeBySite.get(s.id)!;
