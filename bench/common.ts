@@ -14,7 +14,8 @@ export interface Fleet {
     routeId: string;
     center: { lat: number; lng: number };
     radiusM: number;
-    codes: string[];
+    /** The route's checkpoints in walking order, where a guard scans them. */
+    checkpoints: { code: string; location: { lat: number; lng: number } }[];
   }[];
   guards: { id: string; siteId: string; token?: string }[];
   supervisors: { id: string; siteIds: string[]; token?: string }[];

@@ -327,6 +327,7 @@ async function main(): Promise<void> {
     rate: number;
     sent: number;
     ok: number;
+    results: Record<string, number>;
     throughput: number;
     p50: number | null;
     p99: number | null;
@@ -342,12 +343,16 @@ async function main(): Promise<void> {
     serverMajorGcs: number | null;
   }[] = [];
   const active = scanners.filter((g) => runs.has(g.id));
+  /** Each guard walks its route: the next checkpoint in order, scanned where it stands. */
+  const walked = new Map<string, number>();
   if (active.length)
     for (const rate of scenario.scanRates) {
       const h = histogram();
       const hs = histogram();
       let sent = 0;
       let ok = 0;
+      /** Acks by scan result, refusals by error code: what kind of scan the step measured. */
+      const results: Record<string, number> = {};
       const start = now() + 100;
       const cpuBefore = cpuMicros(pid);
       const writesBefore = writeSyscalls(pid);
@@ -364,6 +369,9 @@ async function main(): Promise<void> {
           for (; k < due; k++) {
             const g = active[k % active.length];
             const site = siteById.get(g.siteId)!;
+            const n = walked.get(g.id) ?? 0;
+            walked.set(g.id, n + 1);
+            const checkpoint = site.checkpoints[n % site.checkpoints.length];
             const scheduledAt = start + (k / rate) * 1000;
             sent++;
             const emitAt = now();
@@ -373,8 +381,8 @@ async function main(): Promise<void> {
                 'scan_checkpoint',
                 {
                   patrolRunId: runs.get(g.id),
-                  checkpointCode: site.codes[k % site.codes.length],
-                  location: site.center,
+                  checkpointCode: checkpoint.code,
+                  location: checkpoint.location,
                   recordedAt: new Date().toISOString(),
                 },
                 emitAt,
@@ -382,6 +390,8 @@ async function main(): Promise<void> {
                 h.recordValue(us);
                 hs.recordValue(Math.max(1, Math.round((now() - scheduledAt) * 1000)));
                 if (ack?.ok) ok++;
+                const kind: string = ack?.ok ? ack.data.result : (ack?.error?.code ?? 'NO_ACK');
+                results[kind] = (results[kind] ?? 0) + 1;
               }),
             );
           }
@@ -401,6 +411,7 @@ async function main(): Promise<void> {
         rate,
         sent,
         ok,
+        results,
         throughput: Math.round(ok / Math.max(elapsed, scenario.scanStepS)),
         p50: ms(h, 50),
         p99: ms(h, 99),

@@ -5,16 +5,7 @@
  * on its own core. Loopback only, bounded in time, stops by itself. Prints a table and writes
  * bench/results/<timestamp>.json.
  */
-import {
-  chmodSync,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -69,10 +60,7 @@ const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-passwor
 const dataDir = mkdtempSync(join(tmpdir(), 'patrolshield-bench-'));
 chmodSync(dataDir, 0o755); // the embedded PostgreSQL may run as another user when we are root
 const workDir = mkdtempSync(join(tmpdir(), 'patrolshield-bench-work-'));
-const mainJs = join(root, 'dist/apps/api/src/main.js');
-const appModuleJs = join(root, 'dist/apps/api/src/app.module.js');
-const usesMain = existsSync(appModuleJs) && readFileSync(appModuleJs, 'utf8').includes('SimulationModule');
-const serverJs = usesMain ? mainJs : join(root, 'dist/bench/bench-server.js');
+const serverJs = join(root, 'dist/apps/api/src/main.js');
 const ourEnv = {
   NODE_ENV: 'development',
   PORT: '0',
@@ -142,6 +130,13 @@ const sizes = (guards: number) => ({
   supervisors: Math.max(1, Math.round(guards / 10)),
 });
 
+/**
+ * The most the seed endpoint lays out per site. With up to 1,000 scanning guards this many lets
+ * each scan about 20 checkpoints in order before its route is done, so the durable phase measures
+ * scans that count (VALID: progress and the gap deadline move), not DUPLICATEs.
+ */
+const CHECKPOINTS_PER_SITE = 20;
+
 async function runOurs(guards: number) {
   const srv = await startServer(serverJs, ourEnv);
   try {
@@ -150,7 +145,7 @@ async function runOurs(guards: number) {
     const seedStart = performance.now();
     const seed = await http<any>(
       `${base}/api/v1/simulation/seed`,
-      { ...sizes(guards), tokenTtlS: 7200 },
+      { ...sizes(guards), checkpointsPerSite: CHECKPOINTS_PER_SITE, tokenTtlS: 7200 },
       login.accessToken,
     );
     const seedMs = Math.round(performance.now() - seedStart);
@@ -164,7 +159,7 @@ async function runOurs(guards: number) {
         routeId: s.routeId,
         center: s.geofence.center,
         radiusM: s.geofence.radiusM,
-        codes: s.checkpoints.map((c: any) => c.code),
+        checkpoints: s.checkpoints.map((c: any) => ({ code: c.code, location: c.location })),
       })),
       guards: seed.guards.map((g: any) => ({ id: g.id, siteId: g.siteIds[0], token: g.token })),
       supervisors: seed.supervisors.map((u: any) => ({ id: u.id, siteIds: u.siteIds, token: u.token })),
@@ -184,7 +179,10 @@ async function runBaseline(guards: number) {
       routeId: randomUUID(),
       center: { lat: 52.52 + i * 0.01, lng: 13.405 },
       radiusM: 300,
-      codes: [1, 2, 3, 4, 5].map((k) => `CP-${i}-${k}`),
+      checkpoints: Array.from({ length: CHECKPOINTS_PER_SITE }, (_, k) => ({
+        code: `CP-${i}-${k + 1}`,
+        location: { lat: 52.52 + i * 0.01, lng: 13.405 },
+      })),
     }));
     const fleet: Fleet = {
       mode: 'baseline',
@@ -210,7 +208,7 @@ async function runBaseline(guards: number) {
 async function measureStartup() {
   const out: Record<string, number> = {};
   for (const kind of ['cold', 'warm']) {
-    const srv = await startServer(mainJs, { ...ourEnv, ENABLE_SIMULATION_SEED: 'false' });
+    const srv = await startServer(serverJs, { ...ourEnv, ENABLE_SIMULATION_SEED: 'false' });
     out[kind] = srv.readyMs;
     await stopChild(srv.child);
   }
@@ -273,11 +271,17 @@ function table(rows: any[]): string {
   ].join('\n');
 }
 
+/** A scan step's acks by result, as `VALID=1000 DUPLICATE=3`. */
+const resultCounts = (results: Record<string, number> = {}): string =>
+  Object.entries(results)
+    .map(([kind, n]) => `${kind}=${n}`)
+    .join(' ');
+
 async function main(): Promise<void> {
   const started = new Date();
   const loadBefore = loadavg();
   console.log(
-    `bench: tiers ${tiers.join(',')}, ${scenario.durationS}s fleet phase, server ${usesMain ? 'main.js' : 'bench-server.js (SimulationModule not yet in AppModule)'}, pinning ${pin ? `taskset server=0 load=1 db=${DB_CORE ?? 'any'}` : 'off'}`,
+    `bench: tiers ${tiers.join(',')}, ${scenario.durationS}s fleet phase, server main.js, pinning ${pin ? `taskset server=0 load=1 db=${DB_CORE ?? 'any'}` : 'off'}`,
   );
   const startup = await measureStartup();
   console.log(`load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
@@ -320,7 +324,7 @@ async function main(): Promise<void> {
     },
     pinned: pin,
     dbCore: DB_CORE,
-    server: usesMain ? 'dist/apps/api/src/main.js' : 'dist/bench/bench-server.js',
+    server: 'dist/apps/api/src/main.js',
     serverNodeArgs: SERVER_NODE_ARGS,
     scenario,
     startupMs: startup,
@@ -344,7 +348,7 @@ async function main(): Promise<void> {
       `${r.mode} ${r.guards}: scan steps ${(r.durable.steps as any[])
         .map(
           (s) =>
-            `${s.rate}/s ok=${s.ok}/${s.sent} p50=${s.p50}ms p99=${s.p99}ms cpu=${s.serverCpuUsPerCommand}us/cmd writes=${s.serverWritesPerCommand ?? '-'}/cmd db=${s.dbCpuUsPerCommand ?? '-'}us/cmd loop p99/max=${s.serverLoopDelayP99Ms ?? '-'}/${s.serverLoopDelayMaxMs ?? '-'}ms major GCs=${s.serverMajorGcs ?? '-'}`,
+            `${s.rate}/s ok=${s.ok}/${s.sent} ${resultCounts(s.results)} p50=${s.p50}ms p99=${s.p99}ms cpu=${s.serverCpuUsPerCommand}us/cmd writes=${s.serverWritesPerCommand ?? '-'}/cmd db=${s.dbCpuUsPerCommand ?? '-'}us/cmd loop p99/max=${s.serverLoopDelayP99Ms ?? '-'}/${s.serverLoopDelayMaxMs ?? '-'}ms major GCs=${s.serverMajorGcs ?? '-'}`,
         )
         .join(', ')}`,
     );
