@@ -139,6 +139,7 @@ describe('client SDK', () => {
     const acks = await Promise.all(sent);
     expect(acks.map((a) => a.incident.title)).toEqual(['offline A', 'offline B', 'offline C']);
     const byTitle = (title: string) => created.find((e) => (e.data as any).incident.title === title);
+    const staffStream = `site:${siteId}:staff`;
     await until(
       () => created.filter((e) => (e.data as any).incident.title.startsWith('offline')).length === 3,
     );
@@ -150,6 +151,7 @@ describe('client SDK', () => {
     ]);
     const meanwhile = byTitle(online.incident.title)!;
     // The device time is when it was queued, not when it reached the server.
+    expect([meanwhile, ...offline].map((e) => e.stream)).toEqual(Array(4).fill(staffStream));
     for (const e of offline) {
       expect(e.seq).toBeGreaterThan(meanwhile.seq);
       expect(Date.parse(e.occurredAt)).toBeLessThanOrEqual(Date.parse(meanwhile.occurredAt));
@@ -171,6 +173,23 @@ describe('client SDK', () => {
     expect(raised.duplicate).toBe(false);
     expect(emitted[0]).toBe('panic_alert');
     expect(emitted.filter((e) => e === 'create_incident')).toHaveLength(2);
+  });
+
+  it('holds a panic behind the shift_start queued before it: a guard of two sites panics at the shift site', async () => {
+    const otherSite = await createSite(t, 'SDK second site');
+    const twoSites = await createUser(t, 'guard', [otherSite, siteId]);
+    const { c: g, reconnect } = await offlineClient(twoSites);
+    const shift = g.command('shift_start', { siteId });
+    const panic = g.command('panic_alert', { location: { lat: 52.37, lng: 4.89 } });
+    reconnect();
+    const [started, raised] = await Promise.all([shift, panic]);
+    expect(started.shift.siteId).toBe(siteId);
+    const res = await request(t.baseUrl)
+      .get(`/api/v1/panics/${raised.panicId}`)
+      .auth(staff.token, { type: 'bearer' })
+      .expect(200);
+    expect(res.body.siteId).toBe(siteId);
+    await g.command('shift_end', {});
   });
 
   it('refreshes the token on session_expiring through getToken', async () => {
@@ -204,13 +223,7 @@ describe('client SDK', () => {
     const victim = await createUser(t, 'guard', [siteId]);
     const g = client(victim);
     await g.connect();
-    // The transport may drop before the server's disconnect arrives: socket.io must not reconnect.
-    const revoked = new Promise<void>((resolve) =>
-      g.once('revoked', () => {
-        g.socket.io.engine.close();
-        resolve();
-      }),
-    );
+    const revoked = g.waitFor('revoked');
     await request(t.baseUrl)
       .patch(`/api/v1/users/${victim.id}`)
       .auth(admin.token, { type: 'bearer' })
@@ -218,6 +231,8 @@ describe('client SDK', () => {
       .expect(200);
     await revoked;
     await until(() => !g.socket.connected);
+    // socket.io's Manager reads its own flag: had it stayed on, a transport that dropped before
+    // the server's disconnect arrived would have been reconnected (and refused) by socket.io itself.
     expect(g.socket.io.reconnection()).toBe(false);
     // `active` false means socket.io-client has given up: no reconnection is scheduled at all.
     expect(g.socket.active).toBe(false);

@@ -186,7 +186,7 @@ export class PatrolShieldClient extends TypedEmitter<ClientEvents> {
   /**
    * Sends a command and resolves with its ack data; throws ClientError with the contract's code.
    * Mutations get a clientEventId (kept across retries). Field actions go through the offline
-   * queue: sent in order (panics first, see isUrgent), stamped with their device time, and kept
+   * queue: sent in order (panics first, see OfflineQueue.urgentWaiting), stamped with their device time, and kept
    * until the server answered.
    */
   command<C extends CommandName>(
@@ -346,15 +346,22 @@ export class PatrolShieldClient extends TypedEmitter<ClientEvents> {
   /** Sends queued field actions while ready: urgent ones at once, the others one by one, in order. */
   private async flushQueue(): Promise<void> {
     if (!this.queue) return;
-    for (const item of this.queue.urgentWaiting()) void this.sendQueued(item);
+    this.sendUrgent();
     if (this.flushing) return;
     this.flushing = true;
     try {
       let item: QueuedCommand | undefined;
-      while (this.isReady && (item = this.queue.nextInOrder())) await this.sendQueued(item);
+      while (this.isReady && (item = this.queue.nextInOrder())) {
+        await this.sendQueued(item);
+        this.sendUrgent(); // a panic held behind that shift_start may go now
+      }
     } finally {
       this.flushing = false;
     }
+  }
+
+  private sendUrgent(): void {
+    if (this.isReady) for (const item of this.queue!.urgentWaiting()) void this.sendQueued(item);
   }
 
   /**

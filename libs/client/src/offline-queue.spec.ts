@@ -33,6 +33,20 @@ describe('OfflineQueue', () => {
     expect(q.urgentWaiting()).toEqual([]);
   });
 
+  it('holds a panic behind a shift_start queued before it (the shift decides its site), not behind other actions', () => {
+    const q = new OfflineQueue();
+    q.push('scan_checkpoint', { clientEventId: 'scan' }, noop, noop);
+    const start = q.push('shift_start', { clientEventId: 'start' }, noop, noop);
+    const panic = q.push('panic_alert', { clientEventId: 'p' }, noop, noop);
+    expect(q.urgentWaiting()).toEqual([]);
+    expect(q.nextInOrder()!.payload.clientEventId).toBe('scan');
+    q.remove(q.nextInOrder()!);
+    start.sending = true; // on the wire, not answered yet: still holds the panic
+    expect(q.urgentWaiting()).toEqual([]);
+    q.remove(start);
+    expect(q.urgentWaiting()).toEqual([panic]);
+  });
+
   it('when full, drops the oldest location update, never a panic', () => {
     const q = new OfflineQueue(2);
     const rejected: string[] = [];

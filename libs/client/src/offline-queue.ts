@@ -29,7 +29,7 @@ export const isUrgent = (event: string): boolean => event.startsWith('panic_');
  * (`recordedAt`, stamped when queued unless the caller gave one) and its clientEventId, so a
  * command whose ack was lost is retried safely. When full, the oldest location update not on the
  * wire makes room (the next one supersedes it); other actions (a panic, a scan) are never dropped
- * silently. Urgent actions (isUrgent) are not held behind the others.
+ * silently. Urgent actions (isUrgent) are not held behind the others (but see urgentWaiting).
  */
 export class OfflineQueue {
   private readonly items: QueuedCommand[] = [];
@@ -48,9 +48,18 @@ export class OfflineQueue {
     return this.items.find((c) => !isUrgent(c.event));
   }
 
-  /** Urgent actions not on the wire. */
+  /**
+   * Urgent actions not on the wire that may go now. They overtake everything queued before them
+   * except a `shift_start`: the server places a panic at the site of the guard's open shift, so a
+   * panic pressed after starting a shift waits for that shift to be stored.
+   */
   urgentWaiting(): QueuedCommand[] {
-    return this.items.filter((c) => isUrgent(c.event) && !c.sending);
+    const ready: QueuedCommand[] = [];
+    for (const c of this.items) {
+      if (c.event === 'shift_start') break;
+      if (isUrgent(c.event) && !c.sending) ready.push(c);
+    }
+    return ready;
   }
 
   /** Removes this action (answered or failed for good); a no-op once it is gone. */
