@@ -26,8 +26,16 @@ export class Bot {
     this.client.on('event', () => stats.events++);
     for (const e of ['location_batch', 'presence_changed', 'dashboard_stats'] as const)
       this.client.on(e, () => stats.events++);
-    this.client.on('ready', () => stats.connected++);
-    this.client.on('disconnected', () => stats.connected--);
+    // Counted while ready: a connection lost before it was ready was never counted.
+    let counted = false;
+    this.client.on('ready', () => {
+      if (!counted) stats.connected++;
+      counted = true;
+    });
+    this.client.on('disconnected', () => {
+      if (counted) stats.connected--;
+      counted = false;
+    });
   }
 
   /** Sends a command; counts the ack or the error code, never throws (a missing feature is just counted). */
@@ -50,7 +58,8 @@ export class GuardBot extends Bot {
   private next = 0;
   private stopped = false;
   private timer?: ReturnType<typeof setTimeout>;
-  panicSentAt = 0;
+  /** The last panic pressed: when (this process's clock) and its device time, which names it. */
+  lastPanic: { sentAt: number; recordedAt: string } | null = null;
 
   private site: SimSite;
 
@@ -86,8 +95,10 @@ export class GuardBot extends Bot {
   }
 
   async panic(): Promise<void> {
-    this.panicSentAt = performance.now();
+    const recordedAt = new Date().toISOString();
+    this.lastPanic = { sentAt: performance.now(), recordedAt };
     await this.act('panic_alert', {
+      recordedAt,
       location: this.position,
       type: 'PANIC',
       batteryLevel: 60,
@@ -173,11 +184,11 @@ export class SupervisorBot extends Bot {
     a: SimArgs,
     /** Returns whether this bot is the one responding for the site (others only watch). */
     private readonly responder: (siteId: string | null) => boolean,
-    onPanicSeen: (guardId: string | null) => void,
+    onPanicSeen: (guardId: string | null, raisedAt: string) => void,
   ) {
     super(user, stats, a.url);
     this.client.on('panic_alert', (env) => {
-      onPanicSeen(env.actor.userId);
+      onPanicSeen(env.actor.userId, env.occurredAt);
       if (this.responder(env.siteId)) void this.workPanic(env.data.panic.id);
     });
     this.client.on('incident_created', (env) => {

@@ -30,10 +30,11 @@ async function main(): Promise<void> {
       stats,
       a,
       (siteId) => !!siteId && firstResponder.get(siteId) === u.id,
-      (guardId) => {
-        const g = guardId ? guardById.get(guardId) : undefined;
-        if (g?.panicSentAt)
-          stats.panicLatency.recordValue(Math.max(1, Math.round((performance.now() - g.panicSentAt) * 1000)));
+      (guardId, raisedAt) => {
+        // Only the panic this run's guard pressed last: one caught up by sync from before is not timed.
+        const sent = guardId ? guardById.get(guardId)?.lastPanic : undefined;
+        if (sent && Date.parse(raisedAt) === Date.parse(sent.recordedAt))
+          stats.panicLatency.recordValue(Math.max(1, Math.round((performance.now() - sent.sentAt) * 1000)));
       },
     );
     bot.client.on('ready', (session) => {

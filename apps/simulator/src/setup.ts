@@ -1,5 +1,5 @@
 import type { SimArgs } from './args.js';
-import type { LatLng } from './geo.js';
+import { circleInside, type LatLng } from './geo.js';
 
 export interface SimSite {
   id: string;
@@ -71,7 +71,9 @@ export async function prepareWorld(a: SimArgs, note: (s: string) => void): Promi
   if (seeded.status !== 404)
     throw new Error(`seeding failed (${seeded.status}): ${JSON.stringify(seeded.body)}`);
   note('POST /api/v1/simulation/seed is not available (start the server with ENABLE_SIMULATION_SEED=true).');
-  note('Falling back to the demo organisation (8 guards, 2 supervisors, password patrolshield-demo).');
+  note(
+    'Falling back to the demo organisation (8 guards, 2 supervisors, password patrolshield-demo); --sites, --guards and --supervisors are ignored.',
+  );
   return demoWorld(a, adminToken);
 }
 
@@ -80,8 +82,9 @@ async function demoWorld(a: SimArgs, adminToken: string): Promise<SimWorld> {
     headers: { authorization: `Bearer ${adminToken}` },
   });
   const sites = ((await res.json()) as { items: any[] }).items ?? [];
-  const center = (g: any): LatLng =>
-    g?.center ?? { lat: g.coordinates[0][0][1], lng: g.coordinates[0][0][0] };
+  // A polygon site is walked inside the largest circle about its middle, not from a corner.
+  const circle = (g: any): { center: LatLng; radiusM: number } =>
+    g?.type === 'Polygon' ? circleInside(g.coordinates[0]) : { center: g.center, radiusM: g.radiusM ?? 150 };
   const users: SimUser[] = [];
   const keys = [...Array.from({ length: 8 }, (_, i) => `guard${i + 1}`), 'supervisor1', 'supervisor2'];
   for (const key of keys) {
@@ -102,8 +105,7 @@ async function demoWorld(a: SimArgs, adminToken: string): Promise<SimWorld> {
     source: 'demo',
     sites: sites.map((s) => ({
       id: s.id,
-      center: center(s.geofence),
-      radiusM: s.geofence?.radiusM ?? 150,
+      ...circle(s.geofence),
       routeId: routeOf(s.id)?.id ?? null,
       checkpoints: (routeOf(s.id)?.checkpoints ?? []).map((c: any) => ({
         code: c.code,
