@@ -328,6 +328,8 @@ async function main(): Promise<void> {
     sent: number;
     ok: number;
     results: Record<string, number>;
+    /** Rounds restarted (complete_patrol, start_patrol) before the step, outside its timing. */
+    patrolsRestarted: number;
     throughput: number;
     p50: number | null;
     p99: number | null;
@@ -345,6 +347,16 @@ async function main(): Promise<void> {
   const active = scanners.filter((g) => runs.has(g.id));
   /** Each guard walks its route: the next checkpoint in order, scanned where it stands. */
   const walked = new Map<string, number>();
+  let patrolsRestarted = 0;
+  /** A guard whose round is done completes its run and starts the next, as a guard on shift does. */
+  const nextRound = async (g: (typeof active)[number]) => {
+    await command(g.socket, 'complete_patrol', { patrolRunId: runs.get(g.id) });
+    const { ack } = await command(g.socket, 'start_patrol', { routeId: siteById.get(g.siteId)!.routeId });
+    const id = ack?.ok ? ack.data.patrolRun.id : ack?.error?.details?.patrolRunId;
+    if (id) runs.set(g.id, id as string);
+    walked.set(g.id, 0);
+    patrolsRestarted++;
+  };
   if (active.length)
     for (const rate of scenario.scanRates) {
       const h = histogram();
@@ -353,12 +365,21 @@ async function main(): Promise<void> {
       let ok = 0;
       /** Acks by scan result, refusals by error code: what kind of scan the step measured. */
       const results: Record<string, number> = {};
+      const total = Math.round(rate * scenario.scanStepS);
+      // Untimed, before the step: a guard that has not enough checkpoints left in its round for
+      // the step's scans starts a new round, so the step times scans that count, not DUPLICATEs.
+      const restartedBefore = patrolsRestarted;
+      const perGuard = Math.ceil(total / active.length);
+      await inBatches(
+        active.filter((g) => (walked.get(g.id) ?? 0) + perGuard > siteById.get(g.siteId)!.checkpoints.length),
+        50,
+        nextRound,
+      );
       const start = now() + 100;
       const cpuBefore = cpuMicros(pid);
       const writesBefore = writeSyscalls(pid);
       const dbBefore = descendantsCpuMicros(pid);
       await serverMetrics(true);
-      const total = Math.round(rate * scenario.scanStepS);
       const inflight: Promise<void>[] = [];
       const stepTimers: ReturnType<typeof setTimeout>[] = [];
       let k = 0;
@@ -371,6 +392,7 @@ async function main(): Promise<void> {
             const site = siteById.get(g.siteId)!;
             const n = walked.get(g.id) ?? 0;
             walked.set(g.id, n + 1);
+            // past the round's end only when one step has more scans per guard than checkpoints
             const checkpoint = site.checkpoints[n % site.checkpoints.length];
             const scheduledAt = start + (k / rate) * 1000;
             sent++;
@@ -412,6 +434,7 @@ async function main(): Promise<void> {
         sent,
         ok,
         results,
+        patrolsRestarted: patrolsRestarted - restartedBefore,
         throughput: Math.round(ok / Math.max(elapsed, scenario.scanStepS)),
         p50: ms(h, 50),
         p99: ms(h, 99),

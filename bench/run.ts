@@ -131,9 +131,8 @@ const sizes = (guards: number) => ({
 });
 
 /**
- * The most the seed endpoint lays out per site. With up to 1,000 scanning guards this many lets
- * each scan about 20 checkpoints in order before its route is done, so the durable phase measures
- * scans that count (VALID: progress and the gap deadline move), not DUPLICATEs.
+ * The most the seed endpoint lays out per site: a round of 20 scans that count (VALID: progress and
+ * the gap deadline move) between each complete_patrol and start_patrol of the durable phase.
  */
 const CHECKPOINTS_PER_SITE = 20;
 
@@ -348,7 +347,7 @@ async function main(): Promise<void> {
       `${r.mode} ${r.guards}: scan steps ${(r.durable.steps as any[])
         .map(
           (s) =>
-            `${s.rate}/s ok=${s.ok}/${s.sent} ${resultCounts(s.results)} p50=${s.p50}ms p99=${s.p99}ms cpu=${s.serverCpuUsPerCommand}us/cmd writes=${s.serverWritesPerCommand ?? '-'}/cmd db=${s.dbCpuUsPerCommand ?? '-'}us/cmd loop p99/max=${s.serverLoopDelayP99Ms ?? '-'}/${s.serverLoopDelayMaxMs ?? '-'}ms major GCs=${s.serverMajorGcs ?? '-'}`,
+            `${s.rate}/s ok=${s.ok}/${s.sent} ${resultCounts(s.results)} rounds=${s.patrolsRestarted ?? '-'} p50=${s.p50}ms p99=${s.p99}ms cpu=${s.serverCpuUsPerCommand}us/cmd writes=${s.serverWritesPerCommand ?? '-'}/cmd db=${s.dbCpuUsPerCommand ?? '-'}us/cmd loop p99/max=${s.serverLoopDelayP99Ms ?? '-'}/${s.serverLoopDelayMaxMs ?? '-'}ms major GCs=${s.serverMajorGcs ?? '-'}`,
         )
         .join(', ')}`,
     );
