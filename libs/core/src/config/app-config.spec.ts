@@ -67,6 +67,13 @@ describe('loadConfig', () => {
       'https://ops.example',
     ]);
   });
+  it('refuses the simulation seed endpoint in production and keeps it off unless asked for', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) };
+    expect(() => loadConfig({ ...prod, ENABLE_SIMULATION_SEED: 'true' })).toThrow(/ENABLE_SIMULATION_SEED/);
+    expect(loadConfig(prod).ENABLE_SIMULATION_SEED).toBe(false);
+    expect(loadConfig({}).ENABLE_SIMULATION_SEED).toBe(false);
+    expect(loadConfig({ ENABLE_SIMULATION_SEED: 'true' }).ENABLE_SIMULATION_SEED).toBe(true);
+  });
   it('requires escalation level 3 after level 2', () => {
     expect(() => loadConfig({ PANIC_ESCALATION_L2_S: '100', PANIC_ESCALATION_L3_S: '50' })).toThrow(/L3/);
   });
