@@ -46,6 +46,40 @@ describe('client SDK', () => {
   };
   const until = (cond: () => boolean, timeoutMs = 10_000) => pollUntil(cond, timeoutMs);
 
+  /**
+   * Connects `user`, then drops the transport; socket.io reconnects by itself but the handshake
+   * waits in getToken until `reconnect()` is called, so the test decides how long it is offline.
+   */
+  const offlineClient = async (user: TestUser, more: Partial<PatrolShieldClientOptions> = {}) => {
+    let gate = Promise.resolve();
+    const c = client(user, {
+      ...more,
+      getToken: async () => {
+        await gate;
+        return user.token;
+      },
+    });
+    await c.connect();
+    let open!: () => void;
+    gate = new Promise<void>((r) => (open = r));
+    const down = c.waitFor('disconnected');
+    c.socket.io.engine.close();
+    await down;
+    return { c, reconnect: () => open() };
+  };
+
+  /** Locks an incident's row in another transaction until the returned function commits it. */
+  const holdIncident = async (id: string) => {
+    const blocker = t.db.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('SELECT id FROM incidents WHERE id = $1 FOR UPDATE', [id]);
+    return async () => {
+      await blocker.commitTransaction();
+      await blocker.release();
+    };
+  };
+
   beforeAll(async () => {
     t = await startTestApp({ SESSION_EXPIRING_LEAD_S: '60' });
     siteId = await createSite(t, 'SDK site');
@@ -71,6 +105,64 @@ describe('client SDK', () => {
     expect(emitted).toEqual(['nope']);
     const bad = await g.command('join_site', { siteId: 'not-a-uuid' }).catch((e: unknown) => e);
     expect((bad as ClientError).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('retries a command whose ack timed out with the same clientEventId, and the server applies it once', async () => {
+    const s = client(staff, { ackTimeoutMs: 300 });
+    await s.connect();
+    const { incident: created } = await s.command('create_incident', incident('Updated once'));
+    const attempts: { clientEventId: string }[] = [];
+    s.socket.onAnyOutgoing((event: string, payload: { clientEventId: string }) => {
+      if (event === 'update_incident') attempts.push(payload);
+    });
+    // The incident's row is held: the first attempt outlives its ack timeout.
+    const release = await holdIncident(created.id);
+    const updated = s.command('update_incident', { incidentId: created.id, note: 'applied once' });
+    await until(() => attempts.length >= 2);
+    await release();
+    const { incident: after } = await updated;
+    expect(after.id).toBe(created.id);
+    expect(new Set(attempts.map((a) => a.clientEventId)).size).toBe(1);
+    const notes = (await t.db.query(
+      'SELECT count(*)::int AS n FROM incident_history WHERE incident_id = $1 AND note = $2',
+      [created.id, 'applied once'],
+    )) as { n: number }[];
+    expect(notes[0].n).toBe(1);
+  });
+
+  it('answers ACK_TIMEOUT after the last attempt, and QUEUE_FULL when the offline queue has no room', async () => {
+    const s = client(staff);
+    await s.connect();
+    const { incident: held } = await s.command('create_incident', incident('Held'));
+    const release = await holdIncident(held.id);
+    const late = await s
+      .command('update_incident', { incidentId: held.id, note: 'late' }, { timeoutMs: 100, maxAttempts: 1 })
+      .catch((e: unknown) => e);
+    await release();
+    expect((late as ClientError).code).toBe('ACK_TIMEOUT');
+    const { c: g } = await offlineClient(guard, { offlineQueue: { max: 2 } });
+    const kept = [
+      g.command('create_incident', incident('kept 1')),
+      g.command('create_incident', incident('kept 2')),
+    ];
+    const refused = await g.command('create_incident', incident('no room')).catch((e: unknown) => e);
+    expect((refused as { code: string }).code).toBe('QUEUE_FULL');
+    expect(g.queued).toBe(2);
+    g.close();
+    await Promise.allSettled(kept);
+  });
+
+  it('confirms receipt of a panic broadcast by itself: the guard hears who got it', async () => {
+    const s = client(staff);
+    await s.connect();
+    const raiser = await createUser(t, 'guard', [siteId]);
+    const g = client(raiser);
+    await g.connect();
+    const delivered = g.waitFor('event', (e) => e.type === 'panic_delivery');
+    const { panicId } = await g.command('panic_alert', { location: { lat: 52.37, lng: 4.89 } });
+    const receipt = (await delivered).data as { panicId: string; confirmedBy: number };
+    expect(receipt.panicId).toBe(panicId);
+    expect(receipt.confirmedBy).toBeGreaterThanOrEqual(1);
   });
 
   it('delivers an event published on two streams once (staff stream and the reporter)', async () => {
@@ -102,27 +194,6 @@ describe('client SDK', () => {
     const seqs = created.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
-
-  /**
-   * Connects `user`, then drops the transport; socket.io reconnects by itself but the handshake
-   * waits in getToken until `reconnect()` is called, so the test decides how long it is offline.
-   */
-  const offlineClient = async (user: TestUser) => {
-    let gate = Promise.resolve();
-    const c = client(user, {
-      getToken: async () => {
-        await gate;
-        return user.token;
-      },
-    });
-    await c.connect();
-    let open!: () => void;
-    gate = new Promise<void>((r) => (open = r));
-    const down = c.waitFor('disconnected');
-    c.socket.io.engine.close();
-    await down;
-    return { c, reconnect: () => open() };
-  };
 
   it('queues field actions while offline and sends them in order, with device time, on reconnect', async () => {
     const s = client(staff);
