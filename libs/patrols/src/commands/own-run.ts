@@ -17,12 +17,18 @@ const RUN_COLUMNS = `r.id, r.route_id AS "routeId", r.site_id AS "siteId", r.gua
   r.gap_alert_missed AS "gapAlertMissed",
   r.overdue_alerted_at AS "overdueAlertedAt", r.created_at AS "createdAt"`;
 
-const ROUTE_CHECKPOINTS = `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'siteId', c.site_id,
-    'name', c.name, 'code', c.code, 'location', c.location, 'radiusM', c.radius_m,
-    'createdAt', c.created_at)), '[]'::jsonb)
+/**
+ * The run's checkpoints as JSON arrays `[id, name, code, location, radiusM]`, only what a scan
+ * reads: building json arrays costs PostgreSQL less than jsonb objects with keys, and parsing
+ * them costs this process less.
+ */
+const ROUTE_CHECKPOINTS = `(SELECT coalesce(json_agg(json_build_array(c.id, c.name, c.code, c.location,
+    c.radius_m)), '[]'::json)
   FROM checkpoints c WHERE c.id = ANY(r.checkpoint_ids)) AS checkpoints`;
 
-type CheckpointJson = Omit<CheckpointEntity, 'createdAt'> & { createdAt: string };
+/** A checkpoint of the run's route, as a scan reads it. */
+export type ScanCheckpoint = Pick<CheckpointEntity, 'id' | 'name' | 'code' | 'location' | 'radiusM'>;
+type CheckpointTuple = [string, string, string, CheckpointEntity['location'], number];
 
 function checkOwnInProgress(run: PatrolRunEntity | undefined, me: Principal): PatrolRunEntity {
   if (!run) throw AppError.notFound('Patrol run');
@@ -76,7 +82,7 @@ export async function lockRunsOfEndedShifts(tx: EntityManager, limit: number): P
   )) as PatrolRunEntity[];
 }
 
-type RunWithRouteRow = PatrolRunEntity & { checkpoints: CheckpointJson[] };
+type RunWithRouteRow = PatrolRunEntity & { checkpoints: CheckpointTuple[] };
 
 /**
  * lockOwnRunInProgress plus the run's checkpoints, as one statement for the command's `prefetch`
@@ -95,11 +101,13 @@ export const lockRunWithRouteQuery = (runId: string): QueryConfig =>
 export function ownRunWithRoute(
   rows: QueryResultRow[],
   me: Principal,
-): { run: PatrolRunEntity; route: CheckpointEntity[] } {
+): { run: PatrolRunEntity; route: ScanCheckpoint[] } {
   const [row] = rows as RunWithRouteRow[];
   const { checkpoints, ...run } = row ?? { checkpoints: [] };
-  const byId = new Map(checkpoints.map((c) => [c.id, { ...c, createdAt: new Date(c.createdAt) }]));
+  const byId = new Map<string, ScanCheckpoint>(
+    checkpoints.map(([id, name, code, location, radiusM]) => [id, { id, name, code, location, radiusM }]),
+  );
   const owned = checkOwnInProgress(row ? (run as PatrolRunEntity) : undefined, me);
-  const route = owned.checkpointIds.map((id) => byId.get(id)).filter((c): c is CheckpointEntity => !!c);
+  const route = owned.checkpointIds.map((id) => byId.get(id)).filter((c): c is ScanCheckpoint => !!c);
   return { run: owned, route };
 }

@@ -87,10 +87,10 @@ export class PatrolViews {
     return new Map(rows.map((c) => [c.id, c]));
   }
 
-  refs(byId: Map<string, CheckpointEntity>, ids: string[]): CheckpointRef[] {
+  refs(byId: Map<string, CheckpointRef>, ids: string[]): CheckpointRef[] {
     return ids
       .map((id) => byId.get(id))
-      .filter((c): c is CheckpointEntity => !!c)
+      .filter((c): c is CheckpointRef => !!c)
       .map(checkpointRef);
   }
 
