@@ -1,9 +1,6 @@
 import { AppError, type Principal } from '#core';
-import { preparedQuery } from '#realtime';
-import type { QueryConfig, QueryResultRow } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { isInProgress } from '../domain/patrol-run.js';
-import type { CheckpointEntity } from '../persistence/checkpoint.entity.js';
 import type { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
 
 // Plain SQL on purpose: these run once per patrol command (scans are the busiest durable
@@ -17,20 +14,8 @@ const RUN_COLUMNS = `r.id, r.route_id AS "routeId", r.site_id AS "siteId", r.gua
   r.gap_alert_missed AS "gapAlertMissed",
   r.overdue_alerted_at AS "overdueAlertedAt", r.created_at AS "createdAt"`;
 
-/**
- * The run's checkpoints as JSON arrays `[id, name, code, location, radiusM]`, only what a scan
- * reads: building json arrays costs PostgreSQL less than jsonb objects with keys, and parsing
- * them costs this process less.
- */
-const ROUTE_CHECKPOINTS = `(SELECT coalesce(json_agg(json_build_array(c.id, c.name, c.code, c.location,
-    c.radius_m)), '[]'::json)
-  FROM checkpoints c WHERE c.id = ANY(r.checkpoint_ids)) AS checkpoints`;
-
-/** A checkpoint of the run's route, as a scan reads it. */
-export type ScanCheckpoint = Pick<CheckpointEntity, 'id' | 'name' | 'code' | 'location' | 'radiusM'>;
-type CheckpointTuple = [string, string, string, CheckpointEntity['location'], number];
-
-function checkOwnInProgress(run: PatrolRunEntity | undefined, me: Principal): PatrolRunEntity {
+/** NOT_FOUND, FORBIDDEN (another guard's) or CONFLICT (no longer in progress), else the run. */
+export function checkOwnInProgress(run: PatrolRunEntity | undefined, me: Principal): PatrolRunEntity {
   if (!run) throw AppError.notFound('Patrol run');
   if (run.guardId !== me.userId)
     throw AppError.forbidden('This patrol run belongs to another guard', { reason: 'NOT_YOUR_RUN' });
@@ -80,34 +65,4 @@ export async function lockRunsOfEndedShifts(tx: EntityManager, limit: number): P
       ORDER BY r.started_at LIMIT $1 FOR UPDATE OF r SKIP LOCKED`,
     [limit],
   )) as PatrolRunEntity[];
-}
-
-type RunWithRouteRow = PatrolRunEntity & { checkpoints: CheckpointTuple[] };
-
-/**
- * lockOwnRunInProgress plus the run's checkpoints, as one statement for the command's `prefetch`
- * (sent with BEGIN); `ownRunWithRoute` reads its rows.
- */
-export const lockRunWithRouteQuery = (runId: string): QueryConfig =>
-  preparedQuery(
-    `SELECT ${RUN_COLUMNS}, ${ROUTE_CHECKPOINTS} FROM patrol_runs r WHERE r.id = $1 FOR UPDATE OF r`,
-    [runId],
-  );
-
-/**
- * The run in lockRunWithRouteQuery's rows, checked as lockOwnRunInProgress checks it, and its
- * checkpoints in route order.
- */
-export function ownRunWithRoute(
-  rows: QueryResultRow[],
-  me: Principal,
-): { run: PatrolRunEntity; route: ScanCheckpoint[] } {
-  const [row] = rows as RunWithRouteRow[];
-  const { checkpoints, ...run } = row ?? { checkpoints: [] };
-  const byId = new Map<string, ScanCheckpoint>(
-    checkpoints.map(([id, name, code, location, radiusM]) => [id, { id, name, code, location, radiusM }]),
-  );
-  const owned = checkOwnInProgress(row ? (run as PatrolRunEntity) : undefined, me);
-  const route = owned.checkpointIds.map((id) => byId.get(id)).filter((c): c is ScanCheckpoint => !!c);
-  return { run: owned, route };
 }

@@ -9,7 +9,7 @@ import { CheckpointScannedEvent } from '../../events/checkpoint-scanned.event.js
 import { PatrolEventTypes, PatrolTimers } from '../../patrols.constants.js';
 import type { PatrolRunEntity } from '../../persistence/patrol-run.entity.js';
 import { checkpointRef, PatrolViews } from '../../queries/patrol-views.js';
-import { lockRunWithRouteQuery, ownRunWithRoute } from '../own-run.js';
+import { lockRunWithRouteQuery, ownRunWithRoute } from '../run-with-route.js';
 import { ScanCheckpointCommand, type ScanCheckpointResult } from './scan-checkpoint.command.js';
 
 /**
