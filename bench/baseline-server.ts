@@ -174,6 +174,17 @@ io.on('connection', (socket: Socket) => {
     publish([...staff(site), `user:${me.userId}`], 'patrol_started', site, actorOf(me), { patrolRun });
     return { patrolRun };
   });
+  on('complete_patrol', (p) => {
+    const patrolRun = {
+      id: p.patrolRunId,
+      siteId: site,
+      guardId: me.userId,
+      status: 'COMPLETED',
+      completedAt: new Date().toISOString(),
+    };
+    publish([...staff(site), `user:${me.userId}`], 'patrol_completed', site, actorOf(me), { patrolRun });
+    return { patrolRun };
+  });
   on('scan_checkpoint', (p) => {
     const progress = { scanned: 1, total: 5 };
     const checkpoint = { id: randomUUID(), code: p.checkpointCode, name: 'Checkpoint' };
