@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { command, type TestSocket } from '../support/sockets.js';
-import { createUser, type TestApp, type TestUser } from '../support/test-app.js';
+import { command, connect, type TestSocket } from '../support/sockets.js';
+import { createSite, createUser, type TestApp, type TestUser } from '../support/test-app.js';
 
 /** Checkpoint n of a test site: about 111 m apart along a meridian from the site centre. */
 export const cpLocation = (n: number, dLat = 0) => ({ lat: 52.52 + n * 0.001 + dLat, lng: 13.405 });
@@ -72,4 +72,20 @@ export async function startGuardRun(
   const ack = await command(s, 'start_patrol', { routeId: route.id });
   expect(ack.ok).toBe(true);
   return { s, guard, route, run: ack.data.patrolRun as { id: string; startedAt: string } };
+}
+
+/**
+ * A site with a supervisor and `count` checkpoints; `open` connects a user's socket and keeps it
+ * in `sockets`, for the suite to close.
+ */
+export async function siteWithCheckpoints(t: TestApp, name: string, count: number, sockets: TestSocket[]) {
+  const siteId = await createSite(t, name);
+  const sup = await createUser(t, 'supervisor', [siteId]);
+  const cps = await createCheckpoints(t, sup, siteId, count);
+  const open = async (u: TestUser) => {
+    const s = await connect(t.baseUrl, { token: u.token });
+    sockets.push(s);
+    return s;
+  };
+  return { siteId, sup, cps, open };
 }

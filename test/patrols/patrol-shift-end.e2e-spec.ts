@@ -1,6 +1,6 @@
 import { command, connect, flush, receivedOf, waitFor, type TestSocket } from '../support/sockets.js';
-import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
-import { createCheckpoints, createRoute, startGuardRun, startShift } from './patrol-fixtures.js';
+import { createUser, startTestApp, type TestApp } from '../support/test-app.js';
+import { createRoute, siteWithCheckpoints, startGuardRun, startShift } from './patrol-fixtures.js';
 
 // One "minute" of route settings lasts 500 ms here: maxGapMinutes 2 = 1 s.
 const MINUTE_MS = 500;
@@ -17,14 +17,7 @@ describe('a patrol run ends with the shift it was started in (endedBy SHIFT_END)
       PATROL_SHIFT_SWEEP_MS: String(sweepMs),
     });
     apps.push(t);
-    const siteId = await createSite(t, 'Depot');
-    const sup = await createUser(t, 'supervisor', [siteId]);
-    const cps = await createCheckpoints(t, sup, siteId, 3);
-    const open = async (u: TestUser) => {
-      const s = await connect(t.baseUrl, { token: u.token });
-      sockets.push(s);
-      return s;
-    };
+    const { siteId, sup, cps, open } = await siteWithCheckpoints(t, 'Depot', 3, sockets);
     const supS = await open(sup);
     /** A guard on shift with a socket and a started run of a fresh route. */
     const startRun = (expectedDurationMinutes: number, maxGapMinutes: number) =>

@@ -1,9 +1,9 @@
 import type { PoolClient } from 'pg';
 import { lockOwnRunInProgress } from '../../libs/patrols/src/commands/own-run.js';
 import { lockRunWithRouteQuery, ownRunWithRoute } from '../../libs/patrols/src/commands/run-with-route.js';
-import { connect, type TestSocket } from '../support/sockets.js';
-import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
-import { createCheckpoints, startGuardRun } from './patrol-fixtures.js';
+import type { TestSocket } from '../support/sockets.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { siteWithCheckpoints, startGuardRun } from './patrol-fixtures.js';
 
 /** The scan's packed prefetch reads the same run as the plain lock every other patrol command uses. */
 describe('scan prefetch (run and route as one json array)', () => {
@@ -18,14 +18,7 @@ describe('scan prefetch (run and route as one json array)', () => {
   });
 
   it('gives every field of the run as lockOwnRunInProgress does, and the route in walking order', async () => {
-    const siteId = await createSite(t, 'Prefetch site');
-    const sup = await createUser(t, 'supervisor', [siteId]);
-    const cps = await createCheckpoints(t, sup, siteId, 3);
-    const open = async (u: TestUser) => {
-      const s = await connect(t.baseUrl, { token: u.token });
-      sockets.push(s);
-      return s;
-    };
+    const { siteId, sup, cps, open } = await siteWithCheckpoints(t, 'Prefetch site', 3, sockets);
     const { guard, run } = await startGuardRun(t, { siteId, staff: sup, checkpoints: cps }, open, {
       expectedDurationMinutes: 60,
       maxGapMinutes: 15,
