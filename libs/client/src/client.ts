@@ -186,8 +186,8 @@ export class PatrolShieldClient extends TypedEmitter<ClientEvents> {
   /**
    * Sends a command and resolves with its ack data; throws ClientError with the contract's code.
    * Mutations get a clientEventId (kept across retries). Field actions go through the offline
-   * queue: sent in order (panics first, see OfflineQueue.urgentWaiting), stamped with their device time, and kept
-   * until the server answered.
+   * queue: sent in order (panics first, see OfflineQueue.urgentWaiting), stamped with their device
+   * time, and kept until the server answered.
    */
   command<C extends CommandName>(
     name: C,
