@@ -17,7 +17,7 @@ interface AuditRow {
   details: any;
 }
 
-/** The audit log of PROTOCOL.md section 6, read back through GET /api/v1/audit. */
+/** The audit log of docs/protocol.md section 6, read back through GET /api/v1/audit. */
 describe('socket audit log', () => {
   let t: TestApp;
   let admin: TestUser;

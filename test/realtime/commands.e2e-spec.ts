@@ -23,7 +23,7 @@ function expectNoServerDetail(answer: unknown): void {
 }
 
 /**
- * The command path of PROTOCOL.md section 3: payload guard, validation details, acks and
+ * The command path of docs/protocol.md section 3: payload guard, validation details, acks and
  * `exception`, idempotent retries, rate limits, and the site-view commands.
  * Limits are low (5 commands/s, 2 joins/min per user), so every test uses fresh users.
  */

@@ -5,7 +5,7 @@ import { pollUntil } from '../support/poll.js';
 
 const GRACE_MS = 1000;
 
-/** presence_changed and get_presence (PROTOCOL.md section 4, ephemeral events). */
+/** presence_changed and get_presence (docs/protocol.md section 4, ephemeral events). */
 describe('presence', () => {
   let t: TestApp;
   const open: TestSocket[] = [];

@@ -10,7 +10,7 @@ import {
 } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, tokenFor, type TestApp } from '../support/test-app.js';
 
-/** Token lifetime on a live socket: warning, refresh, expiry, revocation (PROTOCOL.md section 2). */
+/** Token lifetime on a live socket: warning, refresh, expiry, revocation (docs/protocol.md section 2). */
 describe('socket session lifecycle', () => {
   const LEAD_S = 2;
   let t: TestApp;

@@ -8,7 +8,7 @@ const staff = (siteId: string) => `site:${siteId}:staff`;
 const guards = (siteId: string) => `site:${siteId}:guards`;
 const userStream = (userId: string) => `user:${userId}`;
 
-/** Catch-up after a disconnect (PROTOCOL.md section 4): gap-free seqs, exact replay, retention. */
+/** Catch-up after a disconnect (docs/protocol.md section 4): gap-free seqs, exact replay, retention. */
 describe('sync', () => {
   const app = useProbeApp();
   const { probe, sock } = app;

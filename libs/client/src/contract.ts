@@ -1,5 +1,5 @@
 /**
- * The PatrolShield realtime contract v1 (PROTOCOL.md) as TypeScript types: command names to
+ * The PatrolShield realtime contract v1 (docs/protocol.md) as TypeScript types: command names to
  * payload and ack data, server event names to data, the durable envelope and the ack shape.
  * Self-contained on purpose: the dashboard and integrations import it without the server.
  */
@@ -32,7 +32,7 @@ export interface Actor {
   role: Role | 'system';
   name: string;
 }
-/** A durable event (PROTOCOL.md section 4). */
+/** A durable event (docs/protocol.md section 4). */
 export interface Envelope<T = unknown, K extends string = string> {
   id: string;
   type: K;

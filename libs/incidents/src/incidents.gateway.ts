@@ -11,7 +11,7 @@ import { ResolveIncidentDto } from './commands/resolve-incident/resolve-incident
 import { UpdateIncidentCommand } from './commands/update-incident/update-incident.command.js';
 import { UpdateIncidentDto } from './commands/update-incident/update-incident.dto.js';
 
-/** Socket commands of the incidents feature (PROTOCOL.md section 3). */
+/** Socket commands of the incidents feature (docs/protocol.md section 3). */
 @RealtimeGateway()
 export class IncidentsGateway {
   constructor(private readonly commandBus: CommandBus) {}

@@ -9,7 +9,7 @@ import { RaisePanicDto } from './commands/raise-panic/raise-panic.dto.js';
 import { ResolvePanicCommand } from './commands/resolve-panic/resolve-panic.command.js';
 import { ResolvePanicDto } from './commands/resolve-panic/resolve-panic.dto.js';
 
-/** Socket commands of the panic feature (PROTOCOL.md section 3). */
+/** Socket commands of the panic feature (docs/protocol.md section 3). */
 @RealtimeGateway()
 export class PanicGateway {
   constructor(private readonly commandBus: CommandBus) {}

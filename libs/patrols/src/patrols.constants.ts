@@ -1,4 +1,4 @@
-/** Durable event types of the patrols feature (PROTOCOL.md section 4). */
+/** Durable event types of the patrols feature (docs/protocol.md section 4). */
 export const PatrolEventTypes = {
   started: 'patrol_started',
   scanned: 'checkpoint_scanned',

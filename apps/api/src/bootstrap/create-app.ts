@@ -37,7 +37,7 @@ export async function createApp(
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
-  // Health answers both at the root (for probes) and under the API base, as PROTOCOL.md lists it.
+  // Health answers both at the root (for probes) and under the API base, as docs/protocol.md lists it.
   app.use((req: { url: string }, _res: unknown, next: () => void) => {
     if (req.url.startsWith('/api/v1/health/')) req.url = req.url.slice('/api/v1'.length);
     next();

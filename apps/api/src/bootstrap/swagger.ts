@@ -5,7 +5,7 @@ export function setupSwagger(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('PatrolShield API')
     .setDescription(
-      'Back-office REST for PatrolShield. Real-time commands and events travel over Socket.IO: see PROTOCOL.md. ' +
+      'Back-office REST for PatrolShield. Real-time commands and events travel over Socket.IO: see docs/protocol.md. ' +
         'Errors are { statusCode, code, message, details? } with the same codes as socket acks.',
     )
     .setVersion('1')

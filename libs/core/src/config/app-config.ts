@@ -31,7 +31,7 @@ const toList = ({ value }: { value: unknown }): unknown =>
 
 /**
  * Every operator setting in one place, read from the environment and validated at boot.
- * Names match PROTOCOL.md section 7 and .env.example.
+ * Names match docs/protocol.md section 7 and .env.example.
  */
 export class AppConfig {
   @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' =
@@ -128,7 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigValidationError(
       'Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)',
     );
-  // PROTOCOL.md: any origin by default in development only; production allows none unless listed.
+  // docs/protocol.md: any origin by default in development only; production allows none unless listed.
   if (config.NODE_ENV === 'production' && raw.CORS_ORIGINS === undefined) config.CORS_ORIGINS = [];
   if (config.NODE_ENV === 'production' && config.ENABLE_SIMULATION_SEED)
     throw new ConfigValidationError(

@@ -1,4 +1,4 @@
-/** The error codes of PROTOCOL.md section 3, shared by acks and REST error bodies. */
+/** The error codes of docs/protocol.md section 3, shared by acks and REST error bodies. */
 export const ErrorCode = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   UNAUTHORIZED: 'UNAUTHORIZED',

@@ -13,7 +13,7 @@ export class IncidentAssignedEvent extends IncidentChangedEvent {}
 export class IncidentUpdatedEvent extends IncidentChangedEvent {}
 export class IncidentResolvedEvent extends IncidentChangedEvent {}
 
-/** Site staff, the reporter and the assignee (PROTOCOL.md section 4), each stream once. */
+/** Site staff, the reporter and the assignee (docs/protocol.md section 4), each stream once. */
 export const incidentStreams = (i: IncidentView): string[] => [
   ...new Set([
     Rooms.siteStaff(i.siteId),

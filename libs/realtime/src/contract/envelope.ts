@@ -7,7 +7,7 @@ export interface Actor {
 }
 export const SYSTEM_ACTOR: Actor = { userId: null, role: 'system', name: 'PatrolShield' };
 
-/** A durable event as every client receives it (PROTOCOL.md section 4). */
+/** A durable event as every client receives it (docs/protocol.md section 4). */
 export interface Envelope<T = unknown> {
   id: string;
   type: string;

@@ -1,6 +1,6 @@
 import type { Principal } from '#core';
 
-/** Rooms double as durable stream names (PROTOCOL.md section 4). */
+/** Rooms double as durable stream names (docs/protocol.md section 4). */
 export const Rooms = {
   user: (userId: string) => `user:${userId}`,
   siteStaff: (siteId: string) => `site:${siteId}:staff`,

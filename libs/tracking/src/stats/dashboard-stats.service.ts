@@ -10,7 +10,7 @@ import {
   type SiteCounts,
 } from './dashboard-stats.sql.js';
 
-/** How often dashboards get fresh numbers (PROTOCOL.md: every 10 s). */
+/** How often dashboards get fresh numbers (docs/protocol.md: every 10 s). */
 export const DASHBOARD_STATS_MS = 10_000;
 
 export type DashboardStats = SiteCounts & { guardsOnline: number };
