@@ -85,6 +85,11 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) SESSION_EXPIRING_LEAD_S = 60;
   /** A durable command slower than this (ms, pool wait to commit) logs its phases as `slow command`. */
   @Type(() => Number) @IsInt() @Min(1) SLOW_COMMAND_MS = 100;
+  /**
+   * Client-side limit (ms) on every PostgreSQL query and Redis call, and on taking a pooled
+   * connection: a hung dependency gives an answer (UNAVAILABLE, retryable) instead of silence.
+   */
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000) COMMAND_TIMEOUT_MS = 5000;
   /** Bulk seeding endpoint for simulations; never enable in production. */
   @Transform(toBool) @IsBoolean() ENABLE_SIMULATION_SEED = false;
 }
