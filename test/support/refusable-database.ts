@@ -14,7 +14,10 @@ export interface RefusableDatabase {
   allow(): Promise<void>;
   /** Process ids of the role's backends (pg_stat_activity). */
   backendPids(): Promise<number[]>;
-  /** SIGSTOPs the role's backends; `resume` (always call it, in a finally) SIGCONTs them. */
+  /**
+   * SIGSTOPs the role's backends (call it again to catch backends opened since); `resume` (always
+   * call it, in a finally) SIGCONTs every one stopped.
+   */
   hang(): Promise<number[]>;
   resume(): void;
   drop(): Promise<void>;
@@ -34,7 +37,7 @@ export async function refusableDatabase(): Promise<RefusableDatabase> {
   url.username = role;
   url.password = password;
   url.pathname = `/${role}`;
-  let stopped: number[] = [];
+  const stopped = new Set<number>();
   const backendPids = async () =>
     (
       await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE usename = $1', [role])
@@ -59,16 +62,17 @@ export async function refusableDatabase(): Promise<RefusableDatabase> {
     },
     backendPids,
     async hang() {
-      stopped = await backendPids();
-      signal(stopped, 'SIGSTOP');
-      return stopped;
+      const pids = await backendPids();
+      pids.forEach((pid) => stopped.add(pid));
+      signal(pids, 'SIGSTOP');
+      return pids;
     },
     resume() {
-      signal(stopped, 'SIGCONT');
-      stopped = [];
+      signal([...stopped], 'SIGCONT');
+      stopped.clear();
     },
     async drop() {
-      signal(stopped, 'SIGCONT');
+      signal([...stopped], 'SIGCONT');
       await admin.query(`DROP DATABASE IF EXISTS ${role} WITH (FORCE)`).catch(() => undefined);
       await admin.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
       await admin.end();
