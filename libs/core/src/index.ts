@@ -20,6 +20,7 @@ export * from './config/config.module.js';
 export * from './core.module.js';
 export * from './database/core-persistence.js';
 export * from './database/embedded-postgres.js';
+export * from './database/embedded-supervisor.js';
 export * from './database/ensure-database.js';
 export * from './errors/app-error.js';
 export * from './errors/error-codes.js';

@@ -90,6 +90,11 @@ export class AppConfig {
    * connection: a hung dependency gives an answer (UNAVAILABLE, retryable) instead of silence.
    */
   @Type(() => Number) @IsInt() @Min(100) @Max(600_000) COMMAND_TIMEOUT_MS = 5000;
+  /**
+   * Restarts of a dead embedded PostgreSQL allowed within 10 minutes; past that (or 0) the server
+   * exits with code 1 so a process manager restarts it, instead of staying up and useless.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(100) EMBEDDED_PG_MAX_RESTARTS = 5;
   /** Bulk seeding endpoint for simulations; never enable in production. */
   @Transform(toBool) @IsBoolean() ENABLE_SIMULATION_SEED = false;
 }
