@@ -19,12 +19,14 @@ describe('PostgreSQL refusing connections (SQLSTATE 53300)', () => {
   let t: TestApp;
   let site: string;
   let guard: TestUser;
+  let admin: TestUser;
   let g: TestSocket;
   let sup: TestSocket;
 
   beforeAll(async () => {
     db = await refusableDatabase();
-    t = await startTestApp({ COMMAND_TIMEOUT_MS: '1500' }, db.url);
+    t = await startTestApp({ COMMAND_TIMEOUT_MS: '1500', AUDIT_BUFFER_MAX: '100' }, db.url);
+    admin = await createUser(t, 'admin');
     site = await createSite(t);
     guard = await createUser(t, 'guard', [site]);
     [g, sup] = await Promise.all([
@@ -46,6 +48,10 @@ describe('PostgreSQL refusing connections (SQLSTATE 53300)', () => {
   it('answers UNAVAILABLE (retryable) and 503 while refused, keeps its audit rows, applies a retry once', async () => {
     await db.refuse();
     await pollUntil(async () => (await db.backendPids()).length === 0);
+
+    // More audit rows than the buffer holds (100 here): the oldest are dropped and counted.
+    const unknown = await Promise.all(Array.from({ length: 150 }, () => command(g, 'no_such_command', {})));
+    expect(new Set(unknown.map((a) => a.error.code))).toEqual(new Set(['UNKNOWN_EVENT']));
 
     const key = randomUUID();
     expect(await command(g, 'panic_alert', { location: HERE, clientEventId: key })).toEqual(UNAVAILABLE);
@@ -77,5 +83,13 @@ describe('PostgreSQL refusing connections (SQLSTATE 53300)', () => {
           [guard.id],
         )) === 2,
     );
+    const metrics = await request(t.baseUrl)
+      .get('/api/v1/metrics')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .expect(200);
+    expect(metrics.body.audit).toEqual(
+      expect.objectContaining({ capacity: 100, buffered: expect.any(Number) }),
+    );
+    expect(metrics.body.audit.dropped).toBeGreaterThanOrEqual(50);
   });
 });

@@ -56,6 +56,7 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
     RATE_LIMIT_STORE,
     RedisConnections,
     HealthChecks,
+    RuntimeMetrics,
   ],
 })
 export class CoreModule {}

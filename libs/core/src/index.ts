@@ -28,6 +28,7 @@ export * from './errors/to-error-body.js';
 export * from './errors/is-dependency-down.js';
 export * from './geo/geofence.js';
 export * from './health/health.controller.js';
+export * from './health/runtime-metrics.js';
 export * from './http/api-errors.decorator.js';
 export * from './http/error-response.dto.js';
 export * from './http/http-exception.filter.js';
