@@ -1,5 +1,8 @@
 import type { Redis } from 'ioredis';
+import { createRootLogger, setRootLogger } from '../logging/logger.js';
 import { RedisRateLimitStore } from './redis-rate-limit.store.js';
+
+setRootLogger(createRootLogger('silent')); // the outage's log lines are expected
 
 /** A Redis whose calls never answer (a stopped server with its connection still open). */
 const hungRedis = () => {
