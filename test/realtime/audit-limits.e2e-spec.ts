@@ -15,7 +15,7 @@ describe('audit limits', () => {
     t = await startTestApp({
       AUDIT_AGGREGATE_WINDOW_S: '1',
       WS_COMMANDS_PER_S: '2',
-      WS_RATE_LIMITED_DISCONNECT_AFTER: '5',
+      WS_RATE_LIMITED_CUTOFF: '5',
     });
   });
   afterAll(() => t.close());

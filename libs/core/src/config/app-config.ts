@@ -104,7 +104,7 @@ export class AppConfig {
   /** Days of audit log kept. */
   @Type(() => Number) @IsInt() @Min(1) AUDIT_RETENTION_DAYS = 90;
   /** RATE_LIMITED answers to one socket within 10 s after which the server disconnects it. */
-  @Type(() => Number) @IsInt() @Min(1) WS_RATE_LIMITED_DISCONNECT_AFTER = 100;
+  @Type(() => Number) @IsInt() @Min(1) WS_RATE_LIMITED_CUTOFF = 100;
   /** Bulk seeding endpoint for simulations; never enable in production. */
   @Transform(toBool) @IsBoolean() ENABLE_SIMULATION_SEED = false;
 }

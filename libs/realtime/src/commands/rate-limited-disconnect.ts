@@ -9,7 +9,7 @@ type CountedSocket = PsSocket & { [COUNT]?: { count: number; until: number } };
 
 /**
  * A socket that keeps sending past its budget is cut off: its RATE_LIMITED answers are counted in
- * windows of 10 s, and at WS_RATE_LIMITED_DISCONNECT_AFTER in one window the server disconnects it
+ * windows of 10 s, and at WS_RATE_LIMITED_CUTOFF in one window the server disconnects it
  * (a client that honours retryAfterMs never gets near it). Its refusals are aggregated in the audit
  * log (AuditService) and the disconnect is audited with its reason.
  */
@@ -24,7 +24,7 @@ export class RateLimitedDisconnect {
     const now = Date.now();
     let w = counted[COUNT];
     if (!w || w.until <= now) w = counted[COUNT] = { count: 0, until: now + RATE_LIMITED_WINDOW_MS };
-    if (++w.count !== this.config.WS_RATE_LIMITED_DISCONNECT_AFTER) return;
+    if (++w.count !== this.config.WS_RATE_LIMITED_CUTOFF) return;
     this.log.warn(
       { socketId: socket.id, userId: socket.data?.principal?.userId, refusals: w.count },
       'socket kept sending past its rate limit; disconnecting it',
