@@ -36,11 +36,10 @@ export class RedisConnections implements OnApplicationShutdown {
 
   /** A new connection pair for publishing and subscribing (the adapter owns them). */
   pubSubPair(): { pub: Redis; sub: Redis } {
-    // The subscriber only waits for messages; a timeout on it would fail its (re)subscriptions.
-    return {
-      pub: this.create('pub', { commandTimeout: this.config.COMMAND_TIMEOUT_MS }),
-      sub: this.create('sub', {}),
-    };
+    // No commandTimeout here: nothing a client waits for awaits these (the adapter publishes without
+    // waiting), and the adapter does not handle a rejected publish: a timed-out one would be an
+    // unhandled rejection, which ends the process.
+    return { pub: this.create('pub', {}), sub: this.create('sub', {}) };
   }
 
   private create(name: string, extra: RedisOptions): Redis {
