@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nest
 import { AppConfig, isDependencyDown, rootLogger, RuntimeMetrics, SECRET_KEYS } from '#core';
 import { DataSource } from 'typeorm';
 import { AuditBuffer } from './audit-buffer.js';
+import { AuditLogRepository } from './audit-log.repository.js';
 import { RefusalAggregator, type RefusalCount } from './refusal-aggregator.js';
 
 export interface AuditRecord {
@@ -37,7 +38,8 @@ export function redactPayload(value: unknown, depth = 0): unknown {
   return value;
 }
 
-type Row = AuditRecord & { at: Date };
+export type AuditRow = AuditRecord & { at: Date };
+type Row = AuditRow;
 
 const FLUSH_MS = 500;
 /** Rows per INSERT: 9 parameters each, far below PostgreSQL's 65,535 per statement. */
@@ -70,11 +72,14 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
   private flushing: Promise<void> = Promise.resolve();
   private readonly log = rootLogger().child({ context: 'audit' });
 
+  private readonly rows: AuditLogRepository;
+
   constructor(
     private readonly db: DataSource,
     config: AppConfig,
     metrics: RuntimeMetrics,
   ) {
+    this.rows = new AuditLogRepository(db);
     this.buffer = new AuditBuffer(config.AUDIT_BUFFER_MAX);
     this.refusals = new RefusalAggregator(config.AUDIT_AGGREGATE_WINDOW_S * 1000, config.AUDIT_BUFFER_MAX);
     this.perFlush = Math.max(1, Math.ceil((config.AUDIT_MAX_ROWS_PER_S * FLUSH_MS) / 1000));
@@ -87,7 +92,14 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.flush(this.perFlush), FLUSH_MS);
+    // One periodic flush at a time: during a hang (each write waits up to COMMAND_TIMEOUT_MS)
+    // ticks must not pile up behind it.
+    let running = false;
+    this.timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      void this.flush(this.perFlush).finally(() => (running = false));
+    }, FLUSH_MS);
     this.timer.unref();
   }
 
@@ -108,21 +120,16 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
    * row and every open refusal window). Resolves once every earlier flush has settled.
    */
   flush(max = Infinity): Promise<void> {
-    this.flushing = this.flushing.then(() => this.flushNow(max));
+    // never rejects: a failure of one flush must not stop every later one
+    this.flushing = this.flushing
+      .then(() => this.flushNow(max))
+      .catch((err: unknown) => this.log.error({ err }, 'audit flush failed'));
     return this.flushing;
   }
 
-  /** Removes audit rows older than `cutoff` (AUDIT_RETENTION_DAYS), in bounded batches. */
-  async pruneOlderThan(cutoff: Date): Promise<number> {
-    let removed = 0;
-    for (;;) {
-      const rows = (await this.db.query(
-        'DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < $1 LIMIT 5000) RETURNING 1',
-        [cutoff],
-      )) as unknown[];
-      removed += rows.length;
-      if (rows.length < 5000) return removed;
-    }
+  /** Removes audit rows older than `cutoff` (AUDIT_RETENTION_DAYS); how many. */
+  pruneOlderThan(cutoff: Date): Promise<number> {
+    return this.rows.pruneOlderThan(cutoff);
   }
 
   private enqueue(row: Row): void {
@@ -155,7 +162,7 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
     while (this.buffer.size && written < max) {
       const rows = this.buffer.take(Math.min(BATCH, max - written));
       try {
-        await this.insert(rows);
+        await this.rows.insert(rows);
         written += rows.length;
       } catch (e) {
         if (!isDependencyDown(e)) {
@@ -180,7 +187,7 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
   private async insertOneByOne(rows: Row[]): Promise<boolean> {
     for (const [i, row] of rows.entries()) {
       try {
-        await this.insert([row]);
+        await this.rows.insert([row]);
       } catch (err) {
         if (isDependencyDown(err)) {
           this.keep(rows.slice(i));
@@ -190,30 +197,6 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
       }
     }
     return true;
-  }
-
-  private async insert(rows: Row[]): Promise<void> {
-    const params: unknown[] = [];
-    const tuples = rows.map((r) => {
-      const values = [
-        r.at,
-        r.userId ?? null,
-        r.socketId ?? null,
-        r.remote ?? null,
-        r.event,
-        r.result,
-        r.code ?? null,
-        r.payload === undefined ? null : JSON.stringify(r.payload),
-        r.details === undefined ? null : JSON.stringify(r.details),
-      ];
-      const base = params.length;
-      params.push(...values);
-      return `(${values.map((_, i) => `$${base + i + 1}`).join(', ')})`;
-    });
-    await this.db.query(
-      `INSERT INTO audit_log (at, user_id, socket_id, remote, event, result, code, payload, details) VALUES ${tuples.join(', ')}`,
-      params,
-    );
   }
 
   async onApplicationShutdown(): Promise<void> {
