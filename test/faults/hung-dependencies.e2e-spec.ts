@@ -112,7 +112,7 @@ describe('hung Redis', () => {
     await redis?.stop();
   });
 
-  it('answers create_incident and login within the timeout: the rate limiter fails open', async () => {
+  it('answers create_incident, login and a new handshake within the timeout: the rate limiter fails open', async () => {
     process.kill(redis.pid, 'SIGSTOP');
     stopped = true;
     try {
@@ -125,6 +125,10 @@ describe('hung Redis', () => {
       );
       expect(login.ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
       expect(login.answer.status).toBe(200);
+
+      const shake = await timed(() => handshake(t, guard.token));
+      expect(shake.ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+      expect(shake.answer).toBe('connected');
     } finally {
       resumeRedis();
     }
