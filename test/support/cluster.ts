@@ -100,7 +100,7 @@ export function startNode(env: Record<string, string>): Promise<ApiNode> {
 /** A private redis-server on a free port (for outage tests that must not disturb other suites). */
 export async function startPrivateRedis(
   port?: number,
-): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+): Promise<{ url: string; port: number; pid: number; stop(): Promise<void> }> {
   const { createServer } = await import('node:net');
   const chosen =
     port ??
@@ -133,6 +133,7 @@ export async function startPrivateRedis(
   return {
     url: `redis://127.0.0.1:${chosen}`,
     port: chosen,
+    pid: child.pid!, // to SIGSTOP it: a hung Redis, not a dead one
     stop: () =>
       new Promise((res) => {
         if (child.exitCode !== null) return res();

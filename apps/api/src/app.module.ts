@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig, ConfigModule, CoreModule, requestLogging } from '#core';
+import { AppConfig, ConfigModule, CoreModule, poolOptions, requestLogging } from '#core';
 import { AttendanceModule } from '#attendance';
 import { IncidentsModule } from '#incidents';
 import { PanicModule } from '#panic';
@@ -32,18 +32,8 @@ export class AppModule implements NestModule {
           migrationsTransactionMode: 'each',
           synchronize: false,
           logging: false,
-          // Fail fast when PostgreSQL is down (commands answer UNAVAILABLE, retryable) instead of hanging.
-          extra: {
-            max: 20,
-            connectionTimeoutMillis: 5000,
-            idleTimeoutMillis: 30000,
-            statement_timeout: 15000,
-            // Queries issued without waiting share a round trip; commands send BEGIN and COMMIT
-            // with their first and last statements this way (PipelinedTransaction). Code that
-            // awaits each query behaves as without it; node-postgres refuses cursors, query
-            // streams and the `rows` option in this mode (none are used here).
-            pipeline: true,
-          },
+          // Every wait on PostgreSQL is bounded by COMMAND_TIMEOUT_MS (see poolOptions).
+          extra: poolOptions(config),
         }),
         CoreModule,
         RealtimeModule,

@@ -4,8 +4,14 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
-import { ConfigValidationError, loadConfig, rootLogger, setRootLogger, createRootLogger } from '#core';
+import {
+  ConfigValidationError,
+  createRootLogger,
+  loadConfig,
+  rootLogger,
+  setRootLogger,
+  superviseEmbedded,
+} from '#core';
 import { createApp } from './bootstrap/create-app.js';
 import { prepareRuntime, type Runtime } from './bootstrap/runtime.js';
 import { printBanner } from './bootstrap/banner.js';
@@ -45,11 +51,20 @@ async function main(): Promise<void> {
 
   try {
     runtime = await prepareRuntime(config);
-    app = await createApp(config, runtime.databaseUrl);
-    const db = app.get(DataSource);
-    await ensureFirstAdmin(db, config);
+    if (runtime.embedded)
+      superviseEmbedded(runtime.embedded, {
+        maxRestarts: config.EMBEDDED_PG_MAX_RESTARTS,
+        log: rootLogger().child({ context: 'embedded-postgres' }),
+        exit: (code) => process.exit(code),
+      });
     const seedDemo = config.DEMO_DATA ?? (!config.DATABASE_URL && config.NODE_ENV !== 'test');
-    const seeded = seedDemo ? await seedDemoData(db) : null;
+    let seeded: Awaited<ReturnType<typeof seedDemoData>> = null;
+    // Under the bootstrap lock with the migrations: nodes started together create one first admin
+    // and seed once (the others wait, then find an admin and a populated database).
+    app = await createApp(config, runtime.databaseUrl, [], async (db) => {
+      await ensureFirstAdmin(db, config);
+      if (seedDemo) seeded = await seedDemoData(db);
+    });
     await app.init();
     if (seeded)
       // after init: CQRS registers its command handlers on bootstrap

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { MemoryRateLimitStore, RATE_LIMIT_STORE } from './rate-limit/rate-limit.store.js';
+import { AppConfig } from './config/app-config.js';
 import { RedisConnections } from './redis/redis-connections.js';
 import { RedisRateLimitStore } from './redis/redis-rate-limit.store.js';
 import { HealthChecks } from './health/health-checks.js';
@@ -37,9 +38,11 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
     HealthChecks,
     {
       provide: RATE_LIMIT_STORE,
-      inject: [RedisConnections],
-      useFactory: (redis: RedisConnections) =>
-        redis.enabled ? new RedisRateLimitStore(redis.commands, redis.prefix) : new MemoryRateLimitStore(),
+      inject: [RedisConnections, AppConfig],
+      useFactory: (redis: RedisConnections, config: AppConfig) =>
+        redis.enabled
+          ? new RedisRateLimitStore(redis.commands, redis.prefix, Math.ceil(config.COMMAND_TIMEOUT_MS / 5))
+          : new MemoryRateLimitStore(),
     },
     { provide: APP_GUARD, useClass: HttpAuthGuard },
   ],
@@ -53,6 +56,7 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
     RATE_LIMIT_STORE,
     RedisConnections,
     HealthChecks,
+    RuntimeMetrics,
   ],
 })
 export class CoreModule {}

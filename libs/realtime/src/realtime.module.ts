@@ -5,6 +5,7 @@ import { CLUSTER_ADAPTER, InMemoryClusterAdapter } from './adapter/cluster-adapt
 import { RedisClusterAdapter } from './adapter/redis-cluster-adapter.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditService } from './audit/audit.service.js';
+import { RateLimitedDisconnect } from './commands/rate-limited-disconnect.js';
 import { CommandThrottle } from './commands/command-throttle.js';
 import { WsRolesGuard } from './commands/ws-roles.guard.js';
 import { RetentionService } from './maintenance/retention.service.js';
@@ -47,6 +48,7 @@ import { TimerService } from './timers/timer.service.js';
     },
     AuditService,
     CommandThrottle,
+    RateLimitedDisconnect,
     WsRolesGuard,
     Publisher,
     PresenceService,

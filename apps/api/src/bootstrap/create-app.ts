@@ -23,6 +23,8 @@ export async function createApp(
   databaseUrl: string,
   /** Test-only modules (e.g. a probe gateway); production passes none. */
   extraModules: DynamicModule['imports'] = [],
+  /** Boot work after the migrations, under the same bootstrap lock (main: first admin, demo seed). */
+  afterMigrations?: (db: DataSource) => Promise<void>,
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, databaseUrl, extraModules),
@@ -32,7 +34,7 @@ export async function createApp(
       bufferLogs: false,
     },
   );
-  await runMigrationsExclusively(app.get(DataSource));
+  await runMigrationsExclusively(app.get(DataSource), config, afterMigrations);
   app.set('trust proxy', compileTrust(config.TRUST_PROXY));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });

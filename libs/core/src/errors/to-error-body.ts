@@ -2,6 +2,7 @@ import { BadRequestException, HttpException, PayloadTooLargeException } from '@n
 import { ValidationError } from 'class-validator';
 import { AppError, type ErrorBody, type FieldError } from './app-error.js';
 import { ErrorCode } from './error-codes.js';
+import { isDependencyDown } from './is-dependency-down.js';
 
 /** Flattens nested class-validator errors into `[{ field: 'location.lat', constraints }]`. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -12,45 +13,6 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
   return out;
-}
-
-const DB_DOWN_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01',
-  '57P03',
-  '08006',
-  '08001',
-  '08003',
-]);
-
-/**
- * True for a PostgreSQL refusal caused by the values sent (SQLSTATE class 22, data exception, or 23,
- * integrity constraint violation): sending the same values again fails again.
- */
-export function isDataError(err: unknown): boolean {
-  if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: unknown; driverError?: unknown };
-  if (typeof e.code === 'string' && /^2[23][0-9A-Z]{3}$/.test(e.code)) return true;
-  return e.driverError ? isDataError(e.driverError) : false;
-}
-
-/** True for errors that mean "PostgreSQL (or another dependency) is unreachable right now". */
-export function isDependencyDown(err: unknown): boolean {
-  if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: unknown; message?: unknown; driverError?: unknown; syscall?: unknown };
-  if (typeof e.code === 'string' && DB_DOWN_CODES.has(e.code)) return true;
-  if (e.code === 'ENOENT' && e.syscall === 'connect') return true; // a Unix socket whose server is down
-  const msg = typeof e.message === 'string' ? e.message : '';
-  if (
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
-      msg,
-    )
-  )
-    return true;
-  return e.driverError ? isDependencyDown(e.driverError) : false;
 }
 
 /**

@@ -17,7 +17,8 @@ export class MetricsController {
   @ApiOkResponse({
     description:
       '{ uptimeS, eventLoopDelayMs { windowS, samples, mean, p50, p99, max }, gcPauses { windowS, pausedPct, ' +
-      'minor|major|incremental|weakcb { count, totalMs, maxMs } }, memoryBytes }',
+      'minor|major|incremental|weakcb { count, totalMs, maxMs } }, memoryBytes, ' +
+      'audit { buffered, capacity, dropped, openRefusalWindows } }',
   })
   @ApiErrors(401, 403)
   get() {

@@ -12,6 +12,7 @@ export class RuntimeMetrics implements OnModuleDestroy {
   private readonly delay: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
   private readonly gc = new GcPauses().start();
   private windowStart = Date.now();
+  private readonly sections = new Map<string, () => unknown>();
 
   constructor() {
     this.delay.enable();
@@ -27,7 +28,13 @@ export class RuntimeMetrics implements OnModuleDestroy {
       },
       gcPauses: this.gc.snapshot(),
       memoryBytes: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external },
+      ...Object.fromEntries([...this.sections].map(([name, read]) => [name, read()])),
     };
+  }
+
+  /** Adds a section to the snapshot, read on each request (counters of other modules: `audit`). */
+  addSection(name: string, read: () => unknown): void {
+    this.sections.set(name, read);
   }
 
   resetWindow(): void {

@@ -5,7 +5,8 @@ import { rootLogger } from '../logging/logger.js';
 
 /**
  * The Redis connections of a node, when REDIS_URL is set: `commands` for counters and checks
- * (no offline queue, so calls fail fast during an outage instead of hanging), and a pub/sub pair
+ * (no offline queue, so calls fail fast during an outage, and COMMAND_TIMEOUT_MS on each call, so
+ * they fail in time when Redis hangs instead of holding the request), and a pub/sub pair
  * for the Socket.IO adapter. Outages are logged once, recoveries once.
  */
 @Injectable()
@@ -24,12 +25,20 @@ export class RedisConnections implements OnApplicationShutdown {
 
   /** The shared command client (created on first use). */
   get commands(): Redis {
-    this.cmd ??= this.create('commands', { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    // commandTimeout: a Redis that hangs (stopped, overloaded) fails the call instead of holding it.
+    this.cmd ??= this.create('commands', {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      commandTimeout: this.config.COMMAND_TIMEOUT_MS,
+    });
     return this.cmd;
   }
 
   /** A new connection pair for publishing and subscribing (the adapter owns them). */
   pubSubPair(): { pub: Redis; sub: Redis } {
+    // No commandTimeout here: nothing a client waits for awaits these (the adapter publishes without
+    // waiting), and the adapter does not handle a rejected publish: a timed-out one would be an
+    // unhandled rejection, which ends the process.
     return { pub: this.create('pub', {}), sub: this.create('sub', {}) };
   }
 

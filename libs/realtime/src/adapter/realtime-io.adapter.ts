@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CommandLanes, laneFull } from '../commands/command-lanes.js';
 import { CommandThrottle } from '../commands/command-throttle.js';
 import { checkPayload } from '../commands/payload-guard.js';
+import { RateLimitedDisconnect } from '../commands/rate-limited-disconnect.js';
 import { answerWith, Responder, responderFn } from '../commands/responder.js';
 import { Publisher } from '../publisher/publisher.service.js';
 import { HandshakeError, HandshakeService } from '../session/handshake.service.js';
@@ -120,6 +121,7 @@ export class RealtimeIoAdapter extends IoAdapter {
     const lifecycle = this.app.get(SessionLifecycle);
     const audit = this.app.get(AuditService);
     const throttle = this.app.get(CommandThrottle);
+    const overLimit = this.app.get(RateLimitedDisconnect);
     server.on('connection', (socket) => {
       lifecycle.onConnect(socket);
       // The HTTP request of the handshake is no longer needed: drop it to save memory per socket.
@@ -133,7 +135,7 @@ export class RealtimeIoAdapter extends IoAdapter {
         const bound = (socket as BoundSocket)[BOUND];
         if (slot !== undefined && bound?.callbacks[slot]) {
           const payload = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
-          const responder = new Responder(socket, event, payload, ack, audit);
+          const responder = new Responder(socket, event, payload, ack, audit, overLimit);
           const callback = bound.callbacks[slot];
           // Checked when read: a payload refused anyway is answered now instead of held in a lane.
           const badPayload = checkPayload(payload);
@@ -142,7 +144,7 @@ export class RealtimeIoAdapter extends IoAdapter {
           if (!this.lanes.submit(socket, event, run)) responder.fail(laneFull());
           return;
         }
-        const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit);
+        const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit, overLimit);
         // Unknown events count against the user's budget too: each one costs an answer and an audit row.
         // a promise either way (a synchronous throw becomes its rejection, answered below)
         void new Promise<AppError | null>((resolve) => resolve(throttle.check(socket, event))).then(

@@ -1,6 +1,7 @@
 import { toErrorBody, type ErrorBody } from '#core';
 import { isObservable } from 'rxjs';
 import type { AuditService } from '../audit/audit.service.js';
+import type { RateLimitedDisconnect } from './rate-limited-disconnect.js';
 import type { PsSocket } from '../session/socket-session.js';
 
 /** Events whose successes go to the location history rather than the audit log. */
@@ -25,6 +26,8 @@ export class Responder {
     private readonly payload: unknown,
     private readonly ack: ((response: unknown) => void) | undefined,
     private readonly audit: AuditService,
+    /** Cuts off a socket that keeps getting RATE_LIMITED (absent for calls outside the adapter). */
+    private readonly overLimit?: RateLimitedDisconnect,
   ) {}
 
   ok(data: unknown): void {
@@ -47,6 +50,7 @@ export class Responder {
     if (this.ack) this.ack({ ok: false, error: body });
     else this.socket.emit('exception', { event: this.event, code: error.code, message: error.message });
     this.record('error', error.code);
+    if (error.code === 'RATE_LIMITED') this.overLimit?.note(this.socket);
     return error;
   }
 

@@ -1,12 +1,16 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, rootLogger } from '#core';
+import { AuditService } from '../audit/audit.service.js';
 import { EventStore } from '../streams/event-store.js';
 import { CommandRunner } from '../streams/command-runner.js';
 
 const EVERY_MS = 10 * 60_000;
 const IDEMPOTENCY_KEEP_MS = 25 * 3600_000; // the contract promises at least 24 h
 
-/** Prunes what has a retention: stream events past EVENT_RETENTION_DAYS, idempotency keys past 24 h. */
+/**
+ * Prunes what has a retention: stream events past EVENT_RETENTION_DAYS, idempotency keys past 24 h,
+ * audit rows past AUDIT_RETENTION_DAYS.
+ */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private interval?: NodeJS.Timeout;
@@ -15,6 +19,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     private readonly config: AppConfig,
     private readonly events: EventStore,
     private readonly runner: CommandRunner,
+    private readonly audit: AuditService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -33,6 +38,10 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       );
       await this.runner.pruneKeysOlderThan(new Date(now - IDEMPOTENCY_KEEP_MS));
       if (removed) this.log.info({ removed }, 'pruned old stream events');
+      const audit = await this.audit.pruneOlderThan(
+        new Date(now - this.config.AUDIT_RETENTION_DAYS * 86_400_000),
+      );
+      if (audit) this.log.info({ removed: audit }, 'pruned old audit rows');
     } catch (e) {
       this.log.warn({ err: e }, 'retention pruning failed; will retry');
     }
