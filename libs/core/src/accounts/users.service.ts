@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { AppError } from '../errors/app-error.js';
 import { toPage, type Page } from '../http/pagination.js';
-import { lastAdminProblem } from './admin-rules.js';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
 import { MembershipChangedEvent } from './events/membership-changed.event.js';
 import { PasswordChangedEvent } from './events/password-changed.event.js';
 import { UserDeactivatedEvent } from './events/user-deactivated.event.js';
 import { SiteAssignmentEntity } from './site-assignment.entity.js';
-import { SiteEntity } from './site.entity.js';
 import { KeyedSerializer } from './keyed-serializer.js';
+import { assertAnAdminRemains, assertSitesExist, lockUser, type UserView } from './user-locks.js';
 import { UserEntity } from './user.entity.js';
 
-export type UserView = Omit<UserEntity, 'passwordHash'> & { siteIds: string[] };
+export type { UserView } from './user-locks.js';
 
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === '23505';
 
@@ -102,8 +101,8 @@ export class UsersService {
     try {
       before = await this.db.transaction(async (tx) => {
         // the admins before the user: every transaction takes these locks in the same order
-        await this.assertAnAdminRemains(tx, id, dto);
-        const found = await this.lockUser(tx, id);
+        await assertAnAdminRemains(tx, id, dto);
+        const found = await lockUser(tx, id);
         if (Object.keys(patch).length) await tx.getRepository(UserEntity).update({ id }, patch);
         if (dto.active === false || dto.password !== undefined) await this.auth.endAllSessions(id, tx);
         return found;
@@ -135,8 +134,8 @@ export class UsersService {
   private async replaceSites(id: string, siteIds: string[]): Promise<UserView> {
     const wanted = [...new Set(siteIds)].sort();
     const before = await this.db.transaction(async (tx) => {
-      const found = await this.lockUser(tx, id);
-      await this.assertSitesExist(tx, wanted);
+      const found = await lockUser(tx, id);
+      await assertSitesExist(tx, wanted);
       await tx.getRepository(SiteAssignmentEntity).delete({ userId: id });
       if (wanted.length)
         await tx.getRepository(SiteAssignmentEntity).insert(wanted.map((siteId) => ({ userId: id, siteId })));
@@ -147,46 +146,5 @@ export class UsersService {
       new MembershipChangedEvent(id, after.role, after.siteIds, before.siteIds, before.role),
     );
     return after;
-  }
-
-  /** Locks the user's row for the transaction and reads the user as it is under that lock. */
-  private async lockUser(tx: EntityManager, id: string): Promise<UserView> {
-    const user = await tx
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .setLock('pessimistic_write')
-      .where('u.id = :id', { id })
-      .getOne();
-    if (!user) throw AppError.notFound('User');
-    const rows = await tx
-      .getRepository(SiteAssignmentEntity)
-      .find({ where: { userId: id }, order: { siteId: 'ASC' } });
-    return { ...user, siteIds: rows.map((r) => r.siteId) };
-  }
-
-  /** The organisation keeps an active admin: the active admins are locked, then counted. */
-  private async assertAnAdminRemains(tx: EntityManager, id: string, dto: UpdateUserDto): Promise<void> {
-    if (dto.role === undefined && dto.active === undefined) return;
-    const admins = (await tx.query(
-      `SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`,
-    )) as { id: string }[];
-    const problem = lastAdminProblem(
-      admins.map((a) => a.id),
-      id,
-      dto,
-    );
-    if (problem) throw AppError.conflict(problem);
-  }
-
-  private async assertSitesExist(tx: EntityManager, siteIds: string[]): Promise<void> {
-    if (!siteIds.length) return;
-    const found = await tx
-      .getRepository(SiteEntity)
-      .find({ select: { id: true }, where: { id: In(siteIds) } });
-    const missing = siteIds.filter((s) => !found.some((f) => f.id === s));
-    if (missing.length)
-      throw AppError.validation([
-        { field: 'siteIds', constraints: { exists: `unknown site ids: ${missing.join(', ')}` } },
-      ]);
   }
 }
