@@ -17,21 +17,21 @@ describe('abuse: login floods', () => {
     afterAll(() => t.close());
 
     it('64 parallel logins with random emails from one address: beyond the limit 429 with Retry-After', async () => {
-      const answers = await Promise.all(
-        Array.from({ length: 64 }, () => loginFrom(t, '203.0.113.7', randomEmail())),
-      );
+      const user = await createUser(t, 'guard');
+      const flood = Promise.all(Array.from({ length: 64 }, () => loginFrom(t, '203.0.113.7', randomEmail())));
+      // a real user elsewhere, during the flood: one address holds at most 2 password checks
+      const real = loginFrom(t, '198.51.100.9', user.email, user.password);
+      const answers = await flood;
+      expect((await real).status).toBe(200);
       const statuses = answers.map((a) => a.status);
       const limited = answers.filter((a) => a.status === 429);
       expect(limited).toHaveLength(44);
-      // the 20 let through were checked (401), or found the password hash queue full (503)
+      // the 20 let through were checked (401), or found their address's share of the hash gate full (503)
       expect(statuses.filter((s) => s !== 429).every((s) => s === 401 || s === 503)).toBe(true);
       for (const a of limited) {
         expect(a.body).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } });
         expect(Number(a.headers['retry-after'])).toBeGreaterThan(0);
       }
-      // a real user elsewhere is not affected
-      const user = await createUser(t, 'guard');
-      await loginFrom(t, '198.51.100.9', user.email, user.password).expect(200);
     });
   });
 
@@ -56,9 +56,9 @@ describe('abuse: login floods', () => {
       }
       // at most concurrency + queue hashes were waited for; the rest never started one
       expect(statuses.filter((s) => s === 401).length).toBeLessThan(24);
-      const started = Date.now();
+      // answer times are bounded by construction (PASSWORD_HASH_MAX_WAIT_MS, concurrency-gate.spec.ts),
+      // not timed here: the answers above came, and a real login right after the flood goes through
       await loginFrom(t, '198.51.100.10', user.email, user.password).expect(200);
-      expect(Date.now() - started).toBeLessThan(5000);
     });
   });
 });

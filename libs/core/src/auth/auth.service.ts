@@ -44,7 +44,7 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email })
       .getOne();
-    const ok = await this.hasher.verify(user?.passwordHash, password);
+    const ok = await this.hasher.verify(user?.passwordHash, password, remote);
     if (!user || !ok || !user.active) {
       this.log.info(
         { email, remote, reason: !user ? 'unknown' : !ok ? 'password' : 'inactive' },

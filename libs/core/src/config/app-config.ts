@@ -88,6 +88,8 @@ export class AppConfig {
   /** Password hashes (argon2id, 64 MiB each) computed at once on a node, and how many may wait. */
   @Type(() => Number) @IsInt() @Min(1) @Max(64) PASSWORD_HASH_CONCURRENCY = 2;
   @Type(() => Number) @IsInt() @Min(0) @Max(10000) PASSWORD_HASH_QUEUE = 16;
+  /** The longest a login waits for a password hash slot (ms) before it is answered 503. */
+  @Type(() => Number) @IsInt() @Min(10) @Max(60000) PASSWORD_HASH_MAX_WAIT_MS = 1000;
   /** Seconds before token expiry at which the server warns a socket. */
   @Type(() => Number) @IsInt() @Min(1) SESSION_EXPIRING_LEAD_S = 60;
   /** A durable command slower than this (ms, pool wait to commit) logs its phases as `slow command`. */
