@@ -106,7 +106,7 @@ export class SessionLifecycle implements OnApplicationShutdown {
    */
   private revokeStale(socket: PsSocket): void {
     socket.emit('session_revoked', { reason: 'PASSWORD_CHANGED' });
-    socket.disconnect(true);
+    socket.disconnect(); // a DISCONNECT packet, as Publisher.disconnectUser: the client does not retry
   }
 
   /** `auth_refresh`: a fresh access token of the same user (and device) extends this socket. */
