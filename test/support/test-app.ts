@@ -53,6 +53,8 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     // Suites drive commands far faster than a person; rate limits have their own suite with explicit budgets.
     WS_COMMANDS_PER_S: '1000',
+    REST_COMMANDS_PER_S: '1000',
+    LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN: '100000',
     ...overrides,
     DATABASE_URL: dbUrl,
   });

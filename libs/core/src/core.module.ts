@@ -14,8 +14,13 @@ import { UsersController } from './accounts/users.controller.js';
 import { UsersService } from './accounts/users.service.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
+import { MeController } from './auth/me.controller.js';
+import { PasswordChangeService } from './auth/password-change.service.js';
+import { PasswordHasher } from './auth/password-hasher.js';
 import { HttpAuthGuard } from './auth/http-auth.guard.js';
 import { TokenService } from './auth/token.service.js';
+import { RequestShapeGuard } from './http/request-shape.guard.js';
+import { RestCommandThrottleGuard } from './http/rest-command-throttle.guard.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { RuntimeMetrics } from './health/runtime-metrics.js';
@@ -25,11 +30,20 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
 @Global()
 @Module({
   imports: [CqrsModule, TerminusModule],
-  controllers: [AuthController, UsersController, SitesController, HealthController, MetricsController],
+  controllers: [
+    AuthController,
+    MeController,
+    UsersController,
+    SitesController,
+    HealthController,
+    MetricsController,
+  ],
   providers: [
     TokenService,
     RuntimeMetrics,
     AuthService,
+    PasswordHasher,
+    PasswordChangeService,
     MembershipService,
     UsersService,
     SitesService,
@@ -44,11 +58,17 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
           ? new RedisRateLimitStore(redis.commands, redis.prefix, Math.ceil(config.COMMAND_TIMEOUT_MS / 5))
           : new MemoryRateLimitStore(),
     },
+    // global guards run in this order: the shape of the input first (before any walk), then who is
+    // asking, then that user's command budget
+    { provide: APP_GUARD, useClass: RequestShapeGuard },
     { provide: APP_GUARD, useClass: HttpAuthGuard },
+    { provide: APP_GUARD, useClass: RestCommandThrottleGuard },
   ],
   exports: [
     TokenService,
     AuthService,
+    PasswordHasher,
+    PasswordChangeService,
     MembershipService,
     UsersService,
     SitesService,

@@ -18,6 +18,7 @@ import { HandshakeService } from './session/handshake.service.js';
 import {
   JoinAdminsWhenSiteCreated,
   MoveSocketsWhenMembershipChanged,
+  RevokeSocketsWhenPasswordChanged,
   RevokeSocketsWhenUserDeactivated,
 } from './session/membership-events.handlers.js';
 import { MembershipSync } from './session/membership-sync.service.js';
@@ -64,6 +65,7 @@ import { TimerService } from './timers/timer.service.js';
     MembershipSync,
     MoveSocketsWhenMembershipChanged,
     RevokeSocketsWhenUserDeactivated,
+    RevokeSocketsWhenPasswordChanged,
     JoinAdminsWhenSiteCreated,
     SessionGateway,
     SiteSnapshotRegistry,

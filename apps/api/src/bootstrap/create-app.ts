@@ -12,6 +12,7 @@ import {
 import { DataSource } from 'typeorm';
 import { RealtimeIoAdapter } from '#realtime';
 import { AppModule } from '../app.module.js';
+import { answerClientErrorsWithCodes } from './client-errors.js';
 import { setupSwagger } from './swagger.js';
 
 /**
@@ -37,6 +38,7 @@ export async function createApp(
   await runMigrationsExclusively(app.get(DataSource), config, afterMigrations);
   app.set('trust proxy', compileTrust(config.TRUST_PROXY));
   app.disable('x-powered-by');
+  answerClientErrorsWithCodes(app.getHttpServer());
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
   // Health answers both at the root (for probes) and under the API base, as docs/protocol.md lists it.

@@ -77,6 +77,22 @@ export async function findActiveShift(tx: EntityManager, guardId: string): Promi
   return row ? toShiftView(row) : null;
 }
 
+/**
+ * The guard's latest ended shift that ends after `at`, or null: a shift starting at `at` would
+ * overlap it (time counted twice). Device times may lie; the stored intervals may not overlap.
+ */
+export async function findShiftEndingAfter(
+  tx: EntityManager,
+  guardId: string,
+  at: Date,
+): Promise<ShiftView | null> {
+  const [row] = (await tx.query(
+    `${SHIFT_SQL} WHERE s.guard_id = $1 AND s.ended_at > $2 ORDER BY s.ended_at DESC LIMIT 1`,
+    [guardId, at],
+  )) as Row[];
+  return row ? toShiftView(row) : null;
+}
+
 export async function findScheduled(tx: EntityManager, id: string): Promise<ScheduledShiftView | null> {
   const [row] = (await tx.query(`${SCHEDULED_SQL} WHERE s.id = $1`, [id])) as Row[];
   return row ? toScheduledView(row) : null;

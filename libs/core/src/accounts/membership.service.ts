@@ -5,6 +5,8 @@ import type { Role } from './role.js';
 
 export interface Membership extends Principal {
   active: boolean;
+  /** Access tokens of an older epoch are refused (token-epoch.ts). */
+  tokenEpoch: number;
 }
 
 /** Reads who a user is and which sites they belong to, fresh from the database. */
@@ -19,20 +21,33 @@ export class MembershipService {
    * uuid[] it does not).
    */
   async load(userId: string): Promise<Membership | null> {
-    const rows: { id: string; role: Role; name: string; active: boolean; site_ids: string[] }[] =
-      await this.db.query(
-        `SELECT u.id, u.role, u.name, u.active,
+    const rows: {
+      id: string;
+      role: Role;
+      name: string;
+      active: boolean;
+      token_epoch: number;
+      site_ids: string[];
+    }[] = await this.db.query(
+      `SELECT u.id, u.role, u.name, u.active, u.token_epoch,
                 COALESCE(array_agg(s.id::text ORDER BY s.id) FILTER (WHERE s.id IS NOT NULL), '{}') AS site_ids
            FROM users u
            LEFT JOIN site_assignments a ON a.user_id = u.id
            LEFT JOIN sites s ON s.id = a.site_id
           WHERE u.id = $1
           GROUP BY u.id`,
-        [userId],
-      );
+      [userId],
+    );
     const [user] = rows;
     if (!user) return null;
-    return { userId: user.id, role: user.role, name: user.name, active: user.active, siteIds: user.site_ids };
+    return {
+      userId: user.id,
+      role: user.role,
+      name: user.name,
+      active: user.active,
+      tokenEpoch: user.token_epoch,
+      siteIds: user.site_ids,
+    };
   }
 
   /** The sites a user is assigned to (that still exist), in id order; none for an unknown user. */

@@ -1,31 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
-import { hashPassword } from '../auth/password.js';
+import { PasswordHasher } from '../auth/password-hasher.js';
 import { AppError } from '../errors/app-error.js';
 import { toPage, type Page } from '../http/pagination.js';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
 import { MembershipChangedEvent } from './events/membership-changed.event.js';
+import { PasswordChangedEvent } from './events/password-changed.event.js';
 import { UserDeactivatedEvent } from './events/user-deactivated.event.js';
 import { SiteAssignmentEntity } from './site-assignment.entity.js';
-import { SiteEntity } from './site.entity.js';
+import { KeyedSerializer } from './keyed-serializer.js';
+import { assertAnAdminRemains, assertSitesExist, lockUser, type UserView } from './user-locks.js';
 import { UserEntity } from './user.entity.js';
 
-export type UserView = Omit<UserEntity, 'passwordHash'> & { siteIds: string[] };
+export type { UserView } from './user-locks.js';
 
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === '23505';
 
 @Injectable()
 export class UsersService {
+  /** Changes to one user's role, state or sites, one at a time on this node (see setSites). */
+  private readonly perUser = new KeyedSerializer();
   constructor(
     private readonly db: DataSource,
     private readonly events: EventBus,
     private readonly auth: AuthService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async create(dto: CreateUserDto): Promise<UserView> {
-    const passwordHash = await hashPassword(dto.password);
+    const passwordHash = await this.hasher.hash(dto.password);
     try {
       const user = await this.db.getRepository(UserEntity).save({
         email: dto.email,
@@ -81,18 +86,26 @@ export class UsersService {
     return toPage(items, total, q);
   }
 
-  async update(id: string, dto: UpdateUserDto): Promise<UserView> {
-    const before = await this.get(id);
+  update(id: string, dto: UpdateUserDto): Promise<UserView> {
+    return this.perUser.run(id, () => this.applyUpdate(id, dto));
+  }
+
+  private async applyUpdate(id: string, dto: UpdateUserDto): Promise<UserView> {
     const patch: Partial<UserEntity> = {};
     if (dto.email !== undefined) patch.email = dto.email;
     if (dto.name !== undefined) patch.name = dto.name;
     if (dto.role !== undefined) patch.role = dto.role;
     if (dto.active !== undefined) patch.active = dto.active;
-    if (dto.password !== undefined) patch.passwordHash = await hashPassword(dto.password);
+    if (dto.password !== undefined) patch.passwordHash = await this.hasher.hash(dto.password);
+    let before: UserView;
     try {
-      await this.db.transaction(async (tx) => {
+      before = await this.db.transaction(async (tx) => {
+        // the admins before the user: every transaction takes these locks in the same order
+        await assertAnAdminRemains(tx, id, dto);
+        const found = await lockUser(tx, id);
         if (Object.keys(patch).length) await tx.getRepository(UserEntity).update({ id }, patch);
-        if (dto.active === false || dto.password !== undefined) await this.auth.revokeAllOf(id, tx);
+        if (dto.active === false || dto.password !== undefined) await this.auth.endAllSessions(id, tx);
+        return found;
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw AppError.conflict('A user with this email already exists');
@@ -100,6 +113,7 @@ export class UsersService {
     }
     const after = await this.get(id);
     if (before.active && !after.active) this.events.publish(new UserDeactivatedEvent(id));
+    else if (dto.password !== undefined) this.events.publish(new PasswordChangedEvent(id));
     else if (before.role !== after.role)
       this.events.publish(
         new MembershipChangedEvent(id, after.role, after.siteIds, before.siteIds, before.role),
@@ -107,31 +121,30 @@ export class UsersService {
     return after;
   }
 
-  async setSites(id: string, siteIds: string[]): Promise<UserView> {
-    const before = await this.get(id);
+  /**
+   * Replaces a user's sites. Concurrent calls for one user are serialised: the user row is locked
+   * for the transaction (two deletes and inserts interleaved broke the primary key: 500s), and on
+   * this node the calls run one after another, so each MembershipChangedEvent starts from the state
+   * the previous one left and the live rooms end equal to the database.
+   */
+  setSites(id: string, siteIds: string[]): Promise<UserView> {
+    return this.perUser.run(id, () => this.replaceSites(id, siteIds));
+  }
+
+  private async replaceSites(id: string, siteIds: string[]): Promise<UserView> {
     const wanted = [...new Set(siteIds)].sort();
-    await this.db.transaction(async (tx) => {
-      await this.assertSitesExist(tx, wanted);
+    const before = await this.db.transaction(async (tx) => {
+      const found = await lockUser(tx, id);
+      await assertSitesExist(tx, wanted);
       await tx.getRepository(SiteAssignmentEntity).delete({ userId: id });
       if (wanted.length)
         await tx.getRepository(SiteAssignmentEntity).insert(wanted.map((siteId) => ({ userId: id, siteId })));
+      return found;
     });
     const after = await this.get(id);
     this.events.publish(
       new MembershipChangedEvent(id, after.role, after.siteIds, before.siteIds, before.role),
     );
     return after;
-  }
-
-  private async assertSitesExist(tx: EntityManager, siteIds: string[]): Promise<void> {
-    if (!siteIds.length) return;
-    const found = await tx
-      .getRepository(SiteEntity)
-      .find({ select: { id: true }, where: { id: In(siteIds) } });
-    const missing = siteIds.filter((s) => !found.some((f) => f.id === s));
-    if (missing.length)
-      throw AppError.validation([
-        { field: 'siteIds', constraints: { exists: `unknown site ids: ${missing.join(', ')}` } },
-      ]);
   }
 }

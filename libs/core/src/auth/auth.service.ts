@@ -7,9 +7,10 @@ import { AppConfig } from '../config/app-config.js';
 import { AppError } from '../errors/app-error.js';
 import { rootLogger } from '../logging/logger.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
-import { dummyHash, verifyPassword } from './password.js';
+import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { hashMatches, newRefreshToken, parseRefreshToken } from './refresh-tokens.js';
+import { raiseTokenEpoch, tokenEpochOf } from './token-epoch.js';
 import { extractBearer, TokenService } from './token.service.js';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -23,9 +24,17 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly membership: MembershipService,
     private readonly limiter: RateLimiter,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async login(email: string, password: string, deviceId: string | undefined, remote: string) {
+    // per address first (a flood of random emails from one place), then per email and address
+    const perAddress = await this.limiter.hit(
+      `login-addr:${remote}`,
+      this.config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN,
+      LOGIN_WINDOW_MS,
+    );
+    if (!perAddress.allowed) throw AppError.rateLimited(perAddress.retryAfterMs);
     const limitKey = `login:${email}:${remote}`;
     const gate = await this.limiter.hit(limitKey, this.config.LOGIN_ATTEMPTS_PER_15_MIN, LOGIN_WINDOW_MS);
     if (!gate.allowed) throw AppError.rateLimited(gate.retryAfterMs);
@@ -35,7 +44,7 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email })
       .getOne();
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+    const ok = await this.hasher.verify(user?.passwordHash, password, remote);
     if (!user || !ok || !user.active) {
       this.log.info(
         { email, remote, reason: !user ? 'unknown' : !ok ? 'password' : 'inactive' },
@@ -43,7 +52,7 @@ export class AuthService {
       );
       throw AppError.unauthorized('Invalid email or password');
     }
-    return this.issue(user, deviceId ?? null, randomUUID(), this.db.manager);
+    return this.issueTokens(user, deviceId ?? null, randomUUID(), this.db.manager);
   }
 
   /** Rotates a refresh token. Presenting an already-rotated token revokes its whole family. */
@@ -70,7 +79,7 @@ export class AuthService {
       const user = await tx.getRepository(UserEntity).findOneBy({ id: row.userId });
       if (!user || !user.active) throw AppError.unauthorized('User inactive or unknown');
       await tx.getRepository(RefreshTokenEntity).update({ id: row.id }, { rotatedAt: new Date() });
-      return this.issue(user, row.deviceId, row.familyId, tx);
+      return this.issueTokens(user, row.deviceId, row.familyId, tx);
     });
     if (!result) throw AppError.unauthorized('Refresh token reused; session revoked');
     return result;
@@ -109,14 +118,28 @@ export class AuthService {
       .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
+  /**
+   * Ends every session of the user (password change, deactivation): refresh tokens revoked, access
+   * tokens issued before refused (token epoch raised). Live sockets are cut by the caller's event.
+   */
+  async endAllSessions(userId: string, tx: EntityManager): Promise<void> {
+    await raiseTokenEpoch(tx, userId);
+    await this.revokeAllOf(userId, tx);
+  }
+
   private async revokeFamily(tx: EntityManager, familyId: string): Promise<void> {
     await tx
       .getRepository(RefreshTokenEntity)
       .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  private async issue(user: UserEntity, deviceId: string | null, familyId: string, tx: EntityManager) {
-    const access = this.tokens.signAccess(user, deviceId ?? undefined);
+  /** A fresh token pair in the user's current token epoch (read in `tx`, so after a raise in it). */
+  async issueTokens(user: UserEntity, deviceId: string | null, familyId: string, tx: EntityManager) {
+    const tokenEpoch = await tokenEpochOf(tx, user.id);
+    const access = this.tokens.signAccess(
+      { id: user.id, role: user.role, tokenEpoch },
+      deviceId ?? undefined,
+    );
     const refresh = newRefreshToken();
     await tx.getRepository(RefreshTokenEntity).insert({
       id: refresh.id,

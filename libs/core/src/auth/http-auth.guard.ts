@@ -6,7 +6,7 @@ import type { Role } from '../accounts/role.js';
 import { AppError } from '../errors/app-error.js';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators.js';
 import type { Principal } from './principal.js';
-import { extractBearer, TokenError, TokenService } from './token.service.js';
+import { epochOf, extractBearer, TokenError, TokenService } from './token.service.js';
 
 /**
  * The global HTTP guard: every route needs a valid access token of an active user unless marked
@@ -44,6 +44,8 @@ export class HttpAuthGuard implements CanActivate {
     }
     const member = await this.membership.load(claims.sub);
     if (!member || !member.active) throw AppError.unauthorized('User inactive or unknown');
+    if (epochOf(claims) !== member.tokenEpoch)
+      throw AppError.unauthorized('Token revoked (the password changed); sign in again');
     req.principal = {
       userId: member.userId,
       role: member.role,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { loadConfig } from '../config/app-config.js';
-import { extractBearer, TokenError, TokenService } from './token.service.js';
+import { epochOf, extractBearer, TokenError, TokenService } from './token.service.js';
 
 const config = loadConfig({ JWT_SECRET: 's'.repeat(40), NODE_ENV: 'test' });
 const tokens = new TokenService(config);
@@ -24,6 +24,23 @@ describe('TokenService', () => {
     expect(claims).toMatchObject({ sub: user.id, role: 'guard', type: 'access', did: 'device-1' });
     expect(typeof claims.jti).toBe('string');
     expect(claims.exp * 1000).toBe(expiresAt.getTime());
+  });
+  it('carries the token epoch (tep) it was issued in; none means epoch 0', () => {
+    expect(epochOf(tokens.verifyAccess(tokens.signAccess({ ...user, tokenEpoch: 3 }).token))).toBe(3);
+    const plain = tokens.verifyAccess(tokens.signAccess(user).token);
+    expect(plain.tep).toBeUndefined();
+    expect(epochOf(plain)).toBe(0);
+  });
+  it('refuses a token epoch that is not a non-negative integer', () => {
+    const options = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, algorithm: 'HS256' as const };
+    for (const tep of [-1, 1.5, '2', null]) {
+      const token = jwt.sign({ role: 'guard', type: 'access', tep }, config.JWT_SECRET!, {
+        ...options,
+        subject: user.id,
+        expiresIn: 60,
+      });
+      expect(reason(() => tokens.verifyAccess(token))).toBe('AUTH_INVALID');
+    }
   });
   it('signs and verifies as with the secret string, so tokens of nodes not yet upgraded stay valid', () => {
     const options = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };

@@ -12,7 +12,12 @@ export interface AccessClaims {
   exp: number;
   iat: number;
   did?: string;
+  /** The user's token epoch when issued (absent = 0); see token-epoch.ts. */
+  tep?: number;
 }
+
+/** The token epoch a token was issued in. */
+export const epochOf = (claims: Pick<AccessClaims, 'tep'>): number => claims.tep ?? 0;
 
 export type TokenFailure = 'AUTH_INVALID' | 'AUTH_EXPIRED';
 export class TokenError extends Error {
@@ -45,9 +50,14 @@ export class TokenService {
     return this.key.key;
   }
 
-  signAccess(user: { id: string; role: Role }, deviceId?: string, ttlS = this.config.ACCESS_TOKEN_TTL_S) {
+  signAccess(
+    user: { id: string; role: Role; tokenEpoch?: number },
+    deviceId?: string,
+    ttlS = this.config.ACCESS_TOKEN_TTL_S,
+  ) {
     const payload: Record<string, unknown> = { role: user.role, type: 'access' };
     if (deviceId) payload.did = deviceId;
+    if (user.tokenEpoch) payload.tep = user.tokenEpoch;
     const token = jwt.sign(payload, this.secret, {
       algorithm: 'HS256',
       subject: user.id,
@@ -83,6 +93,8 @@ export class TokenService {
       throw new TokenError('AUTH_INVALID', 'Bad role');
     if (claims.did !== undefined && typeof claims.did !== 'string')
       throw new TokenError('AUTH_INVALID', 'Bad device');
+    if (claims.tep !== undefined && !(Number.isSafeInteger(claims.tep) && (claims.tep as number) >= 0))
+      throw new TokenError('AUTH_INVALID', 'Bad token epoch');
     return claims as AccessClaims;
   }
 }

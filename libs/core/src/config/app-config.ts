@@ -76,11 +76,20 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) PATROL_MINUTE_MS = 60000;
   /** How often runs still in progress after their shift ended are ended (a backstop; see PatrolShiftSweep). */
   @Type(() => Number) @IsInt() @Min(100) PATROL_SHIFT_SWEEP_MS = 60000;
-  /** Socket command budget: burst per socket per second, and join_site per minute. */
+  /** Socket command budget: commands per socket per second, and join_site per user per minute. */
   @Type(() => Number) @IsInt() @Min(1) WS_COMMANDS_PER_S = 20;
   @Type(() => Number) @IsInt() @Min(1) WS_JOIN_SITE_PER_MIN = 10;
+  /** REST commands (POST, PUT, PATCH, DELETE) per user per second, counted cluster-wide. */
+  @Type(() => Number) @IsInt() @Min(1) REST_COMMANDS_PER_S = 10;
   /** Login attempts (any outcome) allowed per email and client address per 15 minutes. */
   @Type(() => Number) @IsInt() @Min(1) LOGIN_ATTEMPTS_PER_15_MIN = 10;
+  /** Login attempts (any email, any outcome) allowed per client address per 15 minutes. */
+  @Type(() => Number) @IsInt() @Min(1) LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN = 50;
+  /** Password hashes (argon2id, 64 MiB each) computed at once on a node, and how many may wait. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(64) PASSWORD_HASH_CONCURRENCY = 2;
+  @Type(() => Number) @IsInt() @Min(0) @Max(10000) PASSWORD_HASH_QUEUE = 16;
+  /** The longest a login waits for a password hash slot (ms) before it is answered 503. */
+  @Type(() => Number) @IsInt() @Min(10) @Max(60000) PASSWORD_HASH_MAX_WAIT_MS = 1000;
   /** Seconds before token expiry at which the server warns a socket. */
   @Type(() => Number) @IsInt() @Min(1) SESSION_EXPIRING_LEAD_S = 60;
   /** A durable command slower than this (ms, pool wait to commit) logs its phases as `slow command`. */

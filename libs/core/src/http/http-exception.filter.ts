@@ -17,7 +17,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (body.code === 'INTERNAL' || body.code === 'UNAVAILABLE')
       this.log.error({ err: exception, reqId: req.id, method: req.method, path: req.path }, 'request failed');
     const statusCode = HTTP_STATUS_BY_CODE[body.code];
-    if (body.code === 'RATE_LIMITED') {
+    if (body.code === 'RATE_LIMITED' || body.code === 'UNAVAILABLE') {
       const ms = (body.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
       if (ms) res.setHeader('Retry-After', String(Math.ceil(ms / 1000)));
     }

@@ -1,13 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/**
+ * The deepest page any list serves: with the largest pageSize an offset of 2,000,000 rows, far past
+ * any real list, and far below PostgreSQL's bigint (page=1e20 reached the SQL and answered 500).
+ */
+export const MAX_PAGE = 10_000;
+
+/** The `page` query parameter of every list: 1 to MAX_PAGE. */
+export const PageNumber = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(MAX_PAGE),
+  );
+
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })

@@ -3,6 +3,7 @@ import {
   AppConfig,
   clientAddress,
   compileTrust,
+  epochOf,
   extractBearer,
   MembershipService,
   TokenError,
@@ -81,6 +82,8 @@ export class HandshakeService {
     const member = await this.membership.load(claims.sub);
     if (!member) throw new HandshakeError('AUTH_INVALID');
     if (!member.active) throw new HandshakeError('USER_INACTIVE', member.userId);
+    // issued before the user's last password change: as invalid as a bad signature
+    if (epochOf(claims) !== member.tokenEpoch) throw new HandshakeError('AUTH_INVALID', member.userId);
     forgetToken(socket.handshake);
     const siteIds = await this.membership.visibleSiteIds(member.role, member.siteIds);
     const principal = { userId: member.userId, role: member.role, name: member.name, siteIds, deviceId };
@@ -90,6 +93,7 @@ export class HandshakeService {
       connectedAt: Date.now(),
       remoteAddress: this.remoteOf(socket),
       deviceId,
+      tokenEpoch: member.tokenEpoch,
       streamHeads: await this.events.heads(readableStreams(principal)),
     };
   }

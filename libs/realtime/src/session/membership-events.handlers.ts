@@ -1,5 +1,5 @@
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { MembershipChangedEvent, SiteCreatedEvent, UserDeactivatedEvent } from '#core';
+import { MembershipChangedEvent, PasswordChangedEvent, SiteCreatedEvent, UserDeactivatedEvent } from '#core';
 import { Publisher } from '../publisher/publisher.service.js';
 import { MembershipSync } from './membership-sync.service.js';
 
@@ -16,6 +16,15 @@ export class RevokeSocketsWhenUserDeactivated implements IEventHandler<UserDeact
   constructor(private readonly publisher: Publisher) {}
   handle(e: UserDeactivatedEvent): void {
     this.publisher.disconnectUser(e.userId, 'session_revoked', { reason: 'USER_DEACTIVATED' });
+  }
+}
+
+/** The same revocation as a deactivation: PROTOCOL.md section 8 (password change). */
+@EventsHandler(PasswordChangedEvent)
+export class RevokeSocketsWhenPasswordChanged implements IEventHandler<PasswordChangedEvent> {
+  constructor(private readonly publisher: Publisher) {}
+  handle(e: PasswordChangedEvent): void {
+    this.publisher.disconnectUser(e.userId, 'session_revoked', { reason: 'PASSWORD_CHANGED' });
   }
 }
 

@@ -1,5 +1,13 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, AppError, MembershipService, TokenError, TokenService, type Principal } from '#core';
+import {
+  AppConfig,
+  AppError,
+  epochOf,
+  MembershipService,
+  TokenError,
+  TokenService,
+  type Principal,
+} from '#core';
 import { AuditService } from '../audit/audit.service.js';
 import { roomsOf } from '../contract/rooms.js';
 import { PresenceService } from '../presence/presence.service.js';
@@ -77,6 +85,7 @@ export class SessionLifecycle implements OnApplicationShutdown {
     try {
       const member = await this.membership.load(socket.data.principal.userId);
       if (!member?.active || !socket.connected) return;
+      if (member.tokenEpoch !== socket.data.tokenEpoch) return this.revokeStale(socket);
       const before = socket.data.principal;
       const siteIds = await this.membership.visibleSiteIds(member.role, member.siteIds);
       if (member.role === before.role && siteIds.join() === before.siteIds.join()) return;
@@ -89,6 +98,15 @@ export class SessionLifecycle implements OnApplicationShutdown {
     } catch {
       /* the next live change or reconnect corrects it; never fail a connection over this */
     }
+  }
+
+  /**
+   * The password changed while this socket's handshake was reading the user: the cluster-wide
+   * `session_revoked` missed it (not yet in its user room), so it is cut here the same way.
+   */
+  private revokeStale(socket: PsSocket): void {
+    socket.emit('session_revoked', { reason: 'PASSWORD_CHANGED' });
+    socket.disconnect(); // a DISCONNECT packet, as Publisher.disconnectUser: the client does not retry
   }
 
   /** `auth_refresh`: a fresh access token of the same user (and device) extends this socket. */
@@ -107,6 +125,8 @@ export class SessionLifecycle implements OnApplicationShutdown {
       throw AppError.forbidden('The token is bound to another device');
     const member = await this.membership.load(claims.sub);
     if (!member?.active) throw AppError.unauthorized('User inactive');
+    if (epochOf(claims) !== member.tokenEpoch)
+      throw AppError.unauthorized('Token revoked (the password changed); sign in again');
     s.expiresAt = claims.exp * 1000;
     this.deadlines.schedule(socket);
     return { expiresAt: new Date(s.expiresAt).toISOString() };

@@ -11,6 +11,8 @@ export interface SocketSession {
   connectedAt: number;
   remoteAddress: string;
   deviceId?: string;
+  /** The user's token epoch at the handshake: a socket of an older epoch is revoked (token-epoch.ts). */
+  tokenEpoch: number;
   /** Streams the socket may read and their heads at connect, sent in the `session` event, then dropped. */
   streamHeads?: Record<string, number>;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { AppError, type Principal, OptionalIsoTime } from '#core';
+import { AppError, PageNumber, type Principal, OptionalIsoTime } from '#core';
 import { DataSource } from 'typeorm';
 import { LocationHistoryRepository } from '../persistence/location-history.repository.js';
 
@@ -11,8 +11,8 @@ export class HistoryQueryDto {
   from?: string;
   @OptionalIsoTime('default: now')
   to?: string;
-  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page =
-    1;
+  @PageNumber()
+  page = 1;
   @ApiPropertyOptional({ minimum: 1, maximum: 5000, default: 1000 })
   @IsOptional()
   @Type(() => Number)

@@ -4,7 +4,13 @@ import { CommandRunner, Rooms, TimerService } from '#realtime';
 import { EARLY_CLOCK_IN_MS, insideGeofenceOf } from '../../domain/shift-rules.js';
 import { ShiftStartedEvent } from '../../events/shift-started.event.js';
 import { NO_SHOW_TIMER } from '../../no-show/no-show.timer.js';
-import { findActiveShift, findShift, lockGuard, type ShiftView } from '../../persistence/shift.repository.js';
+import {
+  findActiveShift,
+  findShift,
+  findShiftEndingAfter,
+  lockGuard,
+  type ShiftView,
+} from '../../persistence/shift.repository.js';
 import { StartShiftCommand } from './start-shift.command.js';
 
 /** `shift_start`: clock in at an assigned site, linked to the planned shift it fulfils. */
@@ -28,6 +34,13 @@ export class StartShiftHandler implements ICommandHandler<StartShiftCommand> {
         const active = await findActiveShift(uow.tx, me.userId);
         if (active)
           throw AppError.conflict('Already on shift', { shiftId: active.id, siteId: active.siteId });
+        const overlapped = await findShiftEndingAfter(uow.tx, me.userId, startedAt);
+        if (overlapped)
+          throw AppError.conflict('The start overlaps an earlier shift of this guard', {
+            shiftId: overlapped.id,
+            startedAt: overlapped.startedAt,
+            endedAt: overlapped.endedAt,
+          });
         const [planned] = (await uow.tx.query(
           `SELECT id FROM scheduled_shifts WHERE guard_id = $1 AND site_id = $2
              AND starts_at - $4 * interval '1 millisecond' <= $3 AND ends_at > $3

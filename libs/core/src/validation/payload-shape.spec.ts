@@ -1,4 +1,4 @@
-import { checkPayload } from './payload-guard.js';
+import { checkPayload, REST_PAYLOAD_LIMITS } from './payload-shape.js';
 
 const code = (p: unknown) => checkPayload(p)?.code ?? null;
 
@@ -47,6 +47,22 @@ describe('checkPayload', () => {
     expect(code(JSON.parse('{"__proto__": {"admin": true}}'))).toBe('VALIDATION_FAILED');
     expect(checkPayload({ a: { constructor: 1 } })?.details).toEqual([
       { field: 'a.constructor', constraints: { forbiddenKey: 'this key is not allowed' } },
+    ]);
+  });
+});
+
+describe('checkPayload with REST limits', () => {
+  const rest = (p: unknown) => checkPayload(p, REST_PAYLOAD_LIMITS)?.code ?? null;
+  it('leaves size to the body parser but keeps the depth, character and key rules', () => {
+    expect(rest({ points: Array.from({ length: 5000 }, (_, i) => [i, i]) })).toBeNull();
+    expect(rest({ a: [[[[[[[['x']]]]]]]] })).toBe('VALIDATION_FAILED');
+    expect(rest({ q: 'a\u0000b' })).toBe('VALIDATION_FAILED');
+    expect(rest(JSON.parse('{"constructor": 1}'))).toBe('VALIDATION_FAILED');
+  });
+  it('allows eight levels and refuses the ninth', () => {
+    expect(checkPayload({ a: [[[[[[['x']]]]]]] }, REST_PAYLOAD_LIMITS)).toBeNull();
+    expect(checkPayload({ a: [[[[[[[['x']]]]]]]] }, REST_PAYLOAD_LIMITS)?.details).toEqual([
+      expect.objectContaining({ constraints: { maxDepth: 'payload nests deeper than 8 levels' } }),
     ]);
   });
 });

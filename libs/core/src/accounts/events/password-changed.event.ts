@@ -1,0 +1,4 @@
+/** A user's password changed: every socket of theirs gets `session_revoked` and is cut. */
+export class PasswordChangedEvent {
+  constructor(readonly userId: string) {}
+}
