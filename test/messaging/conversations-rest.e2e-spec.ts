@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { command, flush, receivedOf, waitFor } from '../support/sockets.js';
 import { createUser } from '../support/test-app.js';
@@ -61,6 +62,15 @@ describe('conversations over REST, read receipts and live membership', () => {
       .post(`/conversations/${conversationId}/messages`, { text: 'intruder' })
       .expect(404);
     await flush(g1);
+
+    const doc = (await request(w.t.baseUrl).get('/api/docs-json').expect(200)).body;
+    expect(doc.paths).toHaveProperty(['/api/v1/conversations', 'get']);
+    expect(doc.paths).toHaveProperty(['/api/v1/conversations/{id}/messages', 'get']);
+    expect(doc.paths).toHaveProperty(['/api/v1/conversations/{id}/messages', 'post']);
+    expect(doc.components.schemas.PostMessageBodyDto.properties.text).toMatchObject({
+      minLength: 1,
+      maxLength: 2000,
+    });
   });
 
   it('counts unread messages per conversation and moves read markers forward only', async () => {
