@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { command, flush, receivedOf, waitFor } from '../support/sockets.js';
+import { createSite, createUser } from '../support/test-app.js';
 import { ofMessage, send, useMessagingWorld } from './messaging-fixture.js';
 
 const countMessages = async (w: ReturnType<typeof useMessagingWorld>) =>
@@ -78,6 +79,21 @@ describe('messages over sockets', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+  });
+
+  it('creates one conversation when the first messages race each other', async () => {
+    const site = await createSite(w.t, 'Race site');
+    const [a, b] = [await createUser(w.t, 'guard', [site]), await createUser(w.t, 'supervisor', [site])];
+    const [sa, sb] = await Promise.all([a, b].map(w.open));
+    const acks = await Promise.all([
+      send(sa, { toUserId: b.id, text: 'hi' }),
+      send(sb, { toUserId: a.id, text: 'hello' }),
+      send(sa, { siteId: site, text: 'site 1' }),
+      send(sb, { siteId: site, text: 'site 2' }),
+    ]);
+    expect(acks.map((x) => x.ok)).toEqual([true, true, true, true]);
+    expect(acks[0].data.message.conversationId).toBe(acks[1].data.message.conversationId);
+    expect(acks[2].data.message.conversationId).toBe(acks[3].data.message.conversationId);
   });
 
   it('refuses bad input with a coded error and stores nothing', async () => {

@@ -43,36 +43,41 @@ export async function standingAtSite(tx: EntityManager, siteId: string, userId: 
   return r ? ({ userId, role: r.role as Role, assignedToSite: r.assigned as boolean } as Standing) : null;
 }
 
+/**
+ * Creates a conversation unless it exists, and reads it, in one statement. When a concurrent
+ * transaction created it first, the statement's snapshot cannot see that row: read it again.
+ */
+async function ensureConversation(tx: EntityManager, insert: string, select: string, params: unknown[]) {
+  const [r] = (await tx.query(
+    `WITH created AS (${insert} RETURNING *) SELECT * FROM created UNION ALL (${select}) LIMIT 1`,
+    params,
+  )) as Row[];
+  return toRef(r ?? ((await tx.query(select, params)) as Row[])[0]);
+}
+
 /** The site's conversation, created on first use. */
-export async function ensureSiteConversation(tx: EntityManager, siteId: string): Promise<ConversationRef> {
-  await tx.query(
-    `INSERT INTO conversations (kind, site_id) VALUES ('site', $1)
-       ON CONFLICT (site_id) WHERE kind = 'site' DO NOTHING`,
+export function ensureSiteConversation(tx: EntityManager, siteId: string): Promise<ConversationRef> {
+  return ensureConversation(
+    tx,
+    `INSERT INTO conversations (kind, site_id) VALUES ('site', $1) ON CONFLICT (site_id) WHERE kind = 'site' DO NOTHING`,
+    `SELECT * FROM conversations WHERE kind = 'site' AND site_id = $1`,
     [siteId],
   );
-  const [r] = (await tx.query(`SELECT * FROM conversations WHERE kind = 'site' AND site_id = $1`, [
-    siteId,
-  ])) as Row[];
-  return toRef(r);
 }
 
 /** The direct conversation of two users, created by the first message between them. */
-export async function ensureDirectConversation(
+export function ensureDirectConversation(
   tx: EntityManager,
   userId: string,
   peerId: string,
 ): Promise<ConversationRef> {
-  const [a, b] = directPair(userId, peerId);
-  await tx.query(
+  return ensureConversation(
+    tx,
     `INSERT INTO conversations (kind, user_a, user_b) VALUES ('direct', $1, $2)
        ON CONFLICT (user_a, user_b) WHERE kind = 'direct' DO NOTHING`,
-    [a, b],
-  );
-  const [r] = (await tx.query(
     `SELECT * FROM conversations WHERE kind = 'direct' AND user_a = $1 AND user_b = $2`,
-    [a, b],
-  )) as Row[];
-  return toRef(r);
+    directPair(userId, peerId),
+  );
 }
 
 /** Both users as stored now and whether they share a site; null when either is unknown or inactive. */

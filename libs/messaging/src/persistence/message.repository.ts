@@ -18,11 +18,12 @@ export interface MessageView {
   deletedAt: string | null;
 }
 
-export const MESSAGE_VIEW_SQL = `SELECT m.id, m.pos, m.conversation_id, c.kind, c.site_id, m.sender_id,
+const VIEW_COLUMNS = `SELECT m.id, m.pos, m.conversation_id, c.kind, c.site_id, m.sender_id,
     u.name AS sender_name, u.role AS sender_role, m.text, m.requires_ack, m.created_at, m.edited_at,
     m.deleted_at, COALESCE((SELECT array_agg(k.user_id::text ORDER BY k.at) FROM message_acks k
-      WHERE k.message_id = m.id), '{}') AS acknowledged_by
-  FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN users u ON u.id = m.sender_id`;
+      WHERE k.message_id = m.id), '{}') AS acknowledged_by`;
+const VIEW_JOINS = 'JOIN conversations c ON c.id = m.conversation_id JOIN users u ON u.id = m.sender_id';
+export const MESSAGE_VIEW_SQL = `${VIEW_COLUMNS} FROM messages m ${VIEW_JOINS}`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows, mapped field by field
 type Row = Record<string, any>;
@@ -70,12 +71,13 @@ export async function insertMessage(
   text: string,
   requiresAck: boolean,
 ): Promise<MessageView> {
-  const [{ id }] = (await tx.query(
-    `INSERT INTO messages (conversation_id, sender_id, text, requires_ack) VALUES ($1, $2, $3, $4)
-       RETURNING id`,
+  // Written and read back as the view in one statement (a new message has no acknowledgements).
+  const [r] = (await tx.query(
+    `WITH m AS (INSERT INTO messages (conversation_id, sender_id, text, requires_ack)
+       VALUES ($1, $2, $3, $4) RETURNING *) ${VIEW_COLUMNS} FROM m ${VIEW_JOINS}`,
     [conversationId, senderId, text, requiresAck],
   )) as Row[];
-  return (await findMessage(tx, id as string))!;
+  return toMessageView(r);
 }
 
 export async function editMessageText(tx: EntityManager, id: string, text: string): Promise<MessageView> {
