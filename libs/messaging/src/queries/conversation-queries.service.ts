@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '#core';
+import { AppError, type Principal } from '#core';
 import { DataSource } from 'typeorm';
 import { memberOf } from '../commands/member-access.js';
 import { listConversations, type ConversationSummary } from '../persistence/conversation-list.repository.js';
 import { messagesBefore, type MessageView } from '../persistence/message.repository.js';
-import { AppError } from '#core';
+
+const beforeNotInConversation = () =>
+  AppError.validation(
+    [{ field: 'before', constraints: { inConversation: 'before must be a message of this conversation' } }],
+    'before is not a message of this conversation',
+  );
 
 /** REST reads; membership is checked as stored now, like the commands do. */
 @Injectable()
@@ -24,16 +29,7 @@ export class ConversationQueries {
     await memberOf(this.db.manager, me, conversationId);
     // one more than asked: whether an older page exists, without counting
     const rows = await messagesBefore(this.db.manager, conversationId, before ?? null, limit + 1);
-    if (!rows)
-      throw AppError.validation(
-        [
-          {
-            field: 'before',
-            constraints: { inConversation: 'before must be a message of this conversation' },
-          },
-        ],
-        'before is not a message of this conversation',
-      );
+    if (!rows) throw beforeNotInConversation();
     const items = rows.slice(0, limit);
     return { items, nextBefore: rows.length > limit ? items[items.length - 1].id : null };
   }
