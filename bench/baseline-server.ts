@@ -196,6 +196,27 @@ io.on('connection', (socket: Socket) => {
     });
     return { result: 'VALID', progress };
   });
+  on('message_send', (p) => {
+    // Site conversation: its staff and guards rooms; direct: both people's own rooms.
+    const streams = p.siteId
+      ? [`site:${p.siteId}:staff`, `site:${p.siteId}:guards`]
+      : [`user:${me.userId}`, `user:${p.toUserId}`];
+    const message = {
+      id: randomUUID(),
+      conversationId: p.siteId ?? p.toUserId,
+      kind: p.siteId ? 'site' : 'direct',
+      siteId: p.siteId ?? null,
+      sender: { id: me.userId, name: me.name, role: me.role },
+      text: p.text,
+      requiresAck: false,
+      acknowledgedBy: [],
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      deletedAt: null,
+    };
+    publish(streams, 'message_created', p.siteId ?? null, actorOf(me), { message });
+    return { message };
+  });
   on('sync', () => ({ streams: {} }));
 });
 

@@ -24,6 +24,10 @@ export interface Scenario {
   durationS: number;
   gpsIntervalMs: number;
   panicsPerS: number;
+  /** Each site's staff posts in its conversation this often (0: never). */
+  siteMessageIntervalS: number;
+  /** Direct messages between random people of one site, fleet-wide (0: none). */
+  directMessagesPerS: number;
   scanRates: number[];
   scanStepS: number;
   scanGuards: number;

@@ -1,14 +1,16 @@
 /**
  * The load generator of the "fleet" scenario, run as its own process (pinned to its own core):
- * connects staff and guards, clocks guards in, sends GPS every interval with jitter and panics at a
- * fixed rate, then steps scan_checkpoint rates until the ack p99 passes 50 ms. The same code drives
- * PatrolShield and the baseline. Prints one JSON line `{ msg: 'result', ... }` on stdout.
+ * connects staff and guards, clocks guards in, sends GPS every interval with jitter, panics at a
+ * fixed rate and messages (site and direct, see message-load.ts), then steps scan_checkpoint rates
+ * until the ack p99 passes 50 ms. The same code drives PatrolShield and the baseline. Prints one
+ * JSON line `{ msg: 'result', ... }` on stdout.
  */
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { GcWindow } from '../libs/core/src/health/gc-pauses.js';
 import { loopDelayMs } from '../libs/core/src/health/loop-delay.js';
 import { io, type Socket } from 'socket.io-client';
+import { MessageLoad } from './message-load.js';
 import {
   cpuMicros,
   writeSyscalls,
@@ -146,6 +148,7 @@ async function main(): Promise<void> {
   let panicsReceived = 0;
   let locationPoints = 0;
   const lastSeen = new Map<string, number>(); // staffId|guardId -> latest recordedAt ms received
+  const messages = new MessageLoad(fleet, scenario, command, staff, guards);
   for (const c of [...staff, ...guards])
     c.socket.onAny((event: string, ...args: unknown[]) => {
       const last = args[args.length - 1];
@@ -153,6 +156,7 @@ async function main(): Promise<void> {
       if (!counting) return;
       delivered++;
       const data = args[0] as any;
+      messages.onEvent(event, data);
       if (event === 'panic_alert') {
         const p = pendingPanic.get(data?.actor?.userId);
         if (p) {
@@ -281,6 +285,7 @@ async function main(): Promise<void> {
       }, scheduledAt - now()),
     );
   }
+  timers.push(...messages.schedule(t0, scenario.durationS));
   const ticker = setInterval(
     () =>
       log(
@@ -499,6 +504,7 @@ async function main(): Promise<void> {
       toServerP99: ms(panicToServer, 99),
       fromServerP99: ms(panicFromServer, 99),
     },
+    messages: messages.result(),
     location: {
       sent: locationsSent,
       accepted: locationsAccepted,

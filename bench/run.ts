@@ -35,6 +35,8 @@ const scenario: Scenario = {
   durationS: Number(arg('duration', '60')),
   gpsIntervalMs: Number(arg('gps-interval-ms', '5000')),
   panicsPerS: Number(arg('panics-per-s', '2')),
+  siteMessageIntervalS: Number(arg('site-message-s', '30')),
+  directMessagesPerS: Number(arg('direct-per-s', '2')),
   scanRates: nums(arg('scan-rates', '25,50,100,200,400,800,1600,3200')),
   scanStepS: Number(arg('scan-step', '10')),
   scanGuards: Number(arg('scan-guards', '1000')),
@@ -231,6 +233,13 @@ function table(rows: any[]): string {
       (r) => `${fmt(r.panic.fromSendP99)}/${fmt(r.panic.toServerP99)}/${fmt(r.panic.fromServerP99)}`,
     ],
     ['panic lost', (r) => `${r.panic.lost}/${r.panic.expectedDeliveries}`],
+    [
+      'message p50/p99 ms (lost)',
+      (r) =>
+        r.messages
+          ? `${fmt(r.messages.p50)}/${fmt(r.messages.p99)} (${r.messages.lost}/${r.messages.expectedDeliveries})`
+          : '-',
+    ],
     ['loc ack p99 ms', (r) => r.location.ackP99],
     ['loc lag p99 ms', (r) => r.location.lagP99],
     ['loc missing', (r) => `${r.location.lastPointMissing}/${r.location.lastPointPairs}`],

@@ -4,6 +4,7 @@ import { ensureFirstAdmin } from '../../apps/api/src/seed/first-admin.js';
 import { CommandBus } from '@nestjs/cqrs';
 import { seedDemoData, type DemoIds } from '../../apps/api/src/seed/seed-demo-data.js';
 import { seedDemoPatrols } from '../../apps/api/src/seed/seed-demo-patrols.js';
+import { seedDemoMessages } from '../../apps/api/src/seed/seed-demo-messages.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const login = (t: TestApp, email: string, password: string) =>
@@ -99,5 +100,26 @@ describe('seedDemoData', () => {
       const site = sites.find((s) => s.id === r.siteId)!;
       for (const c of r.checkpoints) expect(isInsideGeofence(c.location, site.geofence!)).toBe(true);
     }
+  });
+
+  it('gives the demo a few conversations: site ones with a dispatch order, and direct ones', async () => {
+    await seedDemoMessages(t.app.get(CommandBus), ids!);
+    const conversationsOf = async (key: string) => {
+      const res = await login(t, `${key}@demo.patrolshield.local`, 'patrolshield-demo').expect(200);
+      return (
+        await request(t.baseUrl)
+          .get('/api/v1/conversations')
+          .auth(res.body.accessToken, { type: 'bearer' })
+          .expect(200)
+      ).body.items as { kind: string; name: string; lastMessage: { text: string }; unreadCount: number }[];
+    };
+    const guard1 = await conversationsOf('guard1');
+    expect(guard1).toEqual([
+      expect.objectContaining({ kind: 'site', name: 'Harbour Warehouse', unreadCount: 1 }),
+    ]);
+    const supervisor2 = await conversationsOf('supervisor2');
+    expect(supervisor2.map((c) => c.kind).sort()).toEqual(['direct', 'direct']);
+    const [order] = (await t.db.query(`SELECT requires_ack FROM messages WHERE requires_ack`)) as unknown[];
+    expect(order).toBeTruthy();
   });
 });

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule, CoreModule, poolOptions, requestLogging } from '#core';
 import { AttendanceModule } from '#attendance';
 import { IncidentsModule } from '#incidents';
+import { MessagingModule } from '#messaging';
 import { PanicModule } from '#panic';
 import { PatrolsModule } from '#patrols';
 import { RealtimeModule } from '#realtime';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
         RealtimeModule,
         PanicModule,
         IncidentsModule,
+        MessagingModule,
         PatrolsModule,
         AttendanceModule,
         TrackingModule,

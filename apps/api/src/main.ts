@@ -17,6 +17,7 @@ import { prepareRuntime, type Runtime } from './bootstrap/runtime.js';
 import { printBanner } from './bootstrap/banner.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
 import { seedDemoData } from './seed/seed-demo-data.js';
+import { seedDemoMessages } from './seed/seed-demo-messages.js';
 import { seedDemoPatrols } from './seed/seed-demo-patrols.js';
 
 async function main(): Promise<void> {
@@ -66,11 +67,15 @@ async function main(): Promise<void> {
       if (seedDemo) seeded = await seedDemoData(db);
     });
     await app.init();
-    if (seeded)
+    if (seeded) {
       // after init: CQRS registers its command handlers on bootstrap
       await seedDemoPatrols(app.get(CommandBus), seeded).catch((e: unknown) =>
         log.warn({ err: e }, 'demo patrol routes not seeded'),
       );
+      await seedDemoMessages(app.get(CommandBus), seeded).catch((e: unknown) =>
+        log.warn({ err: e }, 'demo conversations not seeded'),
+      );
+    }
     await app.listen(config.PORT);
     const readyMs = Math.round(performance.now() - startedAt);
     const { port } = app.getHttpServer().address() as AddressInfo;

@@ -11,6 +11,8 @@ export interface SimArgs {
   panicEvery: number;
   /** Mean seconds between two incident reports across the fleet. */
   incidentEvery: number;
+  /** Mean seconds between two messages across the fleet (one in four a supervisor's dispatch order). */
+  messageEvery: number;
   /** Share of checkpoints a guard walks past without scanning. */
   missRate: number;
   /** Walking speed in m/s (faster than life so patrols finish in a demo). */
@@ -28,6 +30,7 @@ const DEFAULTS: SimArgs = {
   password: process.env.SIM_ADMIN_PASSWORD ?? process.env.ADMIN_PASSWORD ?? 'patrolshield-demo',
   panicEvery: 30,
   incidentEvery: 20,
+  messageEvery: 15,
   missRate: 0.1,
   speed: 4,
   gpsMs: 5000,
@@ -35,7 +38,7 @@ const DEFAULTS: SimArgs = {
 
 const USAGE = `npm run simulate -- [--url ${DEFAULTS.url}] [--sites 5] [--guards 100] [--supervisors 10]
   [--duration 0 (seconds, 0 = until Ctrl-C)] [--email admin@...] [--password ...]
-  [--panic-every 30] [--incident-every 20] [--miss-rate 0.1] [--speed 4] [--gps-ms 5000]`;
+  [--panic-every 30] [--incident-every 20] [--message-every 15] [--miss-rate 0.1] [--speed 4] [--gps-ms 5000]`;
 
 export function parseArgs(argv: string[]): SimArgs {
   const args = { ...DEFAULTS };

@@ -72,6 +72,21 @@ export class GuardBot extends Bot {
     super(user, stats, a.url);
     this.site = sites.get(user.siteIds[0]) ?? [...sites.values()][0];
     this.position = randomPointNear(this.site.center, this.site.radiusM);
+    // Dispatch orders of its site are read and acknowledged after a few seconds, like a person.
+    this.client.on('message_created', (env) => {
+      const { message } = env.data;
+      if (!message.requiresAck || message.siteId !== this.site.id) return;
+      void sleep(2000 + Math.random() * 8000).then(async () => {
+        if (this.stopped) return;
+        await this.act('message_read', { conversationId: message.conversationId, upToMessageId: message.id });
+        await this.act('message_acknowledge', { messageId: message.id });
+      });
+    });
+  }
+
+  /** A short report in the site's conversation. */
+  async reportAllClear(): Promise<void> {
+    await this.act('message_send', { siteId: this.site.id, text: 'All clear on my round' });
   }
 
   /** Call once connected: the session says which site this guard works at. */
@@ -199,6 +214,17 @@ export class SupervisorBot extends Bot {
 
   async start(): Promise<void> {
     /* events drive this bot */
+  }
+
+  /** A dispatch order to the guards of one of its sites. */
+  async dispatchOrder(): Promise<void> {
+    const siteIds = this.client.session?.siteIds ?? [];
+    if (!siteIds.length || this.stopped) return;
+    await this.act('message_send', {
+      siteId: pick(siteIds),
+      text: 'Check the loading bay doors and confirm',
+      requiresAck: true,
+    });
   }
 
   async stop(): Promise<void> {

@@ -98,6 +98,13 @@ async function main(): Promise<void> {
   if (guards.length && a.panicEvery > 0) poisson(a.panicEvery, () => void randomGuard().panic());
   if (guards.length && a.incidentEvery > 0)
     poisson(a.incidentEvery, () => void randomGuard().reportIncident());
+  // Messages: mostly guards' reports in their site's conversation, one in four a dispatch order.
+  if (guards.length && a.messageEvery > 0)
+    poisson(a.messageEvery, () => {
+      if (supervisors.length && Math.random() < 0.25)
+        void supervisors[Math.floor(Math.random() * supervisors.length)].dispatchOrder();
+      else void randomGuard().reportAllClear();
+    });
 }
 
 main().catch((e: unknown) => {

@@ -14,6 +14,7 @@ import {
   type Session,
 } from './contract.js';
 import { MemoryCursorStore, type CursorStore } from './cursor-store.js';
+import { MessagingCommands } from './messaging.js';
 import { TypedEmitter } from './emitter.js';
 import { OfflineQueue, type QueuedCommand } from './offline-queue.js';
 import { StreamBuffer } from './stream-buffer.js';
@@ -67,6 +68,8 @@ const randomUUID = (): string => globalThis.crypto.randomUUID();
  */
 export class PatrolShieldClient extends TypedEmitter<ClientEvents> {
   readonly socket: Socket;
+  /** Typed messaging methods: `client.messaging.sendToSite(siteId, text)`... */
+  readonly messaging = new MessagingCommands(this);
   session?: Session;
   private readonly opts: Required<
     Pick<PatrolShieldClientOptions, 'ackTimeoutMs' | 'maxAttempts' | 'backoff' | 'gapSyncDelayMs'>

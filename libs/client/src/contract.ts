@@ -95,6 +95,26 @@ export interface Shift {
   id: string;
   [k: string]: unknown;
 }
+export type ConversationKind = 'site' | 'direct';
+/** PROTOCOL.md section 9. `text` is null once deleted (`deletedAt` set). */
+export interface Message {
+  id: string;
+  conversationId: string;
+  kind: ConversationKind;
+  siteId: string | null;
+  sender: { id: string; name: string; role: Role };
+  text: string | null;
+  requiresAck: boolean;
+  acknowledgedBy: string[];
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+/** Exactly one target: an existing conversation, a site's conversation, or a direct one. */
+export type MessageTarget =
+  | { conversationId: string; siteId?: never; toUserId?: never }
+  | { siteId: string; conversationId?: never; toUserId?: never }
+  | { toUserId: string; conversationId?: never; siteId?: never };
 export interface StreamPage {
   head: number;
   events: Envelope[];
@@ -183,6 +203,18 @@ export interface Commands {
     ack: { streams: Record<string, StreamPage> };
   };
   auth_refresh: { payload: { token: string }; ack: { expiresAt: string } };
+  message_send: {
+    payload: Idempotent & MessageTarget & { text: string; requiresAck?: boolean };
+    ack: { message: Message };
+  };
+  message_edit: { payload: Idempotent & { messageId: string; text: string }; ack: { message: Message } };
+  message_delete: { payload: Idempotent & { messageId: string }; ack: { message: Message } };
+  message_read: {
+    payload: Idempotent & { conversationId: string; upToMessageId: string };
+    ack: { conversationId: string; upToMessageId: string };
+  };
+  message_acknowledge: { payload: Idempotent & { messageId: string }; ack: { message: Message } };
+  typing: { payload: { conversationId: string; typing: boolean }; ack: Record<string, never> };
 }
 export type CommandName = keyof Commands;
 export type PayloadOf<C extends CommandName> = Commands[C]['payload'];
@@ -201,13 +233,17 @@ export type FieldAction = (typeof FIELD_ACTIONS)[number];
 export const isFieldAction = (c: string): c is FieldAction =>
   (FIELD_ACTIONS as readonly string[]).includes(c);
 
-/** Reads and connection commands: never given a clientEventId (a replayed sync would be stale). */
+/**
+ * Reads, connection and ephemeral commands: never given a clientEventId (a replayed sync would be
+ * stale; a typing flag is not worth an idempotency record).
+ */
 export const READ_COMMANDS: readonly CommandName[] = [
   'sync',
   'auth_refresh',
   'join_site',
   'leave_site',
   'get_presence',
+  'typing',
 ];
 
 /** Durable event types and their data. */
@@ -240,6 +276,12 @@ export interface DurableEvents {
   geofence_breach: { userId: string; location: GpsFix; site: unknown };
   guard_stale: { userId: string; lastSeenAt: string | null; reason: 'NO_LOCATION' | 'DISCONNECTED' };
   site_unwatched: { siteId: string; guardsOnShift: number; since: string };
+  message_created: { message: Message };
+  message_edited: { message: Message };
+  message_deleted: { message: Message };
+  messages_read: { conversationId: string; userId: string; upToMessageId: string; readAt: string };
+  message_acknowledged: { message: Message; userId: string };
+  message_unacknowledged: { message: Message; missing: string[] };
 }
 export type DurableEventName = keyof DurableEvents;
 
@@ -283,6 +325,8 @@ export interface EphemeralEvents {
   assignments_changed: { siteIds: string[]; role: Role };
   exception: { event: string; code: ErrorCode; message: string };
   server_shutdown: { reconnect: boolean };
+  /** Another member started or stopped typing; the server ends it 6 s after the last `true`. */
+  typing: { conversationId: string; userId: string; typing: boolean };
 }
 export type EphemeralEventName = keyof EphemeralEvents;
 

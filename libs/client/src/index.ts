@@ -4,5 +4,6 @@ export * from './client-error.js';
 export * from './contract.js';
 export * from './cursor-store.js';
 export * from './emitter.js';
+export * from './messaging.js';
 export * from './offline-queue.js';
 export * from './stream-buffer.js';

@@ -18,3 +18,4 @@ export { TransactionAbortedError } from './streams/pipelined-transaction.js';
 export * from './streams/event-store.js';
 export * from './timers/timer-poller.service.js';
 export * from './timers/timer.service.js';
+export * from './commands/command-policy.js';

@@ -65,6 +65,7 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) PANIC_ESCALATION_L2_S = 300;
   @Type(() => Number) @IsInt() @Min(1) PANIC_ESCALATION_L3_S = 900;
   @Type(() => Number) @IsInt() @Min(1) SHIFT_NO_SHOW_GRACE_S = 900;
+  @Type(() => Number) @IsInt() @Min(1) MESSAGE_ACK_TIMEOUT_S = 120;
   @Type(() => Number) @IsInt() @Min(1) GUARD_STALE_AFTER_S = 120;
   @Type(() => Number) @IsInt() @Min(1) SITE_UNWATCHED_AFTER_S = 120;
   @Type(() => Number) @IsInt() @Min(0) PRESENCE_OFFLINE_GRACE_S = 30;

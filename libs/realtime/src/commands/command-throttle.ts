@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, AppError, RateLimiter } from '#core';
 import type { PsSocket } from '../session/socket-session.js';
+import { commandPolicyOf } from './command-policy.js';
 
 /**
  * The socket's budget key, built once per socket: a key built per command is a new string that the
@@ -20,6 +21,7 @@ function budgetKey(socket: KeyedSocket): string {
  * socket per second, join_site per user per minute.
  * panic_alert is exempt: a guard's panic must never be refused by a rate limit; duplicates of an
  * active panic are absorbed by the panic rules instead. update_location has its own 1 s rule.
+ * A command may declare a budget of its own on its handler (CommandPolicy), checked after this one.
  */
 @Injectable()
 export class CommandThrottle {
@@ -35,7 +37,7 @@ export class CommandThrottle {
    */
   check(socket: PsSocket, event: string): AppError | null | Promise<AppError | null> {
     if (CommandThrottle.EXEMPT.has(event)) return null;
-    if (event !== 'join_site') {
+    if (event !== 'join_site' && !commandPolicyOf(event)?.budget) {
       const key = budgetKey(socket);
       const burst = this.limiter.hitNow(key, this.config.WS_COMMANDS_PER_S, 1000);
       if (burst) return burst.allowed ? null : AppError.rateLimited(burst.retryAfterMs);
@@ -54,6 +56,11 @@ export class CommandThrottle {
         60_000,
       );
       if (!joins.allowed) return AppError.rateLimited(joins.retryAfterMs);
+    }
+    const own = commandPolicyOf(event)?.budget;
+    if (own) {
+      const hit = await this.limiter.hit(`ws:${userId}:${event}`, own.limit, own.windowMs);
+      if (!hit.allowed) return AppError.rateLimited(hit.retryAfterMs);
     }
     return null;
   }

@@ -3,9 +3,17 @@ import { isObservable } from 'rxjs';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RateLimitedDisconnect } from './rate-limited-disconnect.js';
 import type { PsSocket } from '../session/socket-session.js';
+import { commandPolicyOf } from './command-policy.js';
 
 /** Events whose successes go to the location history rather than the audit log. */
 const NOT_AUDITED_ON_SUCCESS = new Set(['update_location']);
+
+/** Whether an answer of this result is written to the audit log (see CommandPolicy). */
+function audited(event: string, result: 'ok' | 'error'): boolean {
+  const audit = commandPolicyOf(event)?.audit ?? 'all';
+  if (audit === 'never') return false;
+  return result === 'error' || (audit === 'all' && !NOT_AUDITED_ON_SUCCESS.has(event));
+}
 
 /**
  * Answers one inbound command exactly once: `{ ok: true, data }` or `{ ok: false, error }` through
@@ -34,7 +42,7 @@ export class Responder {
     if (this.answered) return;
     this.answered = true;
     this.ack?.({ ok: true, data: data ?? {} });
-    if (!NOT_AUDITED_ON_SUCCESS.has(this.event)) this.record('ok', null);
+    if (audited(this.event, 'ok')) this.record('ok', null);
   }
 
   fail(err: unknown): ErrorBody {
@@ -49,7 +57,7 @@ export class Responder {
     };
     if (this.ack) this.ack({ ok: false, error: body });
     else this.socket.emit('exception', { event: this.event, code: error.code, message: error.message });
-    this.record('error', error.code);
+    if (audited(this.event, 'error')) this.record('error', error.code);
     if (error.code === 'RATE_LIMITED') this.overLimit?.note(this.socket);
     return error;
   }

@@ -46,6 +46,11 @@ export class Publisher {
     this.server?.to(rooms).emit(event, data);
   }
 
+  /** An ephemeral event to rooms, except the sockets also in `except` (e.g. the sender's own). */
+  emitToExcept(rooms: string | string[], except: string, event: string, data: unknown): void {
+    this.server?.to(rooms).except(except).emit(event, data);
+  }
+
   emitToUser(userId: string, event: string, data: unknown): void {
     this.emitTo(Rooms.user(userId), event, data);
   }

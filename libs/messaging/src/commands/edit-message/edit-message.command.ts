@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '#core';
+import type { MessageView } from '../../persistence/message.repository.js';
+
+export class EditMessageCommand extends Command<{ message: MessageView }> {
+  constructor(
+    readonly principal: Principal,
+    readonly messageId: string,
+    readonly text: string,
+    readonly clientEventId?: string,
+  ) {
+    super();
+  }
+}

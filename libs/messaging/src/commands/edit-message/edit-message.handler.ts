@@ -1,0 +1,35 @@
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '#realtime';
+import { assertMayEdit } from '../../domain/message-rules.js';
+import { MessageEditedEvent } from '../../events/message-events.js';
+import { editMessageText, factsOf } from '../../persistence/message.repository.js';
+import { messageForMember } from '../member-access.js';
+import { appendMessageEvent } from '../append-message-event.js';
+import { EditMessageCommand } from './edit-message.command.js';
+
+/** `message_edit`: the author corrects a message within 15 minutes; members hear it. */
+@CommandHandler(EditMessageCommand)
+export class EditMessageHandler implements ICommandHandler<EditMessageCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute({ principal: me, messageId, text, clientEventId }: EditMessageCommand) {
+    const ctx = { principal: me, command: 'message_edit', clientEventId };
+    const outcome = await this.runner.run(ctx, async (uow) => {
+      const {
+        conversation,
+        standing,
+        message: current,
+      } = await messageForMember(uow.tx, me, messageId, true);
+      assertMayEdit(factsOf(current), standing, new Date());
+      const message = await editMessageText(uow.tx, messageId, text);
+      appendMessageEvent(uow, 'message_edited', conversation, { message });
+      return { message };
+    });
+    if (outcome.envelopes.length)
+      this.events.publish(new MessageEditedEvent(outcome.result.message.conversationId, outcome.envelopes));
+    return outcome.result;
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '#core';
+import { Rooms, TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
+import type { EntityManager } from 'typeorm';
+import { missingAcknowledgements } from '../domain/message-rules.js';
+import { findMessage, guardsOnShiftAt, type MessageView } from '../persistence/message.repository.js';
+
+export const MESSAGE_ACK_TIMER = 'message.unacknowledged';
+
+/**
+ * The deadline of a dispatch order: a timer row written with the message (so it survives restarts
+ * and fires once across nodes, claimed by the TimerPoller), cancelled when the order is deleted.
+ * When it fires, site staff hear which guards on shift at the site have not acknowledged.
+ */
+@Injectable()
+export class UnacknowledgedOrderTimer implements OnModuleInit {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly timers: TimerService,
+    private readonly poller: TimerPoller,
+  ) {}
+
+  onModuleInit(): void {
+    this.poller.register(MESSAGE_ACK_TIMER, (uow, timer) => this.fire(uow, timer));
+  }
+
+  async schedule(tx: EntityManager, message: MessageView): Promise<void> {
+    const dueAt = new Date(new Date(message.createdAt).getTime() + this.config.MESSAGE_ACK_TIMEOUT_S * 1000);
+    await this.timers.schedule(tx, MESSAGE_ACK_TIMER, message.id, dueAt);
+  }
+
+  async cancel(tx: EntityManager, messageId: string): Promise<void> {
+    await this.timers.cancel(tx, MESSAGE_ACK_TIMER, messageId);
+  }
+
+  private async fire(uow: UnitOfWork, timer: DueTimer): Promise<void> {
+    const message = await findMessage(uow.tx, timer.ref, true);
+    if (!message || message.deletedAt || !message.siteId) return;
+    const missing = missingAcknowledgements(
+      await guardsOnShiftAt(uow.tx, message.siteId),
+      message.acknowledgedBy,
+    );
+    if (!missing.length) return;
+    uow.append({
+      type: 'message_unacknowledged',
+      siteId: message.siteId,
+      streams: [Rooms.siteStaff(message.siteId)],
+      data: { message, missing },
+    });
+  }
+}
