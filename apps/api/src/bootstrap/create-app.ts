@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { RealtimeIoAdapter } from '#realtime';
 import { AppModule } from '../app.module.js';
 import { setupSwagger } from './swagger.js';
+import { redirectRootToConsole } from '../console/console.module.js';
 
 /**
  * Builds the whole application (HTTP + Socket.IO) without listening: main.ts and the e2e suites
@@ -42,6 +43,7 @@ export async function createApp(
     if (req.url.startsWith('/api/v1/health/')) req.url = req.url.slice('/api/v1'.length);
     next();
   });
+  app.use(redirectRootToConsole);
   app.enableCors({
     origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
     credentials: true,

@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -85,6 +86,17 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) SESSION_EXPIRING_LEAD_S = 60;
   /** A durable command slower than this (ms, pool wait to commit) logs its phases as `slow command`. */
   @Type(() => Number) @IsInt() @Min(1) SLOW_COMMAND_MS = 100;
+  /**
+   * Map tiles of the operations console: an http(s) URL template with {z}, {x}, {y} (and {s} for
+   * subdomains), or `none` for a map without tiles (offline sites, tests). Its host is the only
+   * foreign host the console's Content-Security-Policy allows.
+   */
+  @Matches(/^(none|https?:\/\/[^\s/?#]+\/\S*\{z\}\S*)$/, {
+    message: 'CONSOLE_TILE_URL must be none or an http(s) URL template with {z}, {x} and {y}',
+  })
+  CONSOLE_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+  /** Attribution shown on the console's map for its tiles (plain text). */
+  @IsString() CONSOLE_TILE_ATTRIBUTION = '© OpenStreetMap contributors';
   /** Bulk seeding endpoint for simulations; never enable in production. */
   @Transform(toBool) @IsBoolean() ENABLE_SIMULATION_SEED = false;
 }

@@ -1,0 +1,166 @@
+import { PatrolShieldClient } from '../../../../libs/client/src/client.js';
+import type { Envelope, LocationPoint } from '../../../../libs/client/src/contract.js';
+import type { Auth } from '../api/auth.js';
+import type { Rest } from '../api/rest.js';
+import { applyEvent, applyLocations, type ConsoleState } from '../state/console-state.js';
+import type { Store } from '../state/store.js';
+import type { SiteView } from '../state/views.js';
+import { loadMessages, loadPanics, loadRounds, loadScheduled, loadSite } from './site-loader.js';
+import '../messaging/messaging-contract.js';
+
+/** Events after which the site's guards on shift and patrols in progress are read again. */
+const ROUND_EVENTS = new Set([
+  'shift_started',
+  'shift_ended',
+  'patrol_started',
+  'patrol_completed',
+  'checkpoint_scanned',
+  'patrol_timeout',
+]);
+type Change = (s: ConsoleState) => ConsoleState;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The console's one connection: the SDK client (commands, durable events with sync, receipts of
+ * panic alerts) feeding the store, and the REST reads that fill what events do not carry.
+ */
+export class LiveConsole {
+  client?: PatrolShieldClient;
+  /** Since a disconnect: the events replayed by sync are what the user missed. */
+  private catchingUp = false;
+  private missed: Record<string, number> = {};
+  /** Events that arrived while a load was in flight: re-applied on top of its result. */
+  private loads = 0;
+  private arrivedDuringLoad: Envelope[] = [];
+  private roundsTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly auth: Auth,
+    private readonly rest: Rest,
+  ) {}
+
+  async start(): Promise<void> {
+    const user = this.auth.user;
+    if (!user) throw new Error('Not logged in');
+    this.store.update((s) => ({ ...s, me: { userId: user.id, name: user.name, role: user.role } }));
+    const { items } = await this.rest.get<{ items: SiteView[] }>('/sites', { pageSize: 100 });
+    this.store.update((s) => ({ ...s, sites: items, siteId: items[0]?.id ?? null }));
+    const client = (this.client = new PatrolShieldClient({
+      url: location.origin,
+      getToken: () => this.auth.accessToken(),
+      offlineQueue: false,
+      socketOptions: { reconnectionDelayMax: 5000 },
+    }));
+    client.on('event', (env) => this.onEvent(env));
+    client.on('location_batch', (b) => this.store.update((s) => applyLocations(s, b.siteId, b.locations)));
+    // Stepped-up tracking of a panicking guard (PROTOCOL.md section 11): each fix at once.
+    client.socket.on('location_update', (u: { userId: string; location: Omit<LocationPoint, 'userId'> }) => {
+      const siteId = this.store.get().siteId;
+      if (siteId) this.store.update((s) => applyLocations(s, siteId, [{ ...u.location, userId: u.userId }]));
+    });
+    client.on('ready', () => void this.onReady());
+    client.on('disconnected', () => this.onDisconnected());
+    client.on('connect_error', () => this.store.update((s) => ({ ...s, connection: 'offline' })));
+    client.on('revoked', () => void this.stop('Your session was ended by an administrator: log in again.'));
+    client.on('assignments_changed', () => void this.reloadSites());
+    client.on('error', (e) => this.store.update((s) => ({ ...s, error: e.message })));
+    await client.connect();
+  }
+
+  async stop(reason: string | null = null): Promise<void> {
+    clearTimeout(this.roundsTimer);
+    this.client?.close();
+    this.client = undefined;
+    await this.auth.logout();
+    this.store.reset();
+    this.store.update((s) => ({ ...s, error: reason }));
+  }
+
+  selectSite(siteId: string): void {
+    this.store.update((s) => ({
+      ...s,
+      siteId,
+      guards: {},
+      siteGuards: [],
+      incidents: {},
+      patrols: {},
+      scheduled: [],
+      messages: [],
+    }));
+    void this.loadSelected();
+  }
+
+  focus(lat: number, lng: number, siteId?: string | null): void {
+    if (siteId && siteId !== this.store.get().siteId) this.selectSite(siteId);
+    this.store.update((s) => ({ ...s, focus: { lat, lng, seq: (s.focus?.seq ?? 0) + 1 } }));
+  }
+
+  dismissMissed(): void {
+    this.store.update((s) => ({ ...s, missed: null }));
+  }
+
+  private onEvent(env: Envelope): void {
+    if (this.catchingUp) this.missed[env.type] = (this.missed[env.type] ?? 0) + 1;
+    if (this.loads) this.arrivedDuringLoad.push(env);
+    this.store.update((s) => applyEvent(s, env));
+    if (ROUND_EVENTS.has(env.type) && env.siteId === this.store.get().siteId) this.scheduleRounds();
+  }
+
+  private onDisconnected(): void {
+    if (!this.catchingUp) this.missed = {};
+    this.catchingUp = true;
+    this.store.update((s) => ({ ...s, connection: 'offline' }));
+  }
+
+  private async onReady(): Promise<void> {
+    if (this.catchingUp) {
+      const byType = this.missed;
+      const total = Object.values(byType).reduce((a, b) => a + b, 0);
+      this.catchingUp = false;
+      this.store.update((s) => ({ ...s, missed: { at: new Date().toISOString(), total, byType } }));
+    }
+    this.store.update((s) => ({ ...s, connection: 'online', error: null }));
+    await Promise.all([this.load(() => loadPanics(this.rest)), this.loadSelected()]);
+  }
+
+  private async loadSelected(): Promise<void> {
+    const { siteId } = this.store.get();
+    const client = this.client;
+    if (!siteId || !client?.ready) return;
+    await Promise.all([
+      this.load(() => loadSite(client, siteId)),
+      this.load(() => loadScheduled(this.rest, siteId)),
+      this.load(() => loadMessages(this.rest, siteId), 'messagesError'),
+    ]);
+  }
+
+  private async reloadSites(): Promise<void> {
+    const { items } = await this.rest.get<{ items: SiteView[] }>('/sites', { pageSize: 100 });
+    const keep = items.some((s) => s.id === this.store.get().siteId);
+    this.store.update((s) => ({ ...s, sites: items }));
+    if (!keep) this.selectSite(items[0]?.id ?? '');
+  }
+
+  private scheduleRounds(): void {
+    clearTimeout(this.roundsTimer);
+    this.roundsTimer = setTimeout(() => {
+      const { siteId } = this.store.get();
+      if (siteId) void this.load(() => loadRounds(this.rest, siteId));
+    }, 250);
+  }
+
+  /** Runs a read, applies its result, then the events that overtook it; failures are shown, not thrown. */
+  private async load(read: () => Promise<Change>, field: 'error' | 'messagesError' = 'error'): Promise<void> {
+    this.loads++;
+    try {
+      const change = await read();
+      const overtaking = this.arrivedDuringLoad;
+      this.store.update((s) => overtaking.reduce(applyEvent, { ...change(s), [field]: null }));
+    } catch (e) {
+      this.store.update((s) => ({ ...s, [field]: message(e) }));
+    } finally {
+      if (--this.loads === 0) this.arrivedDuringLoad = [];
+    }
+  }
+}

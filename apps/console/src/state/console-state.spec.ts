@@ -1,0 +1,116 @@
+import type { Envelope } from '../../../../libs/client/src/contract.js';
+import { applyEvent, applyLocations, initialState, isStale, type ConsoleState } from './console-state.js';
+import type { PanicView } from './views.js';
+
+let seq = 0;
+const env = (type: string, data: unknown, siteId = 'A'): Envelope => ({
+  id: `e${++seq}`,
+  type,
+  stream: `site:${siteId}:staff`,
+  seq,
+  siteId,
+  occurredAt: '2026-01-01T10:00:00.000Z',
+  actor: { userId: null, role: 'system', name: 'system' },
+  data,
+});
+const panic = (status: string, extra: Partial<PanicView> = {}): PanicView => ({
+  id: 'p1',
+  siteId: 'B',
+  type: 'PANIC',
+  status,
+  guard: { id: 'g1', name: 'Alice' },
+  location: { lat: 1, lng: 2 },
+  raisedAt: '2026-01-01T10:00:00.000Z',
+  escalationLevel: 1,
+  ...extra,
+});
+const onSite = (siteId = 'A'): ConsoleState => ({ ...initialState(), siteId });
+const point = (userId: string, recordedAt: string) => ({
+  userId,
+  lat: 1,
+  lng: 2,
+  accuracy: null,
+  heading: null,
+  speed: null,
+  batteryLevel: null,
+  recordedAt,
+});
+
+describe('console state', () => {
+  it('keeps a panic of any site while active, with its escalation level, and drops it once resolved', () => {
+    let s = applyEvent(onSite('A'), env('panic_alert', { panic: panic('RAISED') }, 'B'));
+    expect(s.panics.p1.status).toBe('RAISED');
+    s = applyEvent(
+      s,
+      env('panic_escalated', { panic: panic('RAISED', { escalationLevel: 1 }), level: 2 }, 'B'),
+    );
+    expect(s.panics.p1.escalationLevel).toBe(2);
+    s = applyEvent(s, env('panic_acknowledged', { panic: panic('ACKNOWLEDGED') }, 'B'));
+    expect(s.panics.p1.status).toBe('ACKNOWLEDGED');
+    s = applyEvent(s, env('panic_resolved', { panic: panic('RESOLVED') }, 'B'));
+    expect(s.panics).toEqual({});
+  });
+
+  it('lists open incidents of the selected site only', () => {
+    const incident = (siteId: string, status: string) => ({
+      id: `i-${siteId}`,
+      siteId,
+      status,
+      priority: 'LOW',
+    });
+    let s = applyEvent(onSite('A'), env('incident_created', { incident: incident('A', 'OPEN') }));
+    s = applyEvent(s, env('incident_created', { incident: incident('B', 'OPEN') }, 'B'));
+    expect(Object.keys(s.incidents)).toEqual(['i-A']);
+    s = applyEvent(s, env('incident_resolved', { incident: incident('A', 'RESOLVED') }));
+    expect(s.incidents).toEqual({});
+  });
+
+  it('turns safety events into alert rows once each, and marks a reported guard stale', () => {
+    let s = applyLocations(onSite('A'), 'A', [point('g1', '2026-01-01T10:00:00.000Z')]);
+    const stale = env('guard_stale', { userId: 'g1', lastSeenAt: null, reason: 'NO_LOCATION' });
+    s = applyEvent(applyEvent(s, stale), stale);
+    s = applyEvent(
+      s,
+      env('patrol_timeout', { patrolRun: { routeName: 'North' }, reason: 'OVERDUE', missedCheckpoints: [1] }),
+    );
+    expect(s.alerts.map((a) => [a.type, a.text])).toEqual([
+      ['patrol_timeout', 'Patrol overdue on North (1 missed)'],
+      ['guard_stale', 'No location from guard on shift'],
+    ]);
+    expect(s.guards.g1.staleReported).toBe(true);
+    expect(applyEvent(s, env('checkpoint_scanned', {}))).toBe(s);
+  });
+
+  it('moves guards of the selected site only, never back in time, and a fresh fix clears stale', () => {
+    let s = applyLocations(onSite('A'), 'B', [point('gB', '2026-01-01T10:00:00.000Z')]);
+    expect(s.guards).toEqual({});
+    s = applyLocations(s, 'A', [point('g1', '2026-01-01T10:00:05.000Z')]);
+    s = { ...s, guards: { g1: { ...s.guards.g1, staleReported: true } } };
+    expect(applyLocations(s, 'A', [point('g1', '2026-01-01T10:00:01.000Z')])).toEqual(s);
+    s = applyLocations(s, 'A', [point('g1', '2026-01-01T10:00:09.000Z')]);
+    expect(s.guards.g1).toMatchObject({
+      staleReported: false,
+      position: { recordedAt: '2026-01-01T10:00:09.000Z' },
+    });
+  });
+
+  it('counts a guard stale after the threshold without a fix', () => {
+    const g = {
+      userId: 'g',
+      name: null,
+      staleReported: false,
+      position: { lat: 0, lng: 0, recordedAt: '2026-01-01T10:00:00.000Z' },
+    };
+    const at = Date.parse('2026-01-01T10:00:00.000Z');
+    expect(isStale(g, 120, at + 119_000)).toBe(false);
+    expect(isStale(g, 120, at + 121_000)).toBe(true);
+    expect(isStale({ ...g, position: null }, 120, at)).toBe(true);
+  });
+
+  it('appends site messages of the selected site once', () => {
+    const message = { id: 'm1', siteId: 'A', conversationId: 'c', text: 'hi' };
+    const s = applyEvent(onSite('A'), env('message_created', { message }));
+    expect(applyEvent(s, env('message_created', { message })).messages).toHaveLength(1);
+    expect(applyEvent(onSite('B'), env('message_created', { message })).messages).toHaveLength(0);
+  });
+});
