@@ -1,0 +1,53 @@
+import type { Browser } from 'playwright-core';
+import { command, connect, waitFor, type TestSocket } from '../support/sockets.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { launchBrowser, logIn, openConsole, type ConsolePage } from './console-browser.js';
+import { consoleWorld } from './console-fixtures.js';
+
+/**
+ * The console's site conversation against the messaging module (PROTOCOL.md section 9): passes
+ * once that module is part of the app.
+ */
+describe('operations console messages (real browser)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let cp: ConsolePage;
+  const sockets: TestSocket[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ CONSOLE_TILE_URL: 'none' });
+    browser = await launchBrowser();
+    cp = await openConsole(browser, t.baseUrl);
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('sends a site message from the page that the site guard receives, and shows the guard reply', async () => {
+    const w = await consoleWorld(t);
+    const guard = await connect(t.baseUrl, { token: w.guardA.token });
+    sockets.push(guard);
+    await logIn(cp, t.baseUrl, w.supervisor);
+
+    const text = 'Gate 3 is closed, use gate 4';
+    await cp.page.getByTestId('message-input').fill(text);
+    await cp.page.getByTestId('message-send').click();
+    const created = await waitFor(guard, 'message_created', (e) => e.data.message.text === text);
+    expect(created.data.message).toMatchObject({
+      kind: 'site',
+      siteId: w.siteA,
+      sender: { id: w.supervisor.id },
+    });
+    await cp.page.getByTestId('message-item').filter({ hasText: text }).waitFor();
+    expect(await cp.page.getByTestId('message-input').inputValue()).toBe('');
+
+    const reply = await command(guard, 'message_send', { siteId: w.siteA, text: 'Understood' });
+    expect(reply.ok).toBe(true);
+    await cp.page.getByTestId('message-item').filter({ hasText: 'Understood' }).waitFor();
+    expect(cp.foreignRequests).toEqual([]);
+    expect(cp.failedResponses).toEqual([]);
+    expect(cp.pageErrors).toEqual([]);
+  });
+});
