@@ -138,6 +138,34 @@ describe('operations console (real browser)', () => {
     await row.getByRole('button', { name: /show alert on the map/i }).click();
   });
 
+  it('names every control for assistive technology and fits 1280x800 and a tablet without sideways scrolling', async () => {
+    await command(guard, 'create_incident', {
+      siteId: w.siteA,
+      type: 'OTHER',
+      priority: 'LOW',
+      title: 'Light out',
+    });
+    const panic = await command(guard, 'panic_alert', { location: HARBOUR });
+    await panicCard(cp.page, panic.data.panicId).waitFor();
+    await cp.page.getByTestId('incident-row').first().waitFor();
+    const tree = await cp.page.locator('body').ariaSnapshot();
+    expect(tree).toMatch(/button "Acknowledge panic from Alice Guard"/);
+    const unnamed = tree
+      .split('\n')
+      .filter((l) => /^\s*- (button|textbox|combobox|link|checkbox)(\s*\[[^\]]*\])?:?$/.test(l));
+    expect(unnamed).toEqual([]);
+    const overflow = () =>
+      cp.page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
+    expect(await overflow()).toBe(false);
+    await cp.page.setViewportSize({ width: 820, height: 1180 });
+    expect(await overflow()).toBe(false);
+    const ack = panicCard(cp.page, panic.data.panicId).getByTestId('panic-acknowledge');
+    await ack.scrollIntoViewIfNeeded();
+    await ack.click();
+    await cp.page.locator(`[data-panic-id="${panic.data.panicId}"][data-status="ACKNOWLEDGED"]`).waitFor();
+    await cp.page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('reached no host but the server and raised no page error', () => {
     expect(cp.foreignRequests).toEqual([]);
     expect(cp.pageErrors).toEqual([]);

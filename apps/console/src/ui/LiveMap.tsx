@@ -22,7 +22,12 @@ function markerFor(g: GuardView): L.Marker {
     title: g.name ?? 'Guard',
     alt: g.name ?? 'Guard',
   });
-  m.bindTooltip(g.name ?? 'Guard', { direction: 'top', offset: [0, -10] });
+  m.bindTooltip(g.name ?? 'Guard', {
+    direction: 'right',
+    offset: [10, 0],
+    permanent: true,
+    className: 'guard-label',
+  });
   return m;
 }
 
