@@ -27,7 +27,7 @@ describe('operations console: shifts, patrols and safety alerts (real browser)',
     await t?.close();
   });
 
-  it('shows who is on shift with patrol progress and next deadline, stale guards greyed, and timeouts', async () => {
+  it('shows who is on shift with patrol progress and next deadline, stale guards greyed, timeouts, clock-out', async () => {
     const site = await siteWithCheckpoints(t, 'Depot', 2, sockets);
     await logIn(cp, t.baseUrl, site.sup);
     const slow = { expectedDurationMinutes: 600, maxGapMinutes: 300 };
@@ -62,6 +62,11 @@ describe('operations console: shifts, patrols and safety alerts (real browser)',
     expect(await command(s, 'complete_patrol', { patrolRunId: run.id })).toMatchObject({ ok: true });
     expect(await command(s, 'start_patrol', { routeId: route.id })).toMatchObject({ ok: true });
     await cp.page.locator('[data-testid="alert-row"][data-type="patrol_timeout"]').waitFor();
+
+    // Clocked out: off the map and off the list.
+    expect(await command(s, 'shift_end', {})).toMatchObject({ ok: true });
+    await marker(cp.page, guard.id).waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
     expect(cp.foreignRequests).toEqual([]);
     expect(cp.pageErrors).toEqual([]);
   });

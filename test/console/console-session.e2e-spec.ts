@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import { command, type TestSocket } from '../support/sockets.js';
-import { startTestApp, tokenFor, type TestApp } from '../support/test-app.js';
+import { createUser, startTestApp, tokenFor, type TestApp } from '../support/test-app.js';
 import { launchBrowser, logIn, openConsole, panicCard, type ConsolePage } from './console-browser.js';
 import { consoleWorld, guardOnShift, HARBOUR } from './console-fixtures.js';
 
@@ -69,5 +69,20 @@ describe('operations console session (real browser)', () => {
       .getByTestId('login-error')
       .getByText(/supervisors, managers and admins/)
       .waitFor();
+  });
+
+  it('goes back to the login form, saying why, when an administrator deactivates the user', async () => {
+    const admin = await createUser(t, 'admin');
+    await logIn(cp, t.baseUrl, w.otherSupervisor);
+    await request(t.app.getHttpServer())
+      .patch(`/api/v1/users/${w.otherSupervisor.id}`)
+      .set('authorization', `Bearer ${tokenFor(t, admin, 600)}`)
+      .send({ active: false })
+      .expect(200);
+    await cp.page
+      .getByTestId('login-error')
+      .getByText(/ended by an administrator/)
+      .waitFor();
+    expect(await cp.page.evaluate<string | null>(READ_SESSION)).toBeNull();
   });
 });

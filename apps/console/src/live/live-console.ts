@@ -1,8 +1,9 @@
 import { PatrolShieldClient } from '../../../../libs/client/src/client.js';
 import type { Envelope, LocationPoint } from '../../../../libs/client/src/contract.js';
-import type { Auth } from '../api/auth.js';
+import { ClientError } from '../../../../libs/client/src/client-error.js';
+import { AuthError, type Auth } from '../api/auth.js';
 import type { Rest } from '../api/rest.js';
-import { applyEvent, applyLocations, type ConsoleState } from '../state/console-state.js';
+import { applyEvent, applyLocations, applyPanicFix, type ConsoleState } from '../state/console-state.js';
 import type { Store } from '../state/store.js';
 import type { SiteView } from '../state/views.js';
 import { loadMessages, loadPanics, loadRounds, loadScheduled, loadSite } from './site-loader.js';
@@ -19,6 +20,10 @@ const ROUND_EVENTS = new Set([
 ]);
 type Change = (s: ConsoleState) => ConsoleState;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** Refusals that a retry cannot fix: the user must log in again. */
+const ENDS_SESSION = new Set(['AUTH_REQUIRED', 'AUTH_INVALID', 'AUTH_EXPIRED', 'USER_INACTIVE', 'REVOKED']);
+const endsSession = (e: unknown) =>
+  e instanceof AuthError || (e instanceof ClientError && ENDS_SESSION.has(e.code));
 
 /**
  * The console's one connection: the SDK client (commands, durable events with sync, receipts of
@@ -26,6 +31,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  */
 export class LiveConsole {
   client?: PatrolShieldClient;
+  /** Told when the session ends without the user asking (revoked, refresh refused). */
+  onEnded: (reason: string) => void = () => undefined;
   /** Since a disconnect: the events replayed by sync are what the user missed. */
   private catchingUp = false;
   private missed: Record<string, number> = {};
@@ -55,16 +62,19 @@ export class LiveConsole {
     client.on('event', (env) => this.onEvent(env));
     client.on('location_batch', (b) => this.store.update((s) => applyLocations(s, b.siteId, b.locations)));
     // Stepped-up tracking of a panicking guard (PROTOCOL.md section 11): each fix at once.
-    client.socket.on('location_update', (u: { userId: string; location: Omit<LocationPoint, 'userId'> }) => {
-      const siteId = this.store.get().siteId;
-      if (siteId) this.store.update((s) => applyLocations(s, siteId, [{ ...u.location, userId: u.userId }]));
-    });
+    client.socket.on('location_update', (u: { userId: string; location: Omit<LocationPoint, 'userId'> }) =>
+      this.store.update((s) => applyPanicFix(s, { ...u.location, userId: u.userId })),
+    );
     client.on('ready', () => void this.onReady());
     client.on('disconnected', () => this.onDisconnected());
     client.on('connect_error', () => this.store.update((s) => ({ ...s, connection: 'offline' })));
-    client.on('revoked', () => void this.stop('Your session was ended by an administrator: log in again.'));
+    client.on('revoked', () => this.end('Your session was ended by an administrator: log in again.'));
     client.on('assignments_changed', () => void this.reloadSites());
-    client.on('error', (e) => this.store.update((s) => ({ ...s, error: e.message })));
+    client.on('error', (e) =>
+      endsSession(e)
+        ? this.end(`Session ended (${message(e)}): log in again.`)
+        : this.store.update((s) => ({ ...s, error: e.message })),
+    );
     await client.connect();
   }
 
@@ -75,6 +85,10 @@ export class LiveConsole {
     await this.auth.logout();
     this.store.reset();
     this.store.update((s) => ({ ...s, error: reason }));
+  }
+
+  private end(reason: string): void {
+    void this.stop(reason).finally(() => this.onEnded(reason));
   }
 
   selectSite(siteId: string): void {

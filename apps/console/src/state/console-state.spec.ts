@@ -1,5 +1,12 @@
 import type { Envelope } from '../../../../libs/client/src/contract.js';
-import { applyEvent, applyLocations, initialState, isStale, type ConsoleState } from './console-state.js';
+import {
+  applyEvent,
+  applyLocations,
+  applyPanicFix,
+  initialState,
+  isStale,
+  type ConsoleState,
+} from './console-state.js';
 import type { PanicView } from './views.js';
 
 let seq = 0;
@@ -92,6 +99,13 @@ describe('console state', () => {
       staleReported: false,
       position: { recordedAt: '2026-01-01T10:00:09.000Z' },
     });
+  });
+
+  it("moves a panicking guard's fix only when the guard is on the selected site's map", () => {
+    const s = applyLocations(onSite('A'), 'A', [point('g1', '2026-01-01T10:00:00.000Z')]);
+    expect(applyPanicFix(s, point('elsewhere', '2026-01-01T10:00:01.000Z'))).toBe(s);
+    const moved = applyPanicFix(s, { ...point('g1', '2026-01-01T10:00:01.000Z'), lat: 5 });
+    expect(moved.guards.g1.position).toMatchObject({ lat: 5 });
   });
 
   it('counts a guard stale after the threshold without a fix', () => {

@@ -128,6 +128,14 @@ export function applyLocations(s: ConsoleState, siteId: string, points: Location
   return { ...s, guards };
 }
 
+/**
+ * A panicking guard's fix sent at once (`location_update`, PROTOCOL.md section 11). It names no
+ * site: it moves only a guard already on the selected site's map.
+ */
+export function applyPanicFix(s: ConsoleState, point: LocationPoint): ConsoleState {
+  return s.siteId && s.guards[point.userId] ? applyLocations(s, s.siteId, [point]) : s;
+}
+
 /** Stale: reported by the server, or no fix for longer than the server's threshold. */
 export function isStale(g: GuardView, staleAfterS: number, now: number): boolean {
   if (g.staleReported) return true;

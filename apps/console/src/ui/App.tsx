@@ -34,6 +34,7 @@ export function App({ settings }: { settings: ConsoleSettings }) {
   const { store, auth, live, alarm } = services;
   const state = useConsoleState(store);
   const [signedIn, setSignedIn] = useState(!!auth.user);
+  live.onEnded = () => setSignedIn(false);
 
   const start = async () => {
     try {
