@@ -25,7 +25,7 @@ describe('operations console messages (real browser)', () => {
     await t?.close();
   });
 
-  it('sends a site message from the page that the site guard receives, and shows the guard reply', async () => {
+  it('sends a site message from the page that the site guard receives; shows replies, reads, typing and order acknowledgements', async () => {
     const w = await consoleWorld(t);
     const guard = await connect(t.baseUrl, { token: w.guardA.token });
     sockets.push(guard);
@@ -46,6 +46,27 @@ describe('operations console messages (real browser)', () => {
     const reply = await command(guard, 'message_send', { siteId: w.siteA, text: 'Understood' });
     expect(reply.ok).toBe(true);
     await cp.page.getByTestId('message-item').filter({ hasText: 'Understood' }).waitFor();
+    // The guard reads and types: the page shows both.
+    const conversationId = created.data.message.conversationId as string;
+    expect(
+      await command(guard, 'message_read', { conversationId, upToMessageId: created.data.message.id }),
+    ).toMatchObject({ ok: true });
+    await cp.page.getByText('Your last message was seen by Alice Guard').waitFor();
+    expect(await command(guard, 'typing', { conversationId, typing: true })).toMatchObject({ ok: true });
+    await cp.page.getByTestId('typing').getByText('Alice Guard is typing').waitFor();
+
+    // A dispatch order: who acknowledged it shows on the message.
+    await cp.page.getByTestId('message-input').fill('All guards to the main gate');
+    await cp.page.getByTestId('message-requires-ack').check();
+    await cp.page.getByTestId('message-send').click();
+    const order = await waitFor(guard, 'message_created', (e) => e.data.message.requiresAck === true);
+    expect(await command(guard, 'message_acknowledge', { messageId: order.data.message.id })).toMatchObject({
+      ok: true,
+    });
+    await cp.page
+      .locator(`[data-message-id="${order.data.message.id}"] [data-testid="dispatch-order"]`)
+      .getByText('acknowledged by Alice Guard')
+      .waitFor();
     expect(cp.foreignRequests).toEqual([]);
     expect(cp.failedResponses).toEqual([]);
     expect(cp.pageErrors).toEqual([]);

@@ -32,7 +32,17 @@ export class ConsoleActions {
     await this.c.command('resolve_incident', { incidentId, resolution });
   }
 
-  async sendSiteMessage(siteId: string, text: string): Promise<void> {
-    await this.c.command('message_send', { siteId, text });
+  /** `requiresAck`: a dispatch order the site's guards must acknowledge. */
+  async sendSiteMessage(siteId: string, text: string, requiresAck = false): Promise<void> {
+    await this.c.command('message_send', { siteId, text, ...(requiresAck && { requiresAck }) });
+  }
+
+  async markRead(conversationId: string, upToMessageId: string): Promise<void> {
+    await this.c.command('message_read', { conversationId, upToMessageId });
+  }
+
+  /** Ephemeral and throttled by the server: one attempt, a lost one does not matter. */
+  async typing(conversationId: string, typing: boolean): Promise<void> {
+    await this.c.command('typing', { conversationId, typing }, { maxAttempts: 1 });
   }
 }

@@ -3,7 +3,14 @@ import type { Envelope, LocationPoint } from '../../../../libs/client/src/contra
 import { ClientError } from '../../../../libs/client/src/client-error.js';
 import { AuthError, type Auth } from '../api/auth.js';
 import type { Rest } from '../api/rest.js';
-import { applyEvent, applyLocations, applyPanicFix, type ConsoleState } from '../state/console-state.js';
+import {
+  applyEvent,
+  applyLocations,
+  applyPanicFix,
+  applyTyping,
+  type ConsoleState,
+} from '../state/console-state.js';
+import { emptyConversation } from '../state/messages.js';
 import type { Store } from '../state/store.js';
 import type { SiteView } from '../state/views.js';
 import { loadMessages, loadPanics, loadRounds, loadScheduled, loadSite } from './site-loader.js';
@@ -65,6 +72,9 @@ export class LiveConsole {
     client.socket.on('location_update', (u: { userId: string; location: Omit<LocationPoint, 'userId'> }) =>
       this.store.update((s) => applyPanicFix(s, { ...u.location, userId: u.userId })),
     );
+    client.socket.on('typing', (t: { conversationId: string; userId: string; typing: boolean }) =>
+      this.store.update((s) => applyTyping(s, t)),
+    );
     client.on('ready', () => void this.onReady());
     client.on('disconnected', () => this.onDisconnected());
     client.on('connect_error', () => this.store.update((s) => ({ ...s, connection: 'offline' })));
@@ -101,6 +111,7 @@ export class LiveConsole {
       patrols: {},
       scheduled: [],
       messages: [],
+      conversation: emptyConversation(),
     }));
     void this.loadSelected();
   }

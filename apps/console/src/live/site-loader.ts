@@ -106,5 +106,12 @@ export async function loadMessages(rest: Rest, siteId: string): Promise<Change> 
     ? (await rest.get<{ items: MessageView[] }>(`/conversations/${conversation.id}/messages`, { limit: 50 }))
         .items
     : [];
-  return (s) => (s.siteId !== siteId ? s : { ...s, messages: [...messages].reverse() });
+  return (s) =>
+    s.siteId !== siteId
+      ? s
+      : {
+          ...s,
+          messages: [...messages].reverse(),
+          conversation: { ...s.conversation, id: conversation?.id ?? s.conversation.id },
+        };
 }

@@ -3,6 +3,7 @@ import {
   applyEvent,
   applyLocations,
   applyPanicFix,
+  applyTyping,
   initialState,
   isStale,
   type ConsoleState,
@@ -121,10 +122,33 @@ describe('console state', () => {
     expect(isStale({ ...g, position: null }, 120, at)).toBe(true);
   });
 
-  it('appends site messages of the selected site once', () => {
+  it('appends site messages of the selected site once, never direct ones', () => {
     const message = { id: 'm1', siteId: 'A', conversationId: 'c', text: 'hi' };
+    const direct = { ...message, id: 'd1', kind: 'direct' };
+    expect(applyEvent(onSite('A'), env('message_created', { message: direct })).messages).toHaveLength(0);
     const s = applyEvent(onSite('A'), env('message_created', { message }));
     expect(applyEvent(s, env('message_created', { message })).messages).toHaveLength(1);
     expect(applyEvent(onSite('B'), env('message_created', { message })).messages).toHaveLength(0);
+  });
+
+  it("shows typing and read receipts of the site conversation only, never the user's own typing", () => {
+    let s = applyEvent(
+      { ...onSite('A'), me: { userId: 'me', name: 'Me', role: 'supervisor' } },
+      env('message_created', {
+        message: { id: 'm1', siteId: 'A', conversationId: 'c', sender: { id: 'me' } },
+      }),
+    );
+    s = applyTyping(applyTyping(s, { conversationId: 'c', userId: 'g1', typing: true }), {
+      conversationId: 'c',
+      userId: 'me',
+      typing: true,
+    });
+    expect(applyTyping(s, { conversationId: 'other', userId: 'g2', typing: true })).toBe(s);
+    expect(s.conversation.typing).toEqual(['g1']);
+    s = applyEvent(s, env('messages_read', { conversationId: 'c', userId: 'g1', upToMessageId: 'm1' }));
+    expect(
+      applyEvent(s, env('messages_read', { conversationId: 'x', userId: 'g2', upToMessageId: 'm1' })),
+    ).toBe(s);
+    expect(s.conversation.reads).toEqual({ g1: 'm1' });
   });
 });

@@ -1,7 +1,16 @@
 import type { Envelope, LocationPoint } from '../../../../libs/client/src/contract.js';
 import { alertOf } from './alerts.js';
+import {
+  emptyConversation,
+  withMessage,
+  withMissing,
+  withRead,
+  withTyping,
+  type SiteConversation,
+} from './messages.js';
 import type {
   AlertView,
+  ConversationView,
   GuardView,
   IncidentView,
   MessageView,
@@ -32,6 +41,7 @@ export interface ConsoleState {
   patrols: Record<string, PatrolRunView>;
   scheduled: ScheduledShiftView[];
   messages: MessageView[];
+  conversation: ConversationView;
   /** A request from the UI to centre the map there (alert and panic links). */
   focus: { lat: number; lng: number; seq: number } | null;
   error: string | null;
@@ -53,6 +63,7 @@ export const initialState = (): ConsoleState => ({
   patrols: {},
   scheduled: [],
   messages: [],
+  conversation: emptyConversation(),
   focus: null,
   error: null,
   messagesError: null,
@@ -79,7 +90,16 @@ function withIncident(s: ConsoleState, i: IncidentView): ConsoleState {
 
 /** Applies one durable event (live or replayed by sync); unknown types change nothing. */
 export function applyEvent(s: ConsoleState, env: Envelope): ConsoleState {
-  const data = env.data as { panic: PanicView; level?: number; incident: IncidentView; message: MessageView };
+  const data = env.data as {
+    panic: PanicView;
+    level?: number;
+    incident: IncidentView;
+    message: MessageView;
+    missing?: string[];
+    conversationId?: string;
+    userId?: string;
+    upToMessageId?: string;
+  };
   switch (env.type) {
     case 'panic_alert':
     case 'panic_acknowledged':
@@ -92,11 +112,19 @@ export function applyEvent(s: ConsoleState, env: Envelope): ConsoleState {
     case 'incident_updated':
     case 'incident_resolved':
       return withIncident(s, data.incident as IncidentView);
-    case 'message_created': {
-      const m = data.message as MessageView;
-      if (m.siteId !== s.siteId || s.messages.some((x) => x.id === m.id)) return s;
-      return { ...s, messages: [...s.messages, m] };
-    }
+    case 'message_created':
+    case 'message_edited':
+    case 'message_deleted':
+    case 'message_acknowledged':
+      return onSiteConversation(s, data.message) ? inConversation(s, (c) => withMessage(c, data.message)) : s;
+    case 'message_unacknowledged':
+      return onSiteConversation(s, data.message)
+        ? inConversation(s, (c) => withMissing(c, data.message, data.missing ?? []))
+        : s;
+    case 'messages_read':
+      return data.conversationId && data.conversationId === s.conversation.id
+        ? inConversation(s, (c) => withRead(c, data.userId!, data.upToMessageId!))
+        : s;
     default: {
       const alert = alertOf(env);
       if (!alert || s.alerts.some((a) => a.id === alert.id)) return s;
@@ -109,6 +137,21 @@ export function applyEvent(s: ConsoleState, env: Envelope): ConsoleState {
       return next;
     }
   }
+}
+
+/** A message of the selected site's conversation (direct messages are not shown here). */
+const onSiteConversation = (s: ConsoleState, m: MessageView | undefined): m is MessageView =>
+  !!m && m.kind !== 'direct' && m.siteId === s.siteId;
+
+function inConversation(s: ConsoleState, change: (c: SiteConversation) => SiteConversation): ConsoleState {
+  const c = change({ messages: s.messages, conversation: s.conversation });
+  return c.messages === s.messages && c.conversation === s.conversation ? s : { ...s, ...c };
+}
+
+/** `typing` (ephemeral) in the site conversation. */
+export function applyTyping(s: ConsoleState, t: { conversationId: string; userId: string; typing: boolean }) {
+  if (!t.conversationId || t.conversationId !== s.conversation.id || t.userId === s.me?.userId) return s;
+  return inConversation(s, (c) => withTyping(c, t.userId, t.typing));
 }
 
 /** The latest point per guard of the selected site (location_batch, location_update). */

@@ -86,9 +86,24 @@ export interface AlertView {
 export interface MessageView {
   id: string;
   conversationId: string;
+  kind?: 'site' | 'direct';
   siteId: string | null;
   sender: { id: string; name: string; role: string };
   text: string;
+  /** A dispatch order: the site's guards acknowledge it. */
+  requiresAck?: boolean;
+  acknowledgedBy?: string[];
+  /** Guards on shift who had not acknowledged in time (`message_unacknowledged`). */
+  missing?: string[];
   createdAt: string;
+  editedAt?: string | null;
   deletedAt: string | null;
+}
+/** The site conversation beside its messages: who read up to where, who is typing. */
+export interface ConversationView {
+  id: string | null;
+  /** userId -> the last message id that user has read. */
+  reads: Record<string, string>;
+  /** userIds typing now (the server sends `typing: false` 6 s after the last `true`). */
+  typing: string[];
 }
