@@ -3,14 +3,11 @@ import type { Envelope, LocationPoint } from '../../../../libs/client/src/contra
 import { ClientError } from '../../../../libs/client/src/client-error.js';
 import { AuthError, type Auth } from '../api/auth.js';
 import type { Rest } from '../api/rest.js';
-import {
-  applyEvent,
-  applyLocations,
-  applyPanicFix,
-  applyTyping,
-  type ConsoleState,
-} from '../state/console-state.js';
+import { applyEvent, applyTyping } from '../state/console-state.js';
+import { applyLocations, applyPanicFix } from '../state/guard-positions.js';
 import { emptyConversation } from '../state/messages.js';
+import { MissedEvents } from './missed-events.js';
+import { OrderedLoads } from './ordered-loads.js';
 import type { Store } from '../state/store.js';
 import type { SiteView } from '../state/views.js';
 import { loadMessages, loadPanics, loadRounds, loadScheduled, loadSite } from './site-loader.js';
@@ -25,7 +22,6 @@ const ROUND_EVENTS = new Set([
   'checkpoint_scanned',
   'patrol_timeout',
 ]);
-type Change = (s: ConsoleState) => ConsoleState;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Refusals that a retry cannot fix: the user must log in again. */
 const ENDS_SESSION = new Set(['AUTH_REQUIRED', 'AUTH_INVALID', 'AUTH_EXPIRED', 'USER_INACTIVE', 'REVOKED']);
@@ -40,19 +36,17 @@ export class LiveConsole {
   client?: PatrolShieldClient;
   /** Told when the session ends without the user asking (revoked, refresh refused). */
   onEnded: (reason: string) => void = () => undefined;
-  /** Since a disconnect: the events replayed by sync are what the user missed. */
-  private catchingUp = false;
-  private missed: Record<string, number> = {};
-  /** Events that arrived while a load was in flight: re-applied on top of its result. */
-  private loads = 0;
-  private arrivedDuringLoad: Envelope[] = [];
+  private readonly missed = new MissedEvents();
+  private readonly loads: OrderedLoads;
   private roundsTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly store: Store,
     private readonly auth: Auth,
     private readonly rest: Rest,
-  ) {}
+  ) {
+    this.loads = new OrderedLoads(store);
+  }
 
   async start(): Promise<void> {
     const user = this.auth.user;
@@ -126,27 +120,22 @@ export class LiveConsole {
   }
 
   private onEvent(env: Envelope): void {
-    if (this.catchingUp) this.missed[env.type] = (this.missed[env.type] ?? 0) + 1;
-    if (this.loads) this.arrivedDuringLoad.push(env);
+    this.missed.seen(env.type);
+    this.loads.seen(env);
     this.store.update((s) => applyEvent(s, env));
     if (ROUND_EVENTS.has(env.type) && env.siteId === this.store.get().siteId) this.scheduleRounds();
   }
 
   private onDisconnected(): void {
-    if (!this.catchingUp) this.missed = {};
-    this.catchingUp = true;
+    this.missed.disconnected();
     this.store.update((s) => ({ ...s, connection: 'offline' }));
   }
 
   private async onReady(): Promise<void> {
-    if (this.catchingUp) {
-      const byType = this.missed;
-      const total = Object.values(byType).reduce((a, b) => a + b, 0);
-      this.catchingUp = false;
-      this.store.update((s) => ({ ...s, missed: { at: new Date().toISOString(), total, byType } }));
-    }
+    const missed = this.missed.caughtUp();
+    if (missed) this.store.update((s) => ({ ...s, missed }));
     this.store.update((s) => ({ ...s, connection: 'online', error: null }));
-    await Promise.all([this.load(() => loadPanics(this.rest)), this.loadSelected()]);
+    await Promise.all([this.loads.run(() => loadPanics(this.rest)), this.loadSelected()]);
   }
 
   private async loadSelected(): Promise<void> {
@@ -154,9 +143,9 @@ export class LiveConsole {
     const client = this.client;
     if (!siteId || !client?.ready) return;
     await Promise.all([
-      this.load(() => loadSite(client, siteId)),
-      this.load(() => loadScheduled(this.rest, siteId)),
-      this.load(() => loadMessages(this.rest, siteId), 'messagesError'),
+      this.loads.run(() => loadSite(client, siteId)),
+      this.loads.run(() => loadScheduled(this.rest, siteId)),
+      this.loads.run(() => loadMessages(this.rest, siteId), 'messagesError'),
     ]);
   }
 
@@ -171,21 +160,7 @@ export class LiveConsole {
     clearTimeout(this.roundsTimer);
     this.roundsTimer = setTimeout(() => {
       const { siteId } = this.store.get();
-      if (siteId) void this.load(() => loadRounds(this.rest, siteId));
+      if (siteId) void this.loads.run(() => loadRounds(this.rest, siteId));
     }, 250);
-  }
-
-  /** Runs a read, applies its result, then the events that overtook it; failures are shown, not thrown. */
-  private async load(read: () => Promise<Change>, field: 'error' | 'messagesError' = 'error'): Promise<void> {
-    this.loads++;
-    try {
-      const change = await read();
-      const overtaking = this.arrivedDuringLoad;
-      this.store.update((s) => overtaking.reduce(applyEvent, { ...change(s), [field]: null }));
-    } catch (e) {
-      this.store.update((s) => ({ ...s, [field]: message(e) }));
-    } finally {
-      if (--this.loads === 0) this.arrivedDuringLoad = [];
-    }
   }
 }

@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isStale, panickingGuards, type ConsoleState } from '../state/console-state.js';
+import type { ConsoleState } from '../state/console-state.js';
+import { isStale, panickingGuards } from '../state/guard-positions.js';
 import type { GuardView, SiteView } from '../state/views.js';
 import { useServices } from './context.js';
 
