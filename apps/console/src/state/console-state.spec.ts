@@ -1,5 +1,6 @@
 import type { Envelope } from '../../../../libs/client/src/contract.js';
-import { applyEvent, applyTyping, initialState, type ConsoleState } from './console-state.js';
+import { applyEvent, applyTyping } from './console-state.js';
+import { onSite, point } from './state-fixtures.js';
 import { applyLocations } from './guard-positions.js';
 import type { PanicView } from './views.js';
 
@@ -24,17 +25,6 @@ const panic = (status: string, extra: Partial<PanicView> = {}): PanicView => ({
   raisedAt: '2026-01-01T10:00:00.000Z',
   escalationLevel: 1,
   ...extra,
-});
-const onSite = (siteId = 'A'): ConsoleState => ({ ...initialState(), siteId });
-const point = (userId: string, recordedAt: string) => ({
-  userId,
-  lat: 1,
-  lng: 2,
-  accuracy: null,
-  heading: null,
-  speed: null,
-  batteryLevel: null,
-  recordedAt,
 });
 
 describe('console state', () => {

@@ -1,17 +1,5 @@
-import { initialState, type ConsoleState } from './console-state.js';
+import { onSite, point } from './state-fixtures.js';
 import { applyLocations, applyPanicFix, isStale } from './guard-positions.js';
-
-const onSite = (siteId = 'A'): ConsoleState => ({ ...initialState(), siteId });
-const point = (userId: string, recordedAt: string) => ({
-  userId,
-  lat: 1,
-  lng: 2,
-  accuracy: null,
-  heading: null,
-  speed: null,
-  batteryLevel: null,
-  recordedAt,
-});
 
 describe('guard positions', () => {
   it('moves guards of the selected site only, never back in time, and a fresh fix clears stale', () => {
