@@ -91,7 +91,7 @@ export class AppConfig {
    * subdomains), or `none` for a map without tiles (offline sites, tests). Its host is the only
    * foreign host the console's Content-Security-Policy allows.
    */
-  @Matches(/^(none|https?:\/\/[^\s/?#]+\/\S*\{z\}\S*)$/, {
+  @Matches(/^(none|https?:\/\/[^\s/?#]+\/(?=\S*\{z\})(?=\S*\{x\})(?=\S*\{y\})\S*)$/, {
     message: 'CONSOLE_TILE_URL must be none or an http(s) URL template with {z}, {x} and {y}',
   })
   CONSOLE_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
