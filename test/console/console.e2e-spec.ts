@@ -66,6 +66,7 @@ describe('operations console (real browser)', () => {
     expect(await marker(cp.page, w.guardC.id).count()).toBe(0);
     await cp.page.getByTestId('site-select').selectOption({ label: 'Mall' });
     await marker(cp.page, w.guardA.id).waitFor({ state: 'detached' });
+    await cp.page.getByTestId('live-map').locator('path.leaflet-interactive').first().waitFor(); // its polygon
     expect(await cp.page.getByTestId('guard-marker').count()).toBe(0);
     await cp.page.getByTestId('site-select').selectOption({ label: 'Harbour' });
     await marker(cp.page, w.guardA.id).waitFor();
@@ -80,6 +81,7 @@ describe('operations console (real browser)', () => {
     expect(await card.getAttribute('data-status')).toBe('RAISED');
     await expect(card.textContent()).resolves.toMatch(/MEDICAL.*Alice Guard.*level 1/s);
     expect(await cp.page.locator('html').getAttribute('data-alarm')).toBe('sounding');
+    expect(await cp.page.locator('html').getAttribute('data-audio')).toBe('running');
     expect(await marker(cp.page, w.guardA.id).getAttribute('class')).toMatch(/\bpanic\b/);
     // The console counts as a staff device that saw the alert: no escalation for want of receipts.
     const confirmed = await pollUntil(async () => {

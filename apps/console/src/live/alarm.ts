@@ -29,6 +29,8 @@ export class Alarm {
 
   private beep(): void {
     const ctx = this.ctx;
+    // What the last beep found: 'running' means it was played (shown for tests and support).
+    document.documentElement.dataset.audio = ctx?.state ?? 'unavailable';
     if (!ctx || ctx.state !== 'running') return;
     const t = ctx.currentTime;
     const gain = ctx.createGain();
