@@ -71,4 +71,27 @@ describe('operations console messages (real browser)', () => {
     expect(cp.failedResponses).toEqual([]);
     expect(cp.pageErrors).toEqual([]);
   });
+
+  it('shows a direct message as unread, opens it and answers it from the page', async () => {
+    const w = await consoleWorld(t);
+    cp = await openConsole(browser, t.baseUrl); // a fresh tab: the first one is still logged in
+    const guard = await connect(t.baseUrl, { token: w.guardA.token });
+    sockets.push(guard);
+    await logIn(cp, t.baseUrl, w.supervisor);
+    const sent = await command(guard, 'message_send', {
+      toUserId: w.supervisor.id,
+      text: 'Need a hand at gate 2',
+    });
+    expect(sent.ok).toBe(true);
+    const conversationId = sent.data.message.conversationId as string;
+    const chats = cp.page.getByTestId('chat-select');
+    await chats.locator('option', { hasText: 'Alice Guard (1 new)' }).waitFor({ state: 'attached' });
+    await chats.selectOption(`d:${conversationId}`);
+    await cp.page.getByTestId('message-item').filter({ hasText: 'Need a hand at gate 2' }).waitFor();
+    await cp.page.getByTestId('message-input').fill('On my way');
+    await cp.page.getByTestId('message-send').click();
+    const reply = await waitFor(guard, 'message_created', (e) => e.data.message.text === 'On my way');
+    expect(reply.data.message).toMatchObject({ kind: 'direct', conversationId });
+    await cp.page.getByTestId('message-item').filter({ hasText: 'On my way' }).waitFor();
+  });
 });

@@ -1,5 +1,7 @@
 import type { PatrolShieldClient } from '../../../../libs/client/src/client.js';
 import '../messaging/messaging-contract.js';
+import type { ChatTarget } from '../state/chat.js';
+import type { MessageView } from '../state/views.js';
 
 /**
  * What a supervisor does from the console, as socket commands (idempotent: the SDK gives each a
@@ -32,9 +34,23 @@ export class ConsoleActions {
     await this.c.command('resolve_incident', { incidentId, resolution });
   }
 
-  /** `requiresAck`: a dispatch order the site's guards must acknowledge. */
-  async sendSiteMessage(siteId: string, text: string, requiresAck = false): Promise<void> {
-    await this.c.command('message_send', { siteId, text, ...(requiresAck && { requiresAck }) });
+  /**
+   * Sends to the open chat: the site (`requiresAck`: a dispatch order its guards acknowledge), a
+   * direct conversation, or a first direct message to a user. Returns the stored message.
+   */
+  async sendMessage(
+    chat: ChatTarget,
+    siteId: string,
+    text: string,
+    requiresAck = false,
+  ): Promise<MessageView> {
+    const to =
+      chat.kind === 'site'
+        ? { siteId, ...(requiresAck && { requiresAck }) }
+        : chat.conversationId
+          ? { conversationId: chat.conversationId }
+          : { toUserId: chat.peerId };
+    return (await this.c.command('message_send', { ...to, text })).message;
   }
 
   async markRead(conversationId: string, upToMessageId: string): Promise<void> {

@@ -3,14 +3,14 @@ import type { Envelope, LocationPoint } from '../../../../libs/client/src/contra
 import { ClientError } from '../../../../libs/client/src/client-error.js';
 import { AuthError, type Auth } from '../api/auth.js';
 import type { Rest } from '../api/rest.js';
-import { applyEvent, applyTyping } from '../state/console-state.js';
+import { applyTyping, openChat, type ChatTarget } from '../state/chat.js';
+import { applyEvent } from '../state/console-state.js';
 import { applyLocations, applyPanicFix } from '../state/guard-positions.js';
-import { emptyConversation } from '../state/messages.js';
 import { MissedEvents } from './missed-events.js';
 import { OrderedLoads } from './ordered-loads.js';
 import type { Store } from '../state/store.js';
 import type { SiteView } from '../state/views.js';
-import { loadMessages, loadPanics, loadRounds, loadScheduled, loadSite } from './site-loader.js';
+import { loadChat, loadPanics, loadRounds, loadScheduled, loadSite } from './site-loader.js';
 import '../messaging/messaging-contract.js';
 
 /** Events after which the site's guards on shift and patrols in progress are read again. */
@@ -104,10 +104,16 @@ export class LiveConsole {
       incidents: {},
       patrols: {},
       scheduled: [],
-      messages: [],
-      conversation: emptyConversation(),
     }));
+    this.store.update((s) => openChat(s, { kind: 'site' }));
     void this.loadSelected();
+  }
+
+  /** Opens the site chat or a direct one in the messages panel. */
+  openChat(chat: ChatTarget): void {
+    this.store.update((s) => openChat(s, chat));
+    const { siteId } = this.store.get();
+    if (siteId) void this.loads.run(() => loadChat(this.rest, siteId, chat), 'messagesError');
   }
 
   focus(lat: number, lng: number, siteId?: string | null): void {
@@ -145,7 +151,7 @@ export class LiveConsole {
     await Promise.all([
       this.loads.run(() => loadSite(client, siteId)),
       this.loads.run(() => loadScheduled(this.rest, siteId)),
-      this.loads.run(() => loadMessages(this.rest, siteId), 'messagesError'),
+      this.loads.run(() => loadChat(this.rest, siteId, this.store.get().chat), 'messagesError'),
     ]);
   }
 

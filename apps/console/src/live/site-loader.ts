@@ -1,5 +1,6 @@
 import type { PatrolShieldClient } from '../../../../libs/client/src/client.js';
 import type { Rest } from '../api/rest.js';
+import type { ChatTarget } from '../state/chat.js';
 import { activePanicsOf, openIncidentsOf, type ConsoleState } from '../state/console-state.js';
 import type {
   GuardView,
@@ -96,22 +97,37 @@ export async function loadPanics(rest: Rest): Promise<Change> {
   return (s) => ({ ...s, panics });
 }
 
-/** The site conversation's latest messages, oldest first (PROTOCOL.md section 9). */
-export async function loadMessages(rest: Rest, siteId: string): Promise<Change> {
-  const { items } = await rest.get<{ items: { id: string; kind: string; siteId: string | null }[] }>(
-    '/conversations',
-  );
-  const conversation = items.find((c) => c.kind === 'site' && c.siteId === siteId);
-  const messages = conversation
-    ? (await rest.get<{ items: MessageView[] }>(`/conversations/${conversation.id}/messages`, { limit: 50 }))
-        .items
+interface ConversationSummary {
+  id: string;
+  kind: 'site' | 'direct';
+  siteId: string | null;
+  peer: { id: string; name: string } | null;
+  unreadCount: number;
+}
+
+/**
+ * The user's direct chats and the open chat's latest 50 messages, oldest first (PROTOCOL.md
+ * section 9). A new direct chat has no conversation (and no message) yet.
+ */
+export async function loadChat(rest: Rest, siteId: string, chat: ChatTarget): Promise<Change> {
+  const { items } = await rest.get<{ items: ConversationSummary[] }>('/conversations');
+  const id =
+    chat.kind === 'site'
+      ? items.find((c) => c.kind === 'site' && c.siteId === siteId)?.id
+      : chat.conversationId;
+  const messages = id
+    ? (await rest.get<{ items: MessageView[] }>(`/conversations/${id}/messages`, { limit: 50 })).items
     : [];
+  const directs = items
+    .filter((c) => c.kind === 'direct' && c.peer)
+    .map((c) => ({ id: c.id, peer: c.peer!, unreadCount: c.id === id ? 0 : c.unreadCount }));
   return (s) =>
-    s.siteId !== siteId
-      ? s
+    s.siteId !== siteId || s.chat !== chat
+      ? { ...s, directs }
       : {
           ...s,
+          directs,
           messages: [...messages].reverse(),
-          conversation: { ...s.conversation, id: conversation?.id ?? s.conversation.id },
+          conversation: { ...s.conversation, id: id ?? s.conversation.id },
         };
 }

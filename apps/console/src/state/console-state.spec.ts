@@ -1,5 +1,6 @@
 import type { Envelope } from '../../../../libs/client/src/contract.js';
-import { applyEvent, applyTyping } from './console-state.js';
+import { applyTyping } from './chat.js';
+import { applyEvent } from './console-state.js';
 import { onSite, point } from './state-fixtures.js';
 import { applyLocations } from './guard-positions.js';
 import type { PanicView } from './views.js';
@@ -74,8 +75,10 @@ describe('console state', () => {
 
   it('appends site messages of the selected site once, never direct ones', () => {
     const message = { id: 'm1', siteId: 'A', conversationId: 'c', text: 'hi' };
-    const direct = { ...message, id: 'd1', kind: 'direct' };
-    expect(applyEvent(onSite('A'), env('message_created', { message: direct })).messages).toHaveLength(0);
+    const direct = { ...message, id: 'd1', kind: 'direct', sender: { id: 'g1', name: 'G' } };
+    const elsewhere = applyEvent(onSite('A'), env('message_created', { message: direct }));
+    expect(elsewhere.messages).toHaveLength(0);
+    expect(elsewhere.directs).toHaveLength(1);
     const s = applyEvent(onSite('A'), env('message_created', { message }));
     expect(applyEvent(s, env('message_created', { message })).messages).toHaveLength(1);
     expect(applyEvent(onSite('B'), env('message_created', { message })).messages).toHaveLength(0);

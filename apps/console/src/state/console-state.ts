@@ -1,13 +1,7 @@
 import type { Envelope } from '../../../../libs/client/src/contract.js';
 import { alertOf } from './alerts.js';
-import {
-  emptyConversation,
-  withMessage,
-  withMissing,
-  withRead,
-  withTyping,
-  type SiteConversation,
-} from './messages.js';
+import { applyMessage, applyRead, type ChatTarget, type DirectSummary } from './chat.js';
+import { emptyConversation, withMessage, withMissing, withRead } from './messages.js';
 import type {
   AlertView,
   ConversationView,
@@ -40,8 +34,11 @@ export interface ConsoleState {
   alerts: AlertView[];
   patrols: Record<string, PatrolRunView>;
   scheduled: ScheduledShiftView[];
+  /** The open chat (the site's by default), its messages and receipts; the user's direct chats. */
+  chat: ChatTarget;
   messages: MessageView[];
   conversation: ConversationView;
+  directs: DirectSummary[];
   /** A request from the UI to centre the map there (alert and panic links). */
   focus: { lat: number; lng: number; seq: number } | null;
   error: string | null;
@@ -62,8 +59,10 @@ export const initialState = (): ConsoleState => ({
   alerts: [],
   patrols: {},
   scheduled: [],
+  chat: { kind: 'site' },
   messages: [],
   conversation: emptyConversation(),
+  directs: [],
   focus: null,
   error: null,
   messagesError: null,
@@ -116,15 +115,16 @@ export function applyEvent(s: ConsoleState, env: Envelope): ConsoleState {
     case 'message_edited':
     case 'message_deleted':
     case 'message_acknowledged':
-      return onSiteConversation(s, data.message) ? inConversation(s, (c) => withMessage(c, data.message)) : s;
+      return applyMessage(
+        s,
+        data.message,
+        (c) => withMessage(c, data.message),
+        env.type === 'message_created',
+      );
     case 'message_unacknowledged':
-      return onSiteConversation(s, data.message)
-        ? inConversation(s, (c) => withMissing(c, data.message, data.missing ?? []))
-        : s;
+      return applyMessage(s, data.message, (c) => withMissing(c, data.message, data.missing ?? []));
     case 'messages_read':
-      return data.conversationId && data.conversationId === s.conversation.id
-        ? inConversation(s, (c) => withRead(c, data.userId!, data.upToMessageId!))
-        : s;
+      return applyRead(s, data.conversationId, (c) => withRead(c, data.userId!, data.upToMessageId!));
     default: {
       const alert = alertOf(env);
       if (!alert || s.alerts.some((a) => a.id === alert.id)) return s;
@@ -137,21 +137,6 @@ export function applyEvent(s: ConsoleState, env: Envelope): ConsoleState {
       return next;
     }
   }
-}
-
-/** A message of the selected site's conversation (direct messages are not shown here). */
-const onSiteConversation = (s: ConsoleState, m: MessageView | undefined): m is MessageView =>
-  !!m && m.kind !== 'direct' && m.siteId === s.siteId;
-
-function inConversation(s: ConsoleState, change: (c: SiteConversation) => SiteConversation): ConsoleState {
-  const c = change({ messages: s.messages, conversation: s.conversation });
-  return c.messages === s.messages && c.conversation === s.conversation ? s : { ...s, ...c };
-}
-
-/** `typing` (ephemeral) in the site conversation. */
-export function applyTyping(s: ConsoleState, t: { conversationId: string; userId: string; typing: boolean }) {
-  if (!t.conversationId || t.conversationId !== s.conversation.id || t.userId === s.me?.userId) return s;
-  return inConversation(s, (c) => withTyping(c, t.userId, t.typing));
 }
 
 export const openIncidentsOf = (list: IncidentView[]): Record<string, IncidentView> =>

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsoleState } from '../state/console-state.js';
 import { readersOf } from '../state/messages.js';
 import type { MessageView } from '../state/views.js';
+import { acceptSent } from '../state/chat.js';
+import { ChatPicker } from './ChatPicker.js';
 import { ErrorNote } from './ErrorNote.js';
 import { errorText, timeOf, useServices } from './context.js';
 
@@ -39,9 +41,12 @@ function MessageItem({ m, nameOf }: { m: MessageView; nameOf: (id: string) => st
   );
 }
 
-/** The selected site's conversation (PROTOCOL.md section 9): its guards and its staff. */
+/** The selected site's conversation, or a direct one (PROTOCOL.md section 9). */
 export function MessagesPanel({ state }: { state: ConsoleState }) {
-  const { actions } = useServices();
+  const { actions, store } = useServices();
+  const isSite = state.chat.kind === 'site';
+  const placeholder =
+    state.chat.kind === 'site' ? 'Message to the site' : `Message to ${state.chat.peerName}`;
   const [text, setText] = useState('');
   const [order, setOrder] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +75,8 @@ export function MessagesPanel({ state }: { state: ConsoleState }) {
     setBusy(true);
     setError(null);
     try {
-      await actions.sendSiteMessage(state.siteId, text.trim(), order);
+      const sent = await actions.sendMessage(state.chat, state.siteId, text.trim(), order && isSite);
+      store.update((s) => acceptSent(s, sent));
       setText('');
       setOrder(false);
       if (conversationId && typingSentAt.current)
@@ -86,8 +92,9 @@ export function MessagesPanel({ state }: { state: ConsoleState }) {
   const seenBy = mine ? readersOf(state, mine.id).map(nameOf) : [];
   const typists = state.conversation.typing.map(nameOf);
   return (
-    <section class="panel messages" aria-label="Site messages">
-      <h2>Site messages</h2>
+    <section class="panel messages" aria-label="Messages">
+      <h2>Messages</h2>
+      <ChatPicker state={state} />
       {state.messagesError && <p class="muted">Messages unavailable: {state.messagesError}</p>}
       <ol class="message-list" aria-live="polite">
         {state.messages.map((m) => (
@@ -103,8 +110,8 @@ export function MessagesPanel({ state }: { state: ConsoleState }) {
       <form class="message-form" onSubmit={(e) => void send(e)}>
         <input
           data-testid="message-input"
-          aria-label="Message to the site"
-          placeholder="Message to the site"
+          aria-label={placeholder}
+          placeholder={placeholder}
           maxLength={2000}
           value={text}
           onInput={(e) => typing(e.currentTarget.value)}
@@ -118,15 +125,17 @@ export function MessagesPanel({ state }: { state: ConsoleState }) {
           Send
         </button>
       </form>
-      <label class="small">
-        <input
-          type="checkbox"
-          data-testid="message-requires-ack"
-          checked={order}
-          onChange={(e) => setOrder(e.currentTarget.checked)}
-        />{' '}
-        Dispatch order: the site's guards must acknowledge it
-      </label>
+      {isSite && (
+        <label class="small">
+          <input
+            type="checkbox"
+            data-testid="message-requires-ack"
+            checked={order}
+            onChange={(e) => setOrder(e.currentTarget.checked)}
+          />{' '}
+          Dispatch order: the site's guards must acknowledge it
+        </label>
+      )}
       <ErrorNote error={error} />
     </section>
   );
