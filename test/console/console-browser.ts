@@ -66,8 +66,13 @@ export async function openConsole(
 
 /** Opens the server's root (redirected to /console/), logs in and waits until online. */
 export async function logIn(cp: ConsolePage, baseUrl: string, user: TestUser): Promise<void> {
+  await cp.page.goto(`${baseUrl}/`);
+  await submitLogin(cp, user);
+}
+
+/** Fills and submits the login form already on the page, and waits until online. */
+export async function submitLogin(cp: ConsolePage, user: TestUser): Promise<void> {
   const { page } = cp;
-  await page.goto(`${baseUrl}/`);
   await page.getByTestId('login-email').fill(user.email);
   await page.getByTestId('login-password').fill(user.password);
   await page.getByTestId('login-submit').click();

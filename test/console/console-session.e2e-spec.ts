@@ -2,7 +2,14 @@ import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import { command, type TestSocket } from '../support/sockets.js';
 import { createUser, startTestApp, tokenFor, type TestApp } from '../support/test-app.js';
-import { launchBrowser, logIn, openConsole, panicCard, type ConsolePage } from './console-browser.js';
+import {
+  launchBrowser,
+  logIn,
+  openConsole,
+  panicCard,
+  submitLogin,
+  type ConsolePage,
+} from './console-browser.js';
 import { consoleWorld, guardOnShift, HARBOUR } from './console-fixtures.js';
 
 /** Where the console keeps its tokens for the tab (read in the page: the test has no DOM types). */
@@ -73,7 +80,11 @@ describe('operations console session (real browser)', () => {
 
   it('goes back to the login form, saying why, when an administrator deactivates the user', async () => {
     const admin = await createUser(t, 'admin');
-    await logIn(cp, t.baseUrl, w.otherSupervisor);
+    // Same tab, no reload: the login form left by the previous test.
+    await submitLogin(cp, w.otherSupervisor);
+    // A new session is not a reconnect: nothing "missed" to report.
+    await cp.page.getByTestId('site-select').locator('option').first().waitFor({ state: 'attached' });
+    expect(await cp.page.getByTestId('missed-summary').count()).toBe(0);
     await request(t.app.getHttpServer())
       .patch(`/api/v1/users/${w.otherSupervisor.id}`)
       .set('authorization', `Bearer ${tokenFor(t, admin, 600)}`)

@@ -36,7 +36,7 @@ export class LiveConsole {
   client?: PatrolShieldClient;
   /** Told when the session ends without the user asking (revoked, refresh refused). */
   onEnded: (reason: string) => void = () => undefined;
-  private readonly missed = new MissedEvents();
+  private missed = new MissedEvents();
   private readonly loads: OrderedLoads;
   private roundsTimer?: ReturnType<typeof setTimeout>;
 
@@ -54,6 +54,7 @@ export class LiveConsole {
     this.store.update((s) => ({ ...s, me: { userId: user.id, name: user.name, role: user.role } }));
     const { items } = await this.rest.get<{ items: SiteView[] }>('/sites', { pageSize: 100 });
     this.store.update((s) => ({ ...s, sites: items, siteId: items[0]?.id ?? null }));
+    this.missed = new MissedEvents(); // a new session is not a reconnect of the last one
     const client = (this.client = new PatrolShieldClient({
       url: location.origin,
       getToken: () => this.auth.accessToken(),
@@ -70,7 +71,8 @@ export class LiveConsole {
       this.store.update((s) => applyTyping(s, t)),
     );
     client.on('ready', () => void this.onReady());
-    client.on('disconnected', () => this.onDisconnected());
+    // Closing a client at logout disconnects it too: only the current one speaks for the screen.
+    client.on('disconnected', () => this.client === client && this.onDisconnected());
     client.on('connect_error', () => this.store.update((s) => ({ ...s, connection: 'offline' })));
     client.on('revoked', () => this.end('Your session was ended by an administrator: log in again.'));
     client.on('assignments_changed', () => void this.reloadSites());
