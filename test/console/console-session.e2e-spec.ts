@@ -78,16 +78,27 @@ describe('operations console session (real browser)', () => {
       .waitFor();
   });
 
-  it('goes back to the login form, saying why, when an administrator deactivates the user', async () => {
+  it('follows site changes made by an administrator, and goes back to the login form, saying why, when deactivated', async () => {
     const admin = await createUser(t, 'admin');
     // Same tab, no reload: the login form left by the previous test.
     await submitLogin(cp, w.otherSupervisor);
     // A new session is not a reconnect: nothing "missed" to report.
     await cp.page.getByTestId('site-select').locator('option').first().waitFor({ state: 'attached' });
     expect(await cp.page.getByTestId('missed-summary').count()).toBe(0);
+    // An admin adds a site: the selector follows at once (assignments_changed).
+    const adminToken = tokenFor(t, admin, 600);
+    await request(t.app.getHttpServer())
+      .put(`/api/v1/users/${w.otherSupervisor.id}/sites`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ siteIds: [w.siteC, w.siteA] })
+      .expect(200);
+    await cp.page
+      .getByTestId('site-select')
+      .locator('option', { hasText: 'Harbour' })
+      .waitFor({ state: 'attached' });
     await request(t.app.getHttpServer())
       .patch(`/api/v1/users/${w.otherSupervisor.id}`)
-      .set('authorization', `Bearer ${tokenFor(t, admin, 600)}`)
+      .set('authorization', `Bearer ${adminToken}`)
       .send({ active: false })
       .expect(200);
     await cp.page

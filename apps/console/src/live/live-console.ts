@@ -75,7 +75,9 @@ export class LiveConsole {
     client.on('disconnected', () => this.client === client && this.onDisconnected());
     client.on('connect_error', () => this.store.update((s) => ({ ...s, connection: 'offline' })));
     client.on('revoked', () => this.end('Your session was ended by an administrator: log in again.'));
-    client.on('assignments_changed', () => void this.reloadSites());
+    client.on('assignments_changed', () =>
+      this.reloadSites().catch((e: unknown) => this.store.update((s) => ({ ...s, error: message(e) }))),
+    );
     client.on('error', (e) =>
       endsSession(e)
         ? this.end(`Session ended (${message(e)}): log in again.`)
