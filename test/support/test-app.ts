@@ -27,8 +27,11 @@ export interface TestApp {
   db: DataSource;
   baseUrl: string;
   databaseUrl: string;
-  /** Stops this app instance and starts a fresh one on the same database (a server restart). */
-  restart(overrides?: Record<string, string>): Promise<TestApp>;
+  /**
+   * Stops this app instance and starts a fresh one on the same database (a server restart); with
+   * `samePort` it listens where the old one did, so clients that reconnect to the address find it.
+   */
+  restart(overrides?: Record<string, string>, opts?: { samePort?: boolean }): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export async function startTestApp(
   overrides: Record<string, string> = {},
   databaseUrl?: string,
   extraModules: DynamicModule['imports'] = [],
+  port = 0,
 ): Promise<TestApp> {
   const dbUrl = databaseUrl ?? (await freshDatabase());
   const config = loadConfig({
@@ -59,17 +63,17 @@ export async function startTestApp(
     DATABASE_URL: dbUrl,
   });
   const app = await createApp(config, dbUrl, extraModules);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  await app.listen(port, '127.0.0.1');
+  const { port: listening } = app.getHttpServer().address() as AddressInfo;
   const testApp: TestApp = {
     app,
     config,
     db: app.get(DataSource),
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${listening}`,
     databaseUrl: dbUrl,
-    async restart(more = {}) {
+    async restart(more = {}, opts = {}) {
       await app.close();
-      return startTestApp({ ...overrides, ...more }, dbUrl, extraModules);
+      return startTestApp({ ...overrides, ...more }, dbUrl, extraModules, opts.samePort ? listening : 0);
     },
     close: () => app.close(),
   };

@@ -11,6 +11,7 @@ import { RealtimeModule } from '#realtime';
 import { TrackingModule } from '#tracking';
 import { entities, migrations } from './persistence.js';
 import { SimulationModule } from './simulation/simulation.module.js';
+import { ConsoleModule } from './console/console.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -45,6 +46,7 @@ export class AppModule implements NestModule {
         AttendanceModule,
         TrackingModule,
         SimulationModule.forRoot(config),
+        ConsoleModule.forRoot(config),
         ...extraModules,
       ],
     };

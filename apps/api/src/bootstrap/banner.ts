@@ -10,6 +10,7 @@ export function printBanner(
   const lines = [
     '',
     `PatrolShield is ready in ${(info.readyMs / 1000).toFixed(1)} s`,
+    `  Console    ${base}/console/`,
     `  API        ${base}/api/v1`,
     `  Swagger    ${base}/api/docs  (JSON: ${base}/api/docs-json)`,
     `  Health     ${base}/health/ready`,

@@ -14,6 +14,7 @@ import { RealtimeIoAdapter } from '#realtime';
 import { AppModule } from '../app.module.js';
 import { answerClientErrorsWithCodes } from './client-errors.js';
 import { setupSwagger } from './swagger.js';
+import { redirectRootToConsole } from '../console/console.module.js';
 
 /**
  * Builds the whole application (HTTP + Socket.IO) without listening: main.ts and the e2e suites
@@ -46,6 +47,7 @@ export async function createApp(
     if (req.url.startsWith('/api/v1/health/')) req.url = req.url.slice('/api/v1'.length);
     next();
   });
+  app.use(redirectRootToConsole);
   app.enableCors({
     origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
     credentials: true,

@@ -59,6 +59,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback, uniquelocal' }).TRUST_PROXY).toBe('loopback, uniquelocal');
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
   });
+  it('takes a console tile URL template or none, and refuses anything else', () => {
+    expect(loadConfig({}).CONSOLE_TILE_URL).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    expect(loadConfig({ CONSOLE_TILE_URL: 'none' }).CONSOLE_TILE_URL).toBe('none');
+    const own = 'https://{s}.tiles.example.com/{z}/{x}/{y}.png';
+    expect(loadConfig({ CONSOLE_TILE_URL: own }).CONSOLE_TILE_URL).toBe(own);
+    for (const bad of ['off', 'ftp://tiles.example.com/{z}/{x}/{y}.png', 'https://tiles.example.com/{z}.png'])
+      expect(() => loadConfig({ CONSOLE_TILE_URL: bad })).toThrow(/CONSOLE_TILE_URL/);
+  });
   it('requires JWT_SECRET with an external database', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y' })).toThrow(/JWT_SECRET/);
   });

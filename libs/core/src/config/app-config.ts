@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -115,6 +116,17 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) AUDIT_RETENTION_DAYS = 90;
   /** RATE_LIMITED answers to one socket within 10 s after which the server disconnects it. */
   @Type(() => Number) @IsInt() @Min(1) WS_RATE_LIMITED_CUTOFF = 100;
+  /**
+   * Map tiles of the operations console: an http(s) URL template with {z}, {x}, {y} (and {s} for
+   * subdomains), or `none` for a map without tiles (offline sites, tests). Its host is the only
+   * foreign host the console's Content-Security-Policy allows.
+   */
+  @Matches(/^(none|https?:\/\/[^\s/?#]+\/(?=\S*\{z\})(?=\S*\{x\})(?=\S*\{y\})\S*)$/, {
+    message: 'CONSOLE_TILE_URL must be none or an http(s) URL template with {z}, {x} and {y}',
+  })
+  CONSOLE_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+  /** Attribution shown on the console's map for its tiles (plain text). */
+  @IsString() CONSOLE_TILE_ATTRIBUTION = '© OpenStreetMap contributors';
   /** Bulk seeding endpoint for simulations; never enable in production. */
   @Transform(toBool) @IsBoolean() ENABLE_SIMULATION_SEED = false;
 }
