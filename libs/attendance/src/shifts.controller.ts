@@ -4,6 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiErrors, Authenticated, CurrentUser, type Principal } from '#core';
 import { ScheduleShiftCommand } from './commands/schedule-shift/schedule-shift.command.js';
 import { ScheduleShiftDto } from './commands/schedule-shift/schedule-shift.dto.js';
+import { ScheduledShiftDto, ScheduledShiftPageDto } from './http/attendance-responses.dto.js';
 import type { ScheduledShiftView } from './persistence/shift.repository.js';
 import { ScheduledShiftsQuery, ScheduledShiftsQueryDto } from './queries/scheduled-shifts.query.js';
 
@@ -18,7 +19,7 @@ export class ShiftsController {
   @Post()
   @Authenticated('supervisor', 'manager', 'admin')
   @ApiOperation({ summary: 'Plan a shift for a guard assigned to the site (site staff)' })
-  @ApiCreatedResponse({ description: 'The scheduled shift' })
+  @ApiCreatedResponse({ type: ScheduledShiftDto })
   @ApiErrors(400, 404, 409)
   create(@CurrentUser() me: Principal, @Body() dto: ScheduleShiftDto): Promise<ScheduledShiftView> {
     return this.commandBus.execute(new ScheduleShiftCommand(me, dto));
@@ -27,7 +28,7 @@ export class ShiftsController {
   @Get()
   @Authenticated('supervisor', 'manager', 'admin')
   @ApiOperation({ summary: 'Planned shifts of the sites the caller may see' })
-  @ApiOkResponse({ description: '{ items: ScheduledShift[], total, page, pageSize }' })
+  @ApiOkResponse({ type: ScheduledShiftPageDto })
   @ApiErrors(400, 404)
   list(@CurrentUser() me: Principal, @Query() q: ScheduledShiftsQueryDto) {
     return this.query.list(me, q);

@@ -7,6 +7,7 @@ import { ApiErrors } from '../http/api-errors.decorator.js';
 import { PageQueryDto } from '../http/pagination.js';
 import { CreateSiteDto, SiteDto, UpdateSiteDto } from './dto/site.dto.js';
 import { SitesService } from './sites.service.js';
+import { SitePageDto } from './dto/account-pages.dto.js';
 
 @ApiTags('sites')
 @Controller('sites')
@@ -25,7 +26,7 @@ export class SitesController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Sites visible to the caller (admins: all)' })
-  @ApiOkResponse({ description: '{ items: SiteDto[], total, page, pageSize }' })
+  @ApiOkResponse({ type: SitePageDto })
   @ApiErrors(400)
   list(@CurrentUser() me: Principal, @Query() q: PageQueryDto) {
     return this.sites.list(me, q);
