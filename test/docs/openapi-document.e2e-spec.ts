@@ -54,6 +54,12 @@ describe('OpenAPI document (/api/docs-json)', () => {
     expect(bad).toEqual([]);
   });
 
+  it('answers REST gzip-compressed when the client accepts it', async () => {
+    const res = await request(t.baseUrl).get('/api/docs-json').set('accept-encoding', 'gzip').expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.body.openapi).toMatch(/^3\./);
+  });
+
   it('covers the list endpoints with page and pageSize as integers', () => {
     const list = paths['/api/v1/users'].get.parameters ?? [];
     expect(list.find((p) => p.name === 'page')?.schema?.type).toBe('integer');

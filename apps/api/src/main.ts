@@ -5,8 +5,17 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { ConfigValidationError, loadConfig, rootLogger, setRootLogger, createRootLogger } from '#core';
+import {
+  ConfigValidationError,
+  createRootLogger,
+  EmbeddedPostgresMissing,
+  loadConfig,
+  logFormatFor,
+  rootLogger,
+  setRootLogger,
+} from '#core';
 import { createApp } from './bootstrap/create-app.js';
+import { assertDatabaseReachable, DatabaseUnreachable } from './bootstrap/database-reachable.js';
 import { prepareRuntime, type Runtime } from './bootstrap/runtime.js';
 import { printBanner } from './bootstrap/banner.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
@@ -25,7 +34,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  setRootLogger(createRootLogger(config.LOG_LEVEL));
+  setRootLogger(createRootLogger(config.LOG_LEVEL, logFormatFor(config.LOG_FORMAT, config.NODE_ENV)));
   const log = rootLogger().child({ context: 'main' });
   let runtime: Runtime | undefined;
   let app: INestApplication | undefined;
@@ -44,6 +53,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    if (config.DATABASE_URL) await assertDatabaseReachable(config.DATABASE_URL);
     runtime = await prepareRuntime(config);
     app = await createApp(config, runtime.databaseUrl);
     const db = app.get(DataSource);
@@ -62,6 +72,10 @@ async function main(): Promise<void> {
     log.info({ port, readyMs, embedded: !!runtime.embedded }, 'ready');
     printBanner(config, { readyMs, seeded: !!seeded, demo: seedDemo });
   } catch (e) {
+    if (e instanceof DatabaseUnreachable || e instanceof EmbeddedPostgresMissing) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
     log.fatal({ err: e }, e instanceof Error ? e.message : 'startup failed');
     await app?.close().catch(() => undefined);
     await runtime?.embedded?.stop().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { MemoryRateLimitStore, RATE_LIMIT_STORE } from './rate-limit/rate-limit.store.js';
 import { RedisConnections } from './redis/redis-connections.js';
@@ -18,16 +19,19 @@ import { TokenService } from './auth/token.service.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { RuntimeMetrics } from './health/runtime-metrics.js';
+import { PrometheusMetrics } from './metrics/prometheus-metrics.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 
 /** Accounts, auth, health and the shared services every feature uses. */
 @Global()
 @Module({
-  imports: [CqrsModule, TerminusModule],
+  // JwtModule without a module-wide secret: TokenService passes its cached KeyObject per call.
+  imports: [CqrsModule, TerminusModule, JwtModule.register({})],
   controllers: [AuthController, UsersController, SitesController, HealthController, MetricsController],
   providers: [
     TokenService,
     RuntimeMetrics,
+    PrometheusMetrics,
     AuthService,
     MembershipService,
     UsersService,
@@ -45,6 +49,7 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
   ],
   exports: [
     TokenService,
+    PrometheusMetrics,
     AuthService,
     MembershipService,
     UsersService,

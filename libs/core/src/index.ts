@@ -45,3 +45,6 @@ export * from './validation/location.dto.js';
 export * from './redis/redis-connections.js';
 export * from './database/run-migrations.js';
 export * from './http/client-address.js';
+export * from './metrics/command-tally.js';
+export * from './metrics/prometheus-metrics.js';
+export * from './metrics/prometheus.endpoint.js';

@@ -1,4 +1,4 @@
-import { toErrorBody, type ErrorBody } from '#core';
+import { toErrorBody, type CommandTally, type ErrorBody } from '#core';
 import { isObservable } from 'rxjs';
 import type { AuditService } from '../audit/audit.service.js';
 import type { PsSocket } from '../session/socket-session.js';
@@ -19,18 +19,23 @@ export class Responder {
    * commands or a backlog.
    */
   readonly readAt = Date.now();
+  /** The same instant on the monotonic clock, for the command duration histogram. */
+  private readonly readAtMs = performance.now();
   constructor(
     private readonly socket: PsSocket,
     readonly event: string,
     private readonly payload: unknown,
     private readonly ack: ((response: unknown) => void) | undefined,
     private readonly audit: AuditService,
+    /** This command name's Prometheus counts (PrometheusMetrics.command), looked up once per name. */
+    private readonly tally: CommandTally,
   ) {}
 
   ok(data: unknown): void {
     if (this.answered) return;
     this.answered = true;
     this.ack?.({ ok: true, data: data ?? {} });
+    this.tally.record(null, (performance.now() - this.readAtMs) / 1000);
     if (!NOT_AUDITED_ON_SUCCESS.has(this.event)) this.record('ok', null);
   }
 
@@ -46,6 +51,7 @@ export class Responder {
     };
     if (this.ack) this.ack({ ok: false, error: body });
     else this.socket.emit('exception', { event: this.event, code: error.code, message: error.message });
+    this.tally.record(error.code, (performance.now() - this.readAtMs) / 1000);
     this.record('error', error.code);
     return error;
   }
