@@ -4,6 +4,7 @@ import { ensureFirstAdmin } from '../../apps/api/src/seed/first-admin.js';
 import { CommandBus } from '@nestjs/cqrs';
 import { seedDemoData, type DemoIds } from '../../apps/api/src/seed/seed-demo-data.js';
 import { seedDemoPatrols } from '../../apps/api/src/seed/seed-demo-patrols.js';
+import { seedDemoShifts } from '../../apps/api/src/seed/seed-demo-shifts.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const login = (t: TestApp, email: string, password: string) =>
@@ -99,5 +100,29 @@ describe('seedDemoData', () => {
       const site = sites.find((s) => s.id === r.siteId)!;
       for (const c of r.checkpoints) expect(isInsideGeofence(c.location, site.geofence!)).toBe(true);
     }
+  });
+
+  it('plans shifts for every demo guard: yesterday missed (a no-show), one from the next hour, tomorrow', async () => {
+    const now = new Date();
+    expect(await seedDemoShifts(t.app.get(CommandBus), ids!, now)).toBe(24);
+    const sup = await login(t, 'supervisor1@demo.patrolshield.local', 'patrolshield-demo').expect(200);
+    const shifts = await request(t.baseUrl)
+      .get('/api/v1/shifts?pageSize=200')
+      .auth(sup.body.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(shifts.body.total).toBe(18); // guards 1-6 (Harbour, Mall) x 3
+    const harbour = (await t.db.getRepository(SiteEntity).findOneByOrFail({ name: 'Harbour Warehouse' })).id;
+    const from = new Date(now.getTime() - 3 * 86_400_000).toISOString();
+    const report = (
+      await request(t.baseUrl)
+        .get(`/api/v1/attendance?siteId=${harbour}&from=${from}`)
+        .auth(sup.body.accessToken, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(report.items.map((l: { status: string }) => l.status).sort()).toEqual([
+      'NO_SHOW',
+      'NO_SHOW',
+      'NO_SHOW',
+    ]);
   });
 });

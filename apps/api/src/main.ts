@@ -21,6 +21,7 @@ import { printBanner } from './bootstrap/banner.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
 import { seedDemoData } from './seed/seed-demo-data.js';
 import { seedDemoPatrols } from './seed/seed-demo-patrols.js';
+import { seedDemoShifts } from './seed/seed-demo-shifts.js';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -65,6 +66,10 @@ async function main(): Promise<void> {
       // after init: CQRS registers its command handlers on bootstrap
       await seedDemoPatrols(app.get(CommandBus), seeded).catch((e: unknown) =>
         log.warn({ err: e }, 'demo patrol routes not seeded'),
+      );
+    if (seeded)
+      await seedDemoShifts(app.get(CommandBus), seeded).catch((e: unknown) =>
+        log.warn({ err: e }, 'demo planned shifts not seeded'),
       );
     await app.listen(config.PORT);
     const readyMs = Math.round(performance.now() - startedAt);

@@ -1,3 +1,5 @@
+import { AttendanceCsv } from './http/attendance-csv.js';
+import { ScheduleWeeklyShifts } from './commands/schedule-weekly-shifts/schedule-weekly-shifts.service.js';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AttendanceController } from './attendance.controller.js';
@@ -28,6 +30,8 @@ import { ShiftsController } from './shifts.controller.js';
     NoShowTimer,
     ScheduledShiftsQuery,
     AttendanceReportQuery,
+    ScheduleWeeklyShifts,
+    AttendanceCsv,
   ],
 })
 export class AttendanceModule {}

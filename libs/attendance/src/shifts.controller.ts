@@ -4,6 +4,11 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiErrors, Authenticated, CurrentUser, type Principal } from '#core';
 import { ScheduleShiftCommand } from './commands/schedule-shift/schedule-shift.command.js';
 import { ScheduleShiftDto } from './commands/schedule-shift/schedule-shift.dto.js';
+import {
+  ScheduleWeeklyShiftsDto,
+  WeeklyShiftsResultDto,
+} from './commands/schedule-weekly-shifts/schedule-weekly-shifts.dto.js';
+import { ScheduleWeeklyShifts } from './commands/schedule-weekly-shifts/schedule-weekly-shifts.service.js';
 import { ScheduledShiftDto, ScheduledShiftPageDto } from './http/attendance-responses.dto.js';
 import type { ScheduledShiftView } from './persistence/shift.repository.js';
 import { ScheduledShiftsQuery, ScheduledShiftsQueryDto } from './queries/scheduled-shifts.query.js';
@@ -14,7 +19,19 @@ export class ShiftsController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly query: ScheduledShiftsQuery,
+    private readonly weekly: ScheduleWeeklyShifts,
   ) {}
+
+  @Post('weekly')
+  @Authenticated('supervisor', 'manager', 'admin')
+  @ApiOperation({
+    summary: "Plan a guard's shifts from a weekly pattern (site-local time) over 1-12 weeks (site staff)",
+  })
+  @ApiCreatedResponse({ type: WeeklyShiftsResultDto })
+  @ApiErrors(400, 404)
+  createWeekly(@CurrentUser() me: Principal, @Body() dto: ScheduleWeeklyShiftsDto) {
+    return this.weekly.run(me, dto);
+  }
 
   @Post()
   @Authenticated('supervisor', 'manager', 'admin')

@@ -110,6 +110,7 @@ export interface Commands {
         location: GpsFix;
         type?: PanicType;
         patrolRunId?: string;
+        /** Percent, a whole number 0-100. */
         batteryLevel?: number;
         message?: string;
       };
@@ -168,6 +169,7 @@ export interface Commands {
         accuracy?: number;
         heading?: number;
         speed?: number;
+        /** Percent, a whole number 0-100. */
         batteryLevel?: number;
       };
     ack: { accepted: boolean; nextIntervalMs: number };

@@ -10,6 +10,7 @@ import { HealthChecks } from './health/health-checks.js';
 import { MembershipService } from './accounts/membership.service.js';
 import { SitesController } from './accounts/sites.controller.js';
 import { SitesService } from './accounts/sites.service.js';
+import { SiteMembersQuery } from './accounts/site-members.query.js';
 import { UsersController } from './accounts/users.controller.js';
 import { UsersService } from './accounts/users.service.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -36,6 +37,7 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
     MembershipService,
     UsersService,
     SitesService,
+    SiteMembersQuery,
     RateLimiter,
     RedisConnections,
     HealthChecks,

@@ -48,3 +48,4 @@ export * from './http/client-address.js';
 export * from './metrics/command-tally.js';
 export * from './metrics/prometheus-metrics.js';
 export * from './metrics/prometheus.endpoint.js';
+export * from './http/csv.js';
