@@ -49,3 +49,4 @@ export * from './metrics/command-tally.js';
 export * from './metrics/prometheus-metrics.js';
 export * from './metrics/prometheus.endpoint.js';
 export * from './http/csv.js';
+export * from './accounts/user-names.js';

@@ -1,3 +1,4 @@
+import { PatrolRunsCsv } from './http/patrol-runs-csv.js';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CompletePatrolHandler } from './commands/complete-patrol/complete-patrol.handler.js';
@@ -33,6 +34,7 @@ import { PatrolShiftSweep } from './timers/patrol-shift-sweep.js';
     PatrolRunEnder,
     PatrolViews,
     PatrolQueries,
+    PatrolRunsCsv,
     PatrolDeadlineTimers,
     PatrolShiftSweep,
   ],

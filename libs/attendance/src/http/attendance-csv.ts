@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toCsv, type Principal } from '#core';
+import { toCsv, userNames, type Principal } from '#core';
 import { DataSource } from 'typeorm';
 import { AttendanceQueryDto, AttendanceReportQuery } from '../queries/attendance-report.query.js';
 
@@ -13,14 +13,9 @@ export class AttendanceCsv {
 
   async build(me: Principal, q: AttendanceQueryDto): Promise<{ filename: string; csv: string }> {
     const r = await this.report.report(me, q);
-    const ids = [...new Set([...r.items.map((l) => l.guardId), ...r.unscheduled.map((u) => u.guardId)])];
-    const names = new Map(
-      (
-        (await this.db.query('SELECT id, name FROM users WHERE id = ANY($1)', [ids])) as {
-          id: string;
-          name: string;
-        }[]
-      ).map((u) => [u.id, u.name]),
+    const names = await userNames(
+      this.db,
+      [...r.items, ...r.unscheduled].map((l) => l.guardId),
     );
     type Line = {
       guardId: string;

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { applyDecorators, Header } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 
 type Cell = string | number | boolean | null | undefined | Date;
@@ -24,8 +24,12 @@ export function toCsv<T>(columns: [header: string, value: (row: T) => Cell][], r
   return lines.join('\r\n') + '\r\n';
 }
 
-/** Sends a CSV document as a download named `filename`. */
+/**
+ * Sends a CSV document as a download named `filename`. The type is set here, once the document
+ * exists, not by a handler decorator: an error answered before must keep its JSON content type.
+ */
 export function sendCsv(res: Response, filename: string, csv: string): void {
+  res.type('text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   res.send(csv);
 }
@@ -33,7 +37,6 @@ export function sendCsv(res: Response, filename: string, csv: string): void {
 /** Swagger and the content type of a CSV export endpoint. */
 export const CsvExport = (description: string) =>
   applyDecorators(
-    Header('Content-Type', 'text/csv; charset=utf-8'),
     ApiProduces('text/csv'),
     ApiOkResponse({ description, content: { 'text/csv': { schema: { type: 'string' } } } }),
   );
