@@ -1,3 +1,7 @@
+import {
+  RescheduleShiftHandler,
+  UnscheduleShiftHandler,
+} from './commands/change-scheduled-shift/change-scheduled-shift.handlers.js';
 import { AttendanceCsv } from './http/attendance-csv.js';
 import { ScheduleWeeklyShifts } from './commands/schedule-weekly-shifts/schedule-weekly-shifts.service.js';
 import { Module } from '@nestjs/common';
@@ -24,6 +28,8 @@ import { ShiftsController } from './shifts.controller.js';
     StartShiftHandler,
     EndShiftHandler,
     ScheduleShiftHandler,
+    RescheduleShiftHandler,
+    UnscheduleShiftHandler,
     BroadcastWhenShiftStarted,
     BroadcastWhenShiftEnded,
     BroadcastWhenShiftScheduled,

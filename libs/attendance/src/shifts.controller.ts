@@ -1,7 +1,18 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Authenticated, CurrentUser, type Principal } from '#core';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors, Authenticated, CurrentUser, UuidParam, type Principal } from '#core';
+import {
+  RescheduleShiftCommand,
+  UnscheduleShiftCommand,
+} from './commands/change-scheduled-shift/change-scheduled-shift.command.js';
+import { RescheduleShiftDto } from './commands/change-scheduled-shift/reschedule-shift.dto.js';
 import { ScheduleShiftCommand } from './commands/schedule-shift/schedule-shift.command.js';
 import { ScheduleShiftDto } from './commands/schedule-shift/schedule-shift.dto.js';
 import {
@@ -40,6 +51,29 @@ export class ShiftsController {
   @ApiErrors(400, 404, 409)
   create(@CurrentUser() me: Principal, @Body() dto: ScheduleShiftDto): Promise<ScheduledShiftView> {
     return this.commandBus.execute(new ScheduleShiftCommand(me, dto));
+  }
+
+  @Patch(':id')
+  @Authenticated('supervisor', 'manager', 'admin')
+  @ApiOperation({
+    summary: 'New times for a planned shift nobody clocked in for yet (site staff): shift_rescheduled',
+  })
+  @ApiOkResponse({ type: ScheduledShiftDto })
+  @ApiErrors(400, 404, 409)
+  reschedule(@CurrentUser() me: Principal, @UuidParam() id: string, @Body() dto: RescheduleShiftDto) {
+    return this.commandBus.execute<RescheduleShiftCommand, ScheduledShiftView>(
+      new RescheduleShiftCommand(me, id, dto),
+    );
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated('supervisor', 'manager', 'admin')
+  @ApiOperation({ summary: 'Withdraw a planned shift nobody clocked in for (site staff): shift_unscheduled' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404, 409)
+  async unschedule(@CurrentUser() me: Principal, @UuidParam() id: string): Promise<void> {
+    await this.commandBus.execute(new UnscheduleShiftCommand(me, id));
   }
 
   @Get()

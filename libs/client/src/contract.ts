@@ -239,6 +239,9 @@ export interface DurableEvents {
   shift_started: { shift: Shift; insideGeofence: boolean | null };
   shift_ended: { shift: Shift; insideGeofence: boolean | null };
   shift_missed: { scheduledShift: Record<string, unknown> };
+  shift_scheduled: { scheduledShift: Record<string, unknown> };
+  shift_rescheduled: { scheduledShift: Record<string, unknown> };
+  shift_unscheduled: { scheduledShiftId: string; guardId: string; siteId: string };
   geofence_breach: { userId: string; location: GpsFix; site: unknown };
   guard_stale: { userId: string; lastSeenAt: string | null; reason: 'NO_LOCATION' | 'DISCONNECTED' };
   site_unwatched: { siteId: string; guardsOnShift: number; since: string };
