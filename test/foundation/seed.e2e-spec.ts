@@ -5,6 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { seedDemoData, type DemoIds } from '../../apps/api/src/seed/seed-demo-data.js';
 import { seedDemoPatrols } from '../../apps/api/src/seed/seed-demo-patrols.js';
 import { seedDemoMessages } from '../../apps/api/src/seed/seed-demo-messages.js';
+import { seedDemoShifts } from '../../apps/api/src/seed/seed-demo-shifts.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const login = (t: TestApp, email: string, password: string) =>
@@ -121,5 +122,29 @@ describe('seedDemoData', () => {
     expect(supervisor2.map((c) => c.kind).sort()).toEqual(['direct', 'direct']);
     const [order] = (await t.db.query(`SELECT requires_ack FROM messages WHERE requires_ack`)) as unknown[];
     expect(order).toBeTruthy();
+  });
+
+  it('plans shifts for every demo guard: yesterday missed (a no-show), one from the next hour, tomorrow', async () => {
+    const now = new Date();
+    expect(await seedDemoShifts(t.app.get(CommandBus), ids!, now)).toBe(24);
+    const sup = await login(t, 'supervisor1@demo.patrolshield.local', 'patrolshield-demo').expect(200);
+    const shifts = await request(t.baseUrl)
+      .get('/api/v1/shifts?pageSize=200')
+      .auth(sup.body.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(shifts.body.total).toBe(18); // guards 1-6 (Harbour, Mall) x 3
+    const harbour = (await t.db.getRepository(SiteEntity).findOneByOrFail({ name: 'Harbour Warehouse' })).id;
+    const from = new Date(now.getTime() - 3 * 86_400_000).toISOString();
+    const report = (
+      await request(t.baseUrl)
+        .get(`/api/v1/attendance?siteId=${harbour}&from=${from}`)
+        .auth(sup.body.accessToken, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(report.items.map((l: { status: string }) => l.status).sort()).toEqual([
+      'NO_SHOW',
+      'NO_SHOW',
+      'NO_SHOW',
+    ]);
   });
 });

@@ -69,6 +69,7 @@ describe('tracking: update_location, batches, history, breaches, stale guards, u
       { ...CENTER, heading: 361 },
       { ...CENTER, speed: -1 },
       { ...CENTER, batteryLevel: 101 },
+      { ...CENTER, batteryLevel: 42.5 }, // percent as a whole number, as in panic_alert
       { lat: 91, lng: 0 },
       { lat: 0 },
       { ...CENTER, extra: true },
@@ -121,7 +122,7 @@ describe('tracking: update_location, batches, history, breaches, stale guards, u
       accuracy: 5.5,
       heading: 90.25,
       speed: 1.5,
-      batteryLevel: 42.5,
+      batteryLevel: 42,
       recordedAt: at(123),
       clientEventId,
     };
@@ -136,9 +137,9 @@ describe('tracking: update_location, batches, history, breaches, stale guards, u
       const rows = await stored();
       return rows.length ? rows : undefined;
     });
-    // Every column as sent, to the millisecond; the battery level rounded as Math.round does.
+    // Every column as sent, to the millisecond.
     expect(row).toMatchObject({ lat: fix.lat, lng: fix.lng, accuracy: 5.5, heading: 90.25, speed: 1.5 });
-    expect(row.battery_level).toBe(43);
+    expect(row.battery_level).toBe(42);
     expect(new Date(row.recorded_at).toISOString()).toBe(fix.recordedAt);
     expect(Math.abs(new Date(row.received_at).getTime() - Date.now())).toBeLessThan(60_000);
     const [shift] = await t.db.query('SELECT id FROM shifts WHERE guard_id = $1 AND ended_at IS NULL', [

@@ -7,18 +7,22 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ConfigValidationError,
   createRootLogger,
+  EmbeddedPostgresMissing,
   loadConfig,
+  logFormatFor,
   rootLogger,
   setRootLogger,
   superviseEmbedded,
 } from '#core';
 import { createApp } from './bootstrap/create-app.js';
+import { assertDatabaseReachable, DatabaseUnreachable } from './bootstrap/database-reachable.js';
 import { prepareRuntime, type Runtime } from './bootstrap/runtime.js';
 import { printBanner } from './bootstrap/banner.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
 import { seedDemoData } from './seed/seed-demo-data.js';
 import { seedDemoMessages } from './seed/seed-demo-messages.js';
 import { seedDemoPatrols } from './seed/seed-demo-patrols.js';
+import { seedDemoShifts } from './seed/seed-demo-shifts.js';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  setRootLogger(createRootLogger(config.LOG_LEVEL));
+  setRootLogger(createRootLogger(config.LOG_LEVEL, logFormatFor(config.LOG_FORMAT, config.NODE_ENV)));
   const log = rootLogger().child({ context: 'main' });
   let runtime: Runtime | undefined;
   let app: INestApplication | undefined;
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    if (config.DATABASE_URL) await assertDatabaseReachable(config.DATABASE_URL);
     runtime = await prepareRuntime(config);
     if (runtime.embedded)
       superviseEmbedded(runtime.embedded, {
@@ -75,6 +80,9 @@ async function main(): Promise<void> {
       await seedDemoMessages(app.get(CommandBus), seeded).catch((e: unknown) =>
         log.warn({ err: e }, 'demo conversations not seeded'),
       );
+      await seedDemoShifts(app.get(CommandBus), seeded).catch((e: unknown) =>
+        log.warn({ err: e }, 'demo planned shifts not seeded'),
+      );
     }
     await app.listen(config.PORT);
     const readyMs = Math.round(performance.now() - startedAt);
@@ -82,6 +90,10 @@ async function main(): Promise<void> {
     log.info({ port, readyMs, embedded: !!runtime.embedded }, 'ready');
     printBanner(config, { readyMs, seeded: !!seeded, demo: seedDemo });
   } catch (e) {
+    if (e instanceof DatabaseUnreachable || e instanceof EmbeddedPostgresMissing) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
     log.fatal({ err: e }, e instanceof Error ? e.message : 'startup failed');
     await app?.close().catch(() => undefined);
     await runtime?.embedded?.stop().catch(() => undefined);

@@ -1,3 +1,9 @@
+import {
+  RescheduleShiftHandler,
+  UnscheduleShiftHandler,
+} from './commands/change-scheduled-shift/change-scheduled-shift.handlers.js';
+import { AttendanceCsv } from './http/attendance-csv.js';
+import { ScheduleWeeklyShifts } from './commands/schedule-weekly-shifts/schedule-weekly-shifts.service.js';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AttendanceController } from './attendance.controller.js';
@@ -22,12 +28,16 @@ import { ShiftsController } from './shifts.controller.js';
     StartShiftHandler,
     EndShiftHandler,
     ScheduleShiftHandler,
+    RescheduleShiftHandler,
+    UnscheduleShiftHandler,
     BroadcastWhenShiftStarted,
     BroadcastWhenShiftEnded,
     BroadcastWhenShiftScheduled,
     NoShowTimer,
     ScheduledShiftsQuery,
     AttendanceReportQuery,
+    ScheduleWeeklyShifts,
+    AttendanceCsv,
   ],
 })
 export class AttendanceModule {}

@@ -130,6 +130,7 @@ export interface Commands {
         location: GpsFix;
         type?: PanicType;
         patrolRunId?: string;
+        /** Percent, a whole number 0-100. */
         batteryLevel?: number;
         message?: string;
       };
@@ -188,6 +189,7 @@ export interface Commands {
         accuracy?: number;
         heading?: number;
         speed?: number;
+        /** Percent, a whole number 0-100. */
         batteryLevel?: number;
       };
     ack: { accepted: boolean; nextIntervalMs: number };
@@ -273,6 +275,9 @@ export interface DurableEvents {
   shift_started: { shift: Shift; insideGeofence: boolean | null };
   shift_ended: { shift: Shift; insideGeofence: boolean | null };
   shift_missed: { scheduledShift: Record<string, unknown> };
+  shift_scheduled: { scheduledShift: Record<string, unknown> };
+  shift_rescheduled: { scheduledShift: Record<string, unknown> };
+  shift_unscheduled: { scheduledShiftId: string; guardId: string; siteId: string };
   geofence_breach: { userId: string; location: GpsFix; site: unknown };
   guard_stale: { userId: string; lastSeenAt: string | null; reason: 'NO_LOCATION' | 'DISCONNECTED' };
   site_unwatched: { siteId: string; guardsOnShift: number; since: string };

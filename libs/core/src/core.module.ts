@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { MemoryRateLimitStore, RATE_LIMIT_STORE } from './rate-limit/rate-limit.store.js';
 import { AppConfig } from './config/app-config.js';
@@ -10,6 +11,7 @@ import { HealthChecks } from './health/health-checks.js';
 import { MembershipService } from './accounts/membership.service.js';
 import { SitesController } from './accounts/sites.controller.js';
 import { SitesService } from './accounts/sites.service.js';
+import { SiteMembersQuery } from './accounts/site-members.query.js';
 import { UsersController } from './accounts/users.controller.js';
 import { UsersService } from './accounts/users.service.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -24,12 +26,14 @@ import { RestCommandThrottleGuard } from './http/rest-command-throttle.guard.js'
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { RuntimeMetrics } from './health/runtime-metrics.js';
+import { PrometheusMetrics } from './metrics/prometheus-metrics.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 
 /** Accounts, auth, health and the shared services every feature uses. */
 @Global()
 @Module({
-  imports: [CqrsModule, TerminusModule],
+  // JwtModule without a module-wide secret: TokenService passes its cached KeyObject per call.
+  imports: [CqrsModule, TerminusModule, JwtModule.register({})],
   controllers: [
     AuthController,
     MeController,
@@ -41,12 +45,14 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
   providers: [
     TokenService,
     RuntimeMetrics,
+    PrometheusMetrics,
     AuthService,
     PasswordHasher,
     PasswordChangeService,
     MembershipService,
     UsersService,
     SitesService,
+    SiteMembersQuery,
     RateLimiter,
     RedisConnections,
     HealthChecks,
@@ -66,6 +72,7 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
   ],
   exports: [
     TokenService,
+    PrometheusMetrics,
     AuthService,
     PasswordHasher,
     PasswordChangeService,

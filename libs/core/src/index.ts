@@ -52,3 +52,8 @@ export * from './database/run-migrations.js';
 export * from './database/pool-options.js';
 export * from './http/client-address.js';
 export * from './validation/payload-shape.js';
+export * from './metrics/command-tally.js';
+export * from './metrics/prometheus-metrics.js';
+export * from './metrics/prometheus.endpoint.js';
+export * from './http/csv.js';
+export * from './accounts/user-names.js';

@@ -1,3 +1,13 @@
+import { CheckpointController } from './http/checkpoint.controller.js';
+import {
+  DeleteCheckpointHandler,
+  UpdateCheckpointHandler,
+} from './commands/change-checkpoint/change-checkpoint.handlers.js';
+import {
+  DeletePatrolRouteHandler,
+  UpdatePatrolRouteHandler,
+} from './commands/change-patrol-route/change-patrol-route.handlers.js';
+import { PatrolRunsCsv } from './http/patrol-runs-csv.js';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CompletePatrolHandler } from './commands/complete-patrol/complete-patrol.handler.js';
@@ -20,10 +30,14 @@ import { PatrolShiftSweep } from './timers/patrol-shift-sweep.js';
 /** The patrols feature: gateway, REST controller, commands, events, reactions, rules, persistence. */
 @Module({
   imports: [CqrsModule],
-  controllers: [CheckpointsController, PatrolRoutesController, PatrolRunsController],
+  controllers: [CheckpointsController, CheckpointController, PatrolRoutesController, PatrolRunsController],
   providers: [
     PatrolsGateway,
     CreateCheckpointHandler,
+    UpdateCheckpointHandler,
+    DeleteCheckpointHandler,
+    UpdatePatrolRouteHandler,
+    DeletePatrolRouteHandler,
     CreatePatrolRouteHandler,
     StartPatrolHandler,
     ScanCheckpointHandler,
@@ -33,6 +47,7 @@ import { PatrolShiftSweep } from './timers/patrol-shift-sweep.js';
     PatrolRunEnder,
     PatrolViews,
     PatrolQueries,
+    PatrolRunsCsv,
     PatrolDeadlineTimers,
     PatrolShiftSweep,
   ],

@@ -9,6 +9,7 @@ import {
   UuidParam,
   type Principal,
 } from '#core';
+import { LocationHistoryPageDto, SiteLivePageDto } from './http/tracking-responses.dto.js';
 import { LivePositionsQuery } from './queries/live-positions.query.js';
 import { HistoryQueryDto, LocationHistoryQuery } from './queries/location-history.query.js';
 import { SiteCache } from './state/site.cache.js';
@@ -25,9 +26,7 @@ export class TrackingController {
   @Get('tracking/users/:id/history')
   @Authenticated('supervisor', 'manager', 'admin')
   @ApiOperation({ summary: "A guard's location history (staff of the guard's sites, admins)" })
-  @ApiOkResponse({
-    description: '{ userId, from, to, items: [{ siteId, shiftId, lat, lng, ... }], total, page, pageSize }',
-  })
+  @ApiOkResponse({ type: LocationHistoryPageDto })
   @ApiErrors(400, 404)
   history(@CurrentUser() me: Principal, @UuidParam() id: string, @Query() q: HistoryQueryDto) {
     return this.historyQuery.history(me, id, q);
@@ -36,9 +35,7 @@ export class TrackingController {
   @Get('sites/:id/live')
   @Authenticated('supervisor', 'manager', 'admin')
   @ApiOperation({ summary: 'Latest position of every guard on shift at the site (site staff)' })
-  @ApiOkResponse({
-    description: '{ siteId, items: [{ userId, name, shiftId, startedAt, location }], total, page, pageSize }',
-  })
+  @ApiOkResponse({ type: SiteLivePageDto })
   @ApiErrors(400, 404)
   async siteLive(@CurrentUser() me: Principal, @UuidParam() id: string) {
     if (!isSiteStaff(me, id) || !(await this.sites.get(id))) throw AppError.notFound('Site');

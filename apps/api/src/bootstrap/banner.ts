@@ -14,6 +14,7 @@ export function printBanner(
     `  API        ${base}/api/v1`,
     `  Swagger    ${base}/api/docs  (JSON: ${base}/api/docs-json)`,
     `  Health     ${base}/health/ready`,
+    `  Metrics    ${base}/metrics  (Prometheus${config.METRICS_TOKEN ? ', bearer METRICS_TOKEN' : ''})`,
     `  Socket.IO  ${base}  (path /socket.io)`,
     `  Database   ${config.DATABASE_URL ? 'external (DATABASE_URL)' : `embedded PostgreSQL in ${config.DATA_DIR}`}`,
   ];

@@ -1,5 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   AppConfig,
@@ -7,6 +8,7 @@ import {
   HttpExceptionFilter,
   PinoNestLogger,
   compileTrust,
+  mountPrometheusEndpoint,
   runMigrationsExclusively,
 } from '#core';
 import { DataSource } from 'typeorm';
@@ -40,6 +42,9 @@ export async function createApp(
   app.set('trust proxy', compileTrust(config.TRUST_PROXY));
   app.disable('x-powered-by');
   answerClientErrorsWithCodes(app.getHttpServer());
+  // gzip for REST answers over 1 kB when the client accepts it (lists, the OpenAPI document).
+  // Socket.IO does not pass through Express: its websocket frames are left as they are.
+  app.use(compression());
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
   // Health answers both at the root (for probes) and under the API base, as docs/protocol.md lists it.
@@ -55,6 +60,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
+  mountPrometheusEndpoint(app);
   setupSwagger(app);
   return app;
 }

@@ -1,11 +1,15 @@
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { Publisher } from '#realtime';
+import { ShiftRescheduledEvent, ShiftUnscheduledEvent } from '../events/shift-changed.events.js';
 import { ShiftScheduledEvent } from '../events/shift-scheduled.event.js';
 
-@EventsHandler(ShiftScheduledEvent)
-export class BroadcastWhenShiftScheduled implements IEventHandler<ShiftScheduledEvent> {
+type PlanEvent = ShiftScheduledEvent | ShiftRescheduledEvent | ShiftUnscheduledEvent;
+
+/** shift_scheduled, shift_rescheduled and shift_unscheduled: the stored envelopes to their streams. */
+@EventsHandler(ShiftScheduledEvent, ShiftRescheduledEvent, ShiftUnscheduledEvent)
+export class BroadcastWhenShiftScheduled implements IEventHandler<PlanEvent> {
   constructor(private readonly publisher: Publisher) {}
-  handle(event: ShiftScheduledEvent): void {
+  handle(event: PlanEvent): void {
     this.publisher.publish(event.envelopes);
   }
 }

@@ -7,11 +7,16 @@ import { ApiErrors } from '../http/api-errors.decorator.js';
 import { PageQueryDto } from '../http/pagination.js';
 import { CreateSiteDto, SiteDto, UpdateSiteDto } from './dto/site.dto.js';
 import { SitesService } from './sites.service.js';
+import { SitePageDto } from './dto/account-pages.dto.js';
+import { SiteMemberPageDto, SiteMembersQuery, SiteMembersQueryDto } from './site-members.query.js';
 
 @ApiTags('sites')
 @Controller('sites')
 export class SitesController {
-  constructor(private readonly sites: SitesService) {}
+  constructor(
+    private readonly sites: SitesService,
+    private readonly memberList: SiteMembersQuery,
+  ) {}
 
   @Post()
   @Authenticated('admin')
@@ -25,7 +30,7 @@ export class SitesController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Sites visible to the caller (admins: all)' })
-  @ApiOkResponse({ description: '{ items: SiteDto[], total, page, pageSize }' })
+  @ApiOkResponse({ type: SitePageDto })
   @ApiErrors(400)
   list(@CurrentUser() me: Principal, @Query() q: PageQueryDto) {
     return this.sites.list(me, q);
@@ -37,6 +42,17 @@ export class SitesController {
   @ApiErrors(400, 404)
   get(@CurrentUser() me: Principal, @UuidParam() id: string) {
     return this.sites.get(me, id);
+  }
+
+  @Get(':id/members')
+  @Authenticated('supervisor', 'manager', 'admin')
+  @ApiOperation({
+    summary: 'People assigned to the site, by name (site staff: supervisors, managers, admins)',
+  })
+  @ApiOkResponse({ type: SiteMemberPageDto })
+  @ApiErrors(400, 404)
+  members(@CurrentUser() me: Principal, @UuidParam() id: string, @Query() q: SiteMembersQueryDto) {
+    return this.memberList.list(me, id, q);
   }
 
   @Patch(':id')

@@ -5,6 +5,7 @@ import { Authenticated } from '../auth/decorators.js';
 import { ApiErrors } from '../http/api-errors.decorator.js';
 import { CreateUserDto, ListUsersQueryDto, SetUserSitesDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
+import { UserPageDto } from './dto/account-pages.dto.js';
 
 @ApiTags('users')
 @Controller('users')
@@ -22,7 +23,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List users (admin); filter by role, site, text' })
-  @ApiOkResponse({ description: '{ items: UserDto[], total, page, pageSize }' })
+  @ApiOkResponse({ type: UserPageDto })
   @ApiErrors(400)
   list(@Query() q: ListUsersQueryDto) {
     return this.users.list(q);

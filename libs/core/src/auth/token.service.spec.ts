@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { JwtService } from '@nestjs/jwt';
 import { loadConfig } from '../config/app-config.js';
 import { epochOf, extractBearer, TokenError, TokenService } from './token.service.js';
 
 const config = loadConfig({ JWT_SECRET: 's'.repeat(40), NODE_ENV: 'test' });
-const tokens = new TokenService(config);
+const tokens = new TokenService(config, new JwtService({}));
 const user = { id: '6f0b7c1e-2f6a-4a53-9a51-2d7f1d0c9a11', role: 'guard' as const };
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 

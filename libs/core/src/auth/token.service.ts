@@ -1,6 +1,6 @@
 import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import jwt from 'jsonwebtoken';
+import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config.js';
 import type { Role } from '../accounts/role.js';
 
@@ -36,12 +36,17 @@ const ROLES = new Set(['guard', 'supervisor', 'manager', 'admin']);
 @Injectable()
 export class TokenService {
   private key?: { secret: string; key: KeyObject };
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+  ) {}
 
   /**
-   * The secret as a KeyObject, made once. Given the string, jsonwebtoken first tries to parse it
-   * as a PEM public key on every call and builds a thrown error before falling back to a secret
-   * key: that was a fifth of the server's CPU while 11,000 sockets connected (profile).
+   * The secret as a KeyObject, made once. Given the string, jsonwebtoken (under JwtService) first
+   * tries to parse it as a PEM public key on every call and builds a thrown error before falling
+   * back to a secret key: that was a fifth of the server's CPU while 11,000 sockets connected
+   * (profile); through JwtService a verify costs about 310 us of CPU with the string, 7 with the KeyObject
+   * (bench/README.md).
    */
   private get secret(): KeyObject {
     const secret = this.config.JWT_SECRET;
@@ -58,7 +63,8 @@ export class TokenService {
     const payload: Record<string, unknown> = { role: user.role, type: 'access' };
     if (deviceId) payload.did = deviceId;
     if (user.tokenEpoch) payload.tep = user.tokenEpoch;
-    const token = jwt.sign(payload, this.secret, {
+    const token = this.jwt.sign(payload, {
+      privateKey: this.secret,
       algorithm: 'HS256',
       subject: user.id,
       jwtid: randomUUID(),
@@ -66,22 +72,26 @@ export class TokenService {
       issuer: this.config.JWT_ISSUER,
       audience: this.config.JWT_AUDIENCE,
     });
-    const { exp } = jwt.decode(token) as { exp: number };
+    const { exp } = this.jwt.decode<{ exp: number }>(token);
     return { token, expiresAt: new Date(exp * 1000), expiresIn: ttlS };
   }
 
   /** Returns the claims of a valid access token or throws TokenError with the contract's reason. */
   verifyAccess(token: string): AccessClaims {
-    let claims: jwt.JwtPayload;
+    let claims: Record<string, unknown>;
     try {
-      claims = jwt.verify(token, this.secret, {
+      claims = this.jwt.verify(token, {
+        // JwtVerifyOptions types `publicKey` as string | Buffer; jsonwebtoken takes the KeyObject.
+        publicKey: this.secret as unknown as Buffer,
         algorithms: ['HS256'],
         issuer: this.config.JWT_ISSUER,
         audience: this.config.JWT_AUDIENCE,
         complete: false,
-      }) as jwt.JwtPayload;
+      });
     } catch (e) {
-      if (e instanceof jwt.TokenExpiredError) throw new TokenError('AUTH_EXPIRED', 'Token expired');
+      // jsonwebtoken's TokenExpiredError, rethrown by JwtService (matched by name: no direct import).
+      if (e instanceof Error && e.name === 'TokenExpiredError')
+        throw new TokenError('AUTH_EXPIRED', 'Token expired');
       throw new TokenError('AUTH_INVALID', 'Token invalid');
     }
     if (typeof claims !== 'object' || claims.type !== 'access')
@@ -95,7 +105,7 @@ export class TokenService {
       throw new TokenError('AUTH_INVALID', 'Bad device');
     if (claims.tep !== undefined && !(Number.isSafeInteger(claims.tep) && (claims.tep as number) >= 0))
       throw new TokenError('AUTH_INVALID', 'Bad token epoch');
-    return claims as AccessClaims;
+    return claims as unknown as AccessClaims;
   }
 }
 

@@ -51,9 +51,11 @@ describe('loadConfig', () => {
     ['AUDIT_BUFFER_MAX', '10'],
     ['AUDIT_RETENTION_DAYS', '0'],
     ['WS_RATE_LIMITED_CUTOFF', '0'],
-  ])('refuses %s=%s and names the variable', (key, value) => {
+    ['LOG_FORMAT', 'xml'],
+    ['METRICS_TOKEN', 'short'],
+  ])('refuses %s=%s and names the variable with the value it got', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigValidationError);
-    expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(key));
+    expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`${key}: .*\\(got "${value}"\\)`));
   });
   it('validates TRUST_PROXY', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback, uniquelocal' }).TRUST_PROXY).toBe('loopback, uniquelocal');

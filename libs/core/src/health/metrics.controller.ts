@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/decorators.js';
 import { ApiErrors } from '../http/api-errors.decorator.js';
+import { RuntimeMetricsDto } from './health-responses.dto.js';
 import { RuntimeMetrics } from './runtime-metrics.js';
 
 @ApiTags('health')
@@ -14,12 +15,7 @@ export class MetricsController {
   @ApiOperation({
     summary: "This node's event-loop delay and GC pauses (since the last reset) and memory (admin)",
   })
-  @ApiOkResponse({
-    description:
-      '{ uptimeS, eventLoopDelayMs { windowS, samples, mean, p50, p99, max }, gcPauses { windowS, pausedPct, ' +
-      'minor|major|incremental|weakcb { count, totalMs, maxMs } }, memoryBytes, ' +
-      'audit { buffered, capacity, dropped, openRefusalWindows } }',
-  })
+  @ApiOkResponse({ type: RuntimeMetricsDto })
   @ApiErrors(401, 403)
   get() {
     return this.metrics.snapshot();

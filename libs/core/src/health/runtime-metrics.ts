@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay, type ELDHistogram } from 'node:perf_hooks';
 import { GcPauses } from './gc-pauses.js';
 import { loopDelayMs } from './loop-delay.js';
 
@@ -9,7 +9,7 @@ import { loopDelayMs } from './loop-delay.js';
  */
 @Injectable()
 export class RuntimeMetrics implements OnModuleDestroy {
-  private readonly delay: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
+  private readonly delay: ELDHistogram = monitorEventLoopDelay({ resolution: 5 });
   private readonly gc = new GcPauses().start();
   private windowStart = Date.now();
   private readonly sections = new Map<string, () => unknown>();

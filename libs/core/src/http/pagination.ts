@@ -9,10 +9,13 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
  */
 export const MAX_PAGE = 10_000;
 
-/** The `page` query parameter of every list: 1 to MAX_PAGE. */
+/**
+ * The `page` query parameter of every list: 1 to MAX_PAGE. `type` spelled out: a property without a
+ * type annotation is reflected as Object (allOf:[Object], which Swagger UI cannot send).
+ */
 export const PageNumber = (): PropertyDecorator =>
   applyDecorators(
-    ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 }),
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }),
     IsOptional(),
     Type(() => Number),
     IsInt(),
@@ -22,15 +25,15 @@ export const PageNumber = (): PropertyDecorator =>
 
 export class PageQueryDto {
   @PageNumber()
-  page = 1;
+  page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
-  pageSize = 50;
+  pageSize: number = 50;
 }
 
 export interface Page<T> {

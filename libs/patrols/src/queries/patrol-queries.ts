@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AppError, canAccessSite, toPage, type Page, type PageQueryDto, type Principal } from '#core';
 import { SiteSnapshotRegistry } from '#realtime';
-import { DataSource, type FindOptionsWhere, In } from 'typeorm';
+import { Between, DataSource, type FindOptionsWhere, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import type { PatrolRunStatus } from '../domain/patrol-run.js';
 import { CheckpointEntity } from '../persistence/checkpoint.entity.js';
 import { PatrolRouteEntity } from '../persistence/patrol-route.entity.js';
@@ -74,7 +74,7 @@ export class PatrolQueries implements OnModuleInit {
   /** Staff: runs of their sites (admins: all); guards: their own runs. Newest first. */
   async runs(
     me: Principal,
-    filter: { siteId?: string; status?: PatrolRunStatus },
+    filter: { siteId?: string; status?: PatrolRunStatus; from?: Date; to?: Date },
     q: PageQueryDto,
   ): Promise<Page<PatrolRunView>> {
     if (filter.siteId) assertSiteMember(me, filter.siteId);
@@ -82,6 +82,7 @@ export class PatrolQueries implements OnModuleInit {
       ...(filter.status && { status: filter.status }),
       ...(filter.siteId ? { siteId: filter.siteId } : me.role === 'admin' ? {} : { siteId: In(me.siteIds) }),
       ...(me.role === 'guard' && { guardId: me.userId }),
+      ...startedIn(filter.from, filter.to),
     };
     const [rows, total] = await this.db.getRepository(PatrolRunEntity).findAndCount({
       where,
@@ -92,8 +93,25 @@ export class PatrolQueries implements OnModuleInit {
     return toPage(await this.views.runs(this.db.manager, rows), total, q);
   }
 
+  /** Every run the filter selects (no paging), newest first, for an export; at most `limit`. */
+  async allRuns(
+    me: Principal,
+    filter: { siteId?: string; status?: PatrolRunStatus; from?: Date; to?: Date },
+    limit: number,
+  ): Promise<PatrolRunView[]> {
+    return (await this.runs(me, filter, { page: 1, pageSize: limit })).items;
+  }
+
   private async existingSite(siteId: string): Promise<string | null> {
     const [row] = (await this.db.query('SELECT id FROM sites WHERE id = $1', [siteId])) as { id: string }[];
     return row?.id ?? null;
   }
+}
+
+/** A started-at window [from, to) for the runs query; either end may be open. */
+function startedIn(from?: Date, to?: Date): FindOptionsWhere<PatrolRunEntity> {
+  if (from && to) return { startedAt: Between(from, new Date(to.getTime() - 1)) };
+  if (from) return { startedAt: MoreThanOrEqual(from) };
+  if (to) return { startedAt: LessThan(to) };
+  return {};
 }

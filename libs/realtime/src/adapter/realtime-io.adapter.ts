@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { AppConfig, AppError, ErrorCode, rootLogger } from '#core';
+import { AppConfig, AppError, ErrorCode, PrometheusMetrics, rootLogger, type CommandTally } from '#core';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import { AuditService } from '../audit/audit.service.js';
@@ -46,6 +46,8 @@ const MAX_HTTP_BUFFER = 256 * 1024;
 export class RealtimeIoAdapter extends IoAdapter {
   /** Event name -> slot in every socket's BoundHandlers arrays. */
   private readonly slots = new Map<string, number>();
+  /** Slot -> that command's Prometheus counts, made when the slot is (not per command). */
+  private readonly tallies: CommandTally[] = [];
   private readonly log = rootLogger().child({ context: 'socket' });
   private readonly lanes = new CommandLanes();
 
@@ -72,8 +74,10 @@ export class RealtimeIoAdapter extends IoAdapter {
     const clusterFactory = this.app.get<ClusterAdapterFactory>(CLUSTER_ADAPTER);
     const clustered = clusterFactory.install(server);
     this.app.get(Publisher).attach(server, clustered);
+    const metrics = this.app.get(PrometheusMetrics);
+    metrics.countSocketsWith(() => server.of('/').sockets.size);
     this.installHandshake(server);
-    this.installLifecycle(server);
+    this.installLifecycle(server, metrics.command('(unknown)'));
     return server as Server;
   }
 
@@ -117,7 +121,7 @@ export class RealtimeIoAdapter extends IoAdapter {
     });
   }
 
-  private installLifecycle(server: PsServer): void {
+  private installLifecycle(server: PsServer, unknownCommand: CommandTally): void {
     const lifecycle = this.app.get(SessionLifecycle);
     const audit = this.app.get(AuditService);
     const throttle = this.app.get(CommandThrottle);
@@ -135,7 +139,7 @@ export class RealtimeIoAdapter extends IoAdapter {
         const bound = (socket as BoundSocket)[BOUND];
         if (slot !== undefined && bound?.callbacks[slot]) {
           const payload = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
-          const responder = new Responder(socket, event, payload, ack, audit, overLimit);
+          const responder = new Responder(socket, event, payload, ack, audit, this.tallies[slot], overLimit);
           const callback = bound.callbacks[slot];
           // Checked when read: a payload refused anyway is answered now instead of held in a lane.
           const badPayload = checkPayload(payload);
@@ -144,7 +148,16 @@ export class RealtimeIoAdapter extends IoAdapter {
           if (!this.lanes.submit(socket, event, run)) responder.fail(laneFull());
           return;
         }
-        const responder = new Responder(socket, event.slice(0, 64), undefined, ack, audit, overLimit);
+        // One label for every unknown name: a client must not be able to add time series.
+        const responder = new Responder(
+          socket,
+          event.slice(0, 64),
+          undefined,
+          ack,
+          audit,
+          unknownCommand,
+          overLimit,
+        );
         // Unknown events count against the user's budget too: each one costs an answer and an audit row.
         // a promise either way (a synchronous throw becomes its rejection, answered below)
         void new Promise<AppError | null>((resolve) => resolve(throttle.check(socket, event))).then(
@@ -163,7 +176,10 @@ export class RealtimeIoAdapter extends IoAdapter {
     const bound = boundOf(socket);
     for (const { message, callback } of handlers) {
       let slot = this.slots.get(message);
-      if (slot === undefined) this.slots.set(message, (slot = this.slots.size));
+      if (slot === undefined) {
+        this.slots.set(message, (slot = this.slots.size));
+        this.tallies[slot] = this.app.get(PrometheusMetrics).command(message);
+      }
       bound.callbacks[slot] = callback;
     }
   }

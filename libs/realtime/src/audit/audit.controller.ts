@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { ApiErrors, Authenticated, PageQueryDto, toPage } from '#core';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { AuditPageDto } from './audit-entry.dto.js';
 
 class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() userId?: string;
@@ -26,7 +27,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'Audit log (admin): connects, disconnects, refused handshakes, every inbound command',
   })
-  @ApiOkResponse({ description: '{ items, total, page, pageSize }, newest first' })
+  @ApiOkResponse({ type: AuditPageDto, description: 'newest first' })
   @ApiErrors(400)
   async list(@Query() q: AuditQueryDto) {
     const where: string[] = [];

@@ -1,4 +1,5 @@
 import { SubscribeMessage } from '@nestjs/websockets';
+import { CommandTally } from '#core';
 import type { AuditService } from '../audit/audit.service.js';
 import type { PsSocket } from '../session/socket-session.js';
 import { CommandPolicy, commandPolicyOf } from './command-policy.js';
@@ -18,7 +19,7 @@ function audited(event: string, outcome: 'ok' | 'fail'): number {
   const rows: unknown[] = [];
   const socket = { id: 's1', data: {}, emit: () => true } as unknown as PsSocket;
   const audit = { record: (row: unknown) => rows.push(row) } as unknown as AuditService;
-  const r = new Responder(socket, event, {}, () => undefined, audit);
+  const r = new Responder(socket, event, {}, () => undefined, audit, new CommandTally(event));
   if (outcome === 'ok') r.ok({});
   else r.fail(new Error('x'));
   return rows.length;

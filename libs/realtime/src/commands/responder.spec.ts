@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '#core';
+import { AppError, CommandTally, ErrorCode } from '#core';
 import { of, Subject, throwError } from 'rxjs';
 import type { AuditService } from '../audit/audit.service.js';
 import type { PsSocket } from '../session/socket-session.js';
@@ -10,9 +10,27 @@ function responder() {
   const audited: unknown[] = [];
   const socket = { id: 's1', data: {}, emit: () => true } as unknown as PsSocket;
   const audit = { record: (row: unknown) => audited.push(row) } as unknown as AuditService;
-  const r = new Responder(socket, 'report_incident', {}, (a) => answers.push(a), audit);
-  return { r, answers, audited };
+  const tally = new CommandTally('report_incident');
+  const r = new Responder(socket, 'report_incident', {}, (a) => answers.push(a), audit, tally);
+  return { r, answers, audited, tally };
 }
+
+describe('the Prometheus counts of a command', () => {
+  it('records the one answer with its result and duration, not a second one', () => {
+    const ok = responder();
+    ok.r.ok({ id: 1 });
+    ok.r.fail(new AppError(ErrorCode.CONFLICT, 'late'));
+    expect([ok.tally.ok, ok.tally.count, [...ok.tally.errors]]).toEqual([1, 1, []]);
+    const failed = responder();
+    failed.r.fail(new AppError(ErrorCode.FORBIDDEN, 'no'));
+    expect([failed.tally.ok, failed.tally.count, [...failed.tally.errors]]).toEqual([
+      0,
+      1,
+      [['FORBIDDEN', 1]],
+    ]);
+    expect(failed.tally.sum).toBeGreaterThanOrEqual(0);
+  });
+});
 
 describe('the receive time of a command', () => {
   it('is taken when the command is read (the Responder is made), and found behind the ack Nest passes', () => {

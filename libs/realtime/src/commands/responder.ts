@@ -1,4 +1,4 @@
-import { toErrorBody, type ErrorBody } from '#core';
+import { toErrorBody, type CommandTally, type ErrorBody } from '#core';
 import { isObservable } from 'rxjs';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RateLimitedDisconnect } from './rate-limited-disconnect.js';
@@ -28,12 +28,16 @@ export class Responder {
    * commands or a backlog.
    */
   readonly readAt = Date.now();
+  /** The same instant on the monotonic clock, for the command duration histogram. */
+  private readonly readAtMs = performance.now();
   constructor(
     private readonly socket: PsSocket,
     readonly event: string,
     private readonly payload: unknown,
     private readonly ack: ((response: unknown) => void) | undefined,
     private readonly audit: AuditService,
+    /** This command name's Prometheus counts (PrometheusMetrics.command), looked up once per name. */
+    private readonly tally: CommandTally,
     /** Cuts off a socket that keeps getting RATE_LIMITED (absent for calls outside the adapter). */
     private readonly overLimit?: RateLimitedDisconnect,
   ) {}
@@ -42,6 +46,7 @@ export class Responder {
     if (this.answered) return;
     this.answered = true;
     this.ack?.({ ok: true, data: data ?? {} });
+    this.tally.record(null, (performance.now() - this.readAtMs) / 1000);
     if (audited(this.event, 'ok')) this.record('ok', null);
   }
 
@@ -57,6 +62,7 @@ export class Responder {
     };
     if (this.ack) this.ack({ ok: false, error: body });
     else this.socket.emit('exception', { event: this.event, code: error.code, message: error.message });
+    this.tally.record(error.code, (performance.now() - this.readAtMs) / 1000);
     if (audited(this.event, 'error')) this.record('error', error.code);
     if (error.code === 'RATE_LIMITED') this.overLimit?.note(this.socket);
     return error;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { rootLogger } from '#core';
+import { PrometheusMetrics, rootLogger } from '#core';
 import type { Envelope } from '../contract/envelope.js';
 import { Rooms } from '../contract/rooms.js';
 import type { PsServer, PsSocket } from '../session/socket-session.js';
@@ -16,6 +16,8 @@ export class Publisher {
   private clustered = false;
   private readonly log = rootLogger().child({ context: 'publisher' });
   private readonly controlHandlers: [string, (...args: unknown[]) => void][] = [];
+
+  constructor(private readonly metrics: PrometheusMetrics) {}
 
   attach(server: PsServer, clustered: boolean): void {
     this.server = server;
@@ -38,7 +40,10 @@ export class Publisher {
   /** Broadcasts stored envelopes to their stream rooms, in the order given. */
   publish(envelopes: Envelope[]): void {
     if (!this.server) return;
-    for (const env of envelopes) this.server.to(env.stream).emit(env.type, env);
+    for (const env of envelopes) {
+      this.server.to(env.stream).emit(env.type, env);
+      this.metrics.eventPublished(env.type);
+    }
   }
 
   /** An ephemeral event (no seq, not replayed) to rooms. */
@@ -60,6 +65,7 @@ export class Publisher {
    * ids whose devices confirmed receipt within the timeout, gathered from every node.
    */
   async publishWithReceipts(env: Envelope, timeoutMs: number): Promise<string[]> {
+    this.metrics.eventPublished(env.type);
     const local = this.deliverLocally(env, timeoutMs);
     if (!this.clustered || !this.server) return local;
     // Every node answers after its own receipt window; if the cluster (Redis) cannot answer, the

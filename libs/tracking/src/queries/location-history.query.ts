@@ -12,14 +12,14 @@ export class HistoryQueryDto {
   @OptionalIsoTime('default: now')
   to?: string;
   @PageNumber()
-  page = 1;
-  @ApiPropertyOptional({ minimum: 1, maximum: 5000, default: 1000 })
+  page: number = 1;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 5000, default: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(5000)
-  pageSize = 1000;
+  pageSize: number = 1000;
 }
 
 /** GET /tracking/users/:id/history: admins, or staff of a site the user is assigned to (those sites only). */

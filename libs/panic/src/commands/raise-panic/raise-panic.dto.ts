@@ -42,7 +42,7 @@ export class RaisePanicDto extends CommandDto {
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() patrolRunId?: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, description: 'percent, whole number' })
   @IsOptional()
   @IsInt()
   @Min(0)

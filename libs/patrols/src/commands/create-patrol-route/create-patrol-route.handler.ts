@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AppError, SiteEntity } from '#core';
+import { SiteEntity } from '#core';
 import { CommandRunner } from '#realtime';
-import { In } from 'typeorm';
-import { CheckpointEntity } from '../../persistence/checkpoint.entity.js';
+import { assertCheckpointsOfSite } from '../route-checkpoints.js';
 import { PatrolRouteEntity } from '../../persistence/patrol-route.entity.js';
 import { PatrolViews, type PatrolRouteView } from '../../queries/patrol-views.js';
 import { assertSiteStaff } from '../../queries/site-access.js';
@@ -19,16 +18,7 @@ export class CreatePatrolRouteHandler implements ICommandHandler<CreatePatrolRou
     const outcome = await this.runner.run({ principal, command: 'create_patrol_route' }, async (uow) => {
       const site = await uow.tx.getRepository(SiteEntity).findOneBy({ id: dto.siteId });
       assertSiteStaff(principal, site?.id ?? null);
-      const found = await uow.tx
-        .getRepository(CheckpointEntity)
-        .countBy({ id: In(dto.checkpointIds), siteId: dto.siteId });
-      if (found !== dto.checkpointIds.length)
-        throw AppError.validation([
-          {
-            field: 'checkpointIds',
-            constraints: { sameSite: 'every checkpoint must exist and belong to the route site' },
-          },
-        ]);
+      await assertCheckpointsOfSite(uow.tx, dto.checkpointIds, dto.siteId);
       const repo = uow.tx.getRepository(PatrolRouteEntity);
       const route = await repo.save(
         repo.create({

@@ -1,4 +1,4 @@
-import { IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsDeviceTime, IsLatitudeNumber, IsLongitudeNumber } from '#core';
 import { CommandDto } from '#realtime';
 
@@ -10,6 +10,7 @@ export class UpdateLocationDto extends CommandDto {
   @IsOptional() @IsNumber(finite) @Min(0) @Max(100_000) accuracy?: number;
   @IsOptional() @IsNumber(finite) @Min(0) @Max(360) heading?: number;
   @IsOptional() @IsNumber(finite) @Min(0) @Max(1000) speed?: number;
-  @IsOptional() @IsNumber(finite) @Min(0) @Max(100) batteryLevel?: number;
+  /** Percent, a whole number 0-100: the same unit as panic_alert's and the stored smallint. */
+  @IsOptional() @IsInt() @Min(0) @Max(100) batteryLevel?: number;
   @IsOptional() @IsDeviceTime() recordedAt?: string;
 }

@@ -1,0 +1,11 @@
+import type { Envelope } from '#realtime';
+
+/** A planned shift got new times (committed): `shift_rescheduled` to the site staff and the guard. */
+export class ShiftRescheduledEvent {
+  constructor(readonly envelopes: Envelope[]) {}
+}
+
+/** A planned shift was withdrawn (committed): `shift_unscheduled` to the site staff and the guard. */
+export class ShiftUnscheduledEvent {
+  constructor(readonly envelopes: Envelope[]) {}
+}
