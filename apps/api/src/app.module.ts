@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule, CoreModule, requestLogging } from '#core';
 import { AttendanceModule } from '#attendance';
 import { IncidentsModule } from '#incidents';
+import { NotificationsModule } from '#notifications';
 import { PanicModule } from '#panic';
 import { PatrolsModule } from '#patrols';
 import { RealtimeModule } from '#realtime';
@@ -52,6 +53,7 @@ export class AppModule implements NestModule {
         PatrolsModule,
         AttendanceModule,
         TrackingModule,
+        NotificationsModule,
         SimulationModule.forRoot(config),
         ...extraModules,
       ],

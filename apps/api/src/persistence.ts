@@ -1,6 +1,7 @@
 import { attendanceEntities, attendanceMigrations } from '#attendance';
 import { coreEntities, coreMigrations } from '#core';
 import { incidentsEntities, incidentsMigrations } from '#incidents';
+import { notificationsEntities, notificationsMigrations } from '#notifications';
 import { panicEntities, panicMigrations } from '#panic';
 import { patrolsEntities, patrolsMigrations } from '#patrols';
 import { realtimeMigrations } from '#realtime';
@@ -14,6 +15,7 @@ export const entities = [
   ...patrolsEntities,
   ...attendanceEntities,
   ...trackingEntities,
+  ...notificationsEntities,
 ];
 export const migrations = [
   ...coreMigrations,
@@ -23,4 +25,5 @@ export const migrations = [
   ...incidentsMigrations,
   ...patrolsMigrations,
   ...trackingMigrations,
+  ...notificationsMigrations,
 ];

@@ -1,0 +1,173 @@
+import { pollUntil } from '../support/poll.js';
+import { command, connect } from '../support/sockets.js';
+import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
+import { HERE, NOTIFY_ENV, rest, signatureValid } from './notify-fixtures.js';
+import { httpReceiver, statusesPerDelivery, type HttpReceiver } from './receivers.js';
+
+describe('webhook notifications', () => {
+  let t: TestApp;
+  let site: string;
+  let admin: TestUser;
+  let receiver: HttpReceiver;
+
+  beforeAll(async () => {
+    t = await startTestApp(NOTIFY_ENV);
+    site = await createSite(t, 'Webhook site');
+    admin = await createUser(t, 'admin');
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await t.close();
+  });
+
+  const raisePanic = async (app: TestApp) => {
+    const guard = await createUser(app, 'guard', [site]);
+    const s = await connect(app.baseUrl, { token: guard.token });
+    const ack = await command(s, 'panic_alert', { location: HERE, type: 'MEDICAL' });
+    s.close();
+    expect(ack.ok).toBe(true);
+    return ack.data.panicId as string;
+  };
+
+  it('POSTs the signed envelope, retries a 500 within 10 s with the same delivery id, and lists attempts', async () => {
+    receiver = await httpReceiver(statusesPerDelivery(500, 204));
+    const created = await rest(t.baseUrl, admin.token).post('/notification-channels', {
+      name: 'Control room',
+      kind: 'webhook',
+      target: `${receiver.url}/hooks/patrolshield`,
+      siteIds: [site],
+      events: ['panic_alert'],
+    });
+    expect(created.status).toBe(201);
+    const { id: channelId, secret } = created.body;
+    expect(secret).toMatch(/^whsec_/);
+
+    const panicId = await raisePanic(t);
+    const [first, second] = [await receiver.nth(1), await receiver.nth(2)];
+    for (const r of [first, second]) {
+      expect(r.method).toBe('POST');
+      expect(r.path).toBe('/hooks/patrolshield');
+      expect(r.headers['content-type']).toBe('application/json');
+      expect(r.headers['x-patrolshield-event']).toBe('panic_alert');
+      expect(signatureValid(r.body, r.headers['x-patrolshield-signature'], secret)).toBe(true);
+      expect(signatureValid(r.body, r.headers['x-patrolshield-signature'], `${secret}x`)).toBe(false);
+    }
+    expect(second.headers['x-patrolshield-delivery']).toBe(first.headers['x-patrolshield-delivery']);
+    const envelope = JSON.parse(second.body.toString());
+    expect(envelope).toMatchObject({
+      type: 'panic_alert',
+      stream: `site:${site}:staff`,
+      siteId: site,
+      data: { panic: { id: panicId, type: 'MEDICAL' } },
+    });
+
+    const attempts = await pollUntil(async () => {
+      const res = await rest(t.baseUrl, admin.token).get(`/notification-deliveries?eventId=${envelope.id}`);
+      return res.body.items?.length === 2 ? res.body.items : undefined;
+    });
+    expect(attempts).toMatchObject([
+      { channelId, eventId: envelope.id, attempt: 1, status: 'retrying', httpStatus: 500 },
+      { channelId, eventId: envelope.id, attempt: 2, status: 'delivered', httpStatus: 204 },
+    ]);
+    expect(Date.parse(attempts[1].at) - Date.parse(attempts[0].at)).toBeLessThanOrEqual(10_000);
+    const byChannel = await rest(t.baseUrl, admin.token).get(
+      `/notification-deliveries?channelId=${channelId}`,
+    );
+    expect(byChannel.body.total).toBe(2);
+  });
+
+  it('never shows the secret again: not in the list, the channel, or an update', async () => {
+    const created = await rest(t.baseUrl, admin.token).post('/notification-channels', {
+      name: 'Secret keeper',
+      kind: 'webhook',
+      target: 'http://127.0.0.1:9/none',
+      siteIds: null,
+      events: ['guard_stale'],
+      minLevel: 1,
+    });
+    expect(created.status).toBe(201);
+    const secret: string = created.body.secret;
+    const api = rest(t.baseUrl, admin.token);
+    const answers = [
+      await api.get('/notification-channels'),
+      await api.get(`/notification-channels/${created.body.id}`),
+      await api.patch(`/notification-channels/${created.body.id}`, {
+        name: 'Renamed',
+        events: ['shift_missed'],
+      }),
+    ];
+    for (const a of answers) {
+      expect(a.status).toBe(200);
+      expect(JSON.stringify(a.body)).not.toContain(secret);
+      expect(JSON.stringify(a.body)).not.toContain('"secret"');
+    }
+    expect(answers[2].body).toMatchObject({ name: 'Renamed', events: ['shift_missed'], kind: 'webhook' });
+    expect((await api.delete(`/notification-channels/${created.body.id}`)).status).toBe(204);
+    expect((await api.get(`/notification-channels/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('refuses bad channels with VALIDATION_FAILED naming the problem, and supervisors with FORBIDDEN', async () => {
+    const api = rest(t.baseUrl, admin.token);
+    const base = { name: 'x', siteIds: null, events: ['panic_alert'] };
+    const cases: [object, string][] = [
+      [{ ...base, kind: 'pager', target: 'http://127.0.0.1:9/' }, 'kind'],
+      [{ ...base, kind: 'webhook' }, 'target'],
+      [{ ...base, kind: 'webhook', target: 'ftp://127.0.0.1/x' }, 'target'],
+      [{ ...base, kind: 'webhook', target: 'http://127.0.0.1:9/', events: ['incident_created'] }, 'events'],
+      [{ ...base, kind: 'email', target: ['ops@example.com'] }, 'SMTP_URL'],
+      [{ ...base, kind: 'webpush', target: ['admin'] }, 'VAPID_PUBLIC_KEY'],
+      [{ ...base, kind: 'fcm', target: ['admin'] }, 'FCM_SERVICE_ACCOUNT_FILE'],
+    ];
+    for (const [body, named] of cases) {
+      const res = await api.post('/notification-channels', body);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(JSON.stringify(res.body)).toContain(named);
+    }
+    const supervisor = await createUser(t, 'supervisor', [site]);
+    const res = await rest(t.baseUrl, supervisor.token).post('/notification-channels', {
+      ...base,
+      kind: 'webhook',
+      target: 'http://127.0.0.1:9/',
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('FORBIDDEN');
+    expect((await rest(t.baseUrl, supervisor.token).get('/notification-deliveries')).status).toBe(403);
+  });
+
+  it('keeps a retry across a restart: the next node process delivers it', async () => {
+    const restartReceiver = await httpReceiver(statusesPerDelivery(503, 200));
+    try {
+      const created = await rest(t.baseUrl, admin.token).post('/notification-channels', {
+        name: 'Restart',
+        kind: 'webhook',
+        target: restartReceiver.url,
+        siteIds: [site],
+        events: ['panic_alert'],
+      });
+      await raisePanic(t);
+      const first = await restartReceiver.nth(1);
+      const deliveryId = first.headers['x-patrolshield-delivery'];
+      // The failed attempt is stored before the process goes away.
+      await pollUntil(async () => {
+        const res = await rest(t.baseUrl, admin.token).get(
+          `/notification-deliveries?channelId=${created.body.id}`,
+        );
+        return res.body.total === 1;
+      });
+      t = await t.restart();
+      const second = await restartReceiver.nth(2);
+      expect(second.headers['x-patrolshield-delivery']).toBe(deliveryId);
+      expect(second.body.equals(first.body)).toBe(true);
+      const attempts = await pollUntil(async () => {
+        const res = await rest(t.baseUrl, admin.token).get(
+          `/notification-deliveries?channelId=${created.body.id}`,
+        );
+        return res.body.total === 2 ? res.body.items : undefined;
+      });
+      expect(attempts.map((a: { status: string }) => a.status)).toEqual(['retrying', 'delivered']);
+    } finally {
+      await restartReceiver.close();
+    }
+  });
+});
