@@ -21,7 +21,10 @@ export interface HttpReceiver {
  * decides each reply from the request and how many came before it.
  */
 export async function httpReceiver(
-  answer: (req: ReceivedRequest, index: number) => { status: number; body?: string },
+  answer: (
+    req: ReceivedRequest,
+    index: number,
+  ) => { status: number; body?: string; headers?: Record<string, string> },
 ): Promise<HttpReceiver> {
   const requests: ReceivedRequest[] = [];
   const waiters: (() => void)[] = [];
@@ -37,7 +40,9 @@ export async function httpReceiver(
       };
       const reply = answer(r, requests.length);
       requests.push(r);
-      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body ?? '');
+      res
+        .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
+        .end(reply.body ?? '');
       waiters.splice(0).forEach((w) => w());
     });
   });

@@ -113,6 +113,9 @@ describe('webhook notifications', () => {
       [{ ...base, kind: 'pager', target: 'http://127.0.0.1:9/' }, 'kind'],
       [{ ...base, kind: 'webhook' }, 'target'],
       [{ ...base, kind: 'webhook', target: 'ftp://127.0.0.1/x' }, 'target'],
+      // Link-local stays refused even with NOTIFY_ALLOW_PRIVATE_TARGETS=true (cloud metadata).
+      [{ ...base, kind: 'webhook', target: 'http://169.254.169.254/latest/meta-data/' }, 'link-local'],
+      [{ ...base, kind: 'webhook', target: 'http://[fe80::1]/' }, 'link-local'],
       [{ ...base, kind: 'webhook', target: 'http://127.0.0.1:9/', events: ['incident_created'] }, 'events'],
       [{ ...base, kind: 'email', target: ['ops@example.com'] }, 'SMTP_URL'],
       [{ ...base, kind: 'webpush', target: ['admin'] }, 'VAPID_PUBLIC_KEY'],
@@ -133,6 +136,33 @@ describe('webhook notifications', () => {
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN');
     expect((await rest(t.baseUrl, supervisor.token).get('/notification-deliveries')).status).toBe(403);
+  });
+
+  it('does not follow redirects: a 302 is a failed attempt and the other URL is never asked', async () => {
+    const elsewhere = await httpReceiver(() => ({ status: 204 }));
+    const redirecting = await httpReceiver(() => ({ status: 302, headers: { location: elsewhere.url } }));
+    try {
+      const created = await rest(t.baseUrl, admin.token).post('/notification-channels', {
+        name: 'Redirecting',
+        kind: 'webhook',
+        target: redirecting.url,
+        siteIds: [site],
+        events: ['panic_alert'],
+      });
+      await raisePanic(t);
+      await redirecting.nth(1);
+      const [attempt] = await pollUntil(async () => {
+        const res = await rest(t.baseUrl, admin.token).get(
+          `/notification-deliveries?channelId=${created.body.id}`,
+        );
+        return res.body.total ? res.body.items : undefined;
+      });
+      expect(attempt).toMatchObject({ status: 'retrying', httpStatus: 302 });
+      expect(elsewhere.requests).toHaveLength(0);
+      await rest(t.baseUrl, admin.token).delete(`/notification-channels/${created.body.id}`);
+    } finally {
+      await Promise.all([elsewhere.close(), redirecting.close()]);
+    }
   });
 
   it('keeps a retry across a restart: the next node process delivers it', async () => {
