@@ -11,6 +11,7 @@ import { prepareRuntime, type Runtime } from './bootstrap/runtime.js';
 import { printBanner } from './bootstrap/banner.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
 import { seedDemoData } from './seed/seed-demo-data.js';
+import { seedDefaultChannels } from '#notifications';
 import { seedDemoPatrols } from './seed/seed-demo-patrols.js';
 
 async function main(): Promise<void> {
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     await ensureFirstAdmin(db, config);
     const seedDemo = config.DEMO_DATA ?? (!config.DATABASE_URL && config.NODE_ENV !== 'test');
     const seeded = seedDemo ? await seedDemoData(db) : null;
+    if (seeded) await seedDefaultChannels(db, config);
     await app.init();
     if (seeded)
       // after init: CQRS registers its command handlers on bootstrap
