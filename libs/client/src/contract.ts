@@ -217,6 +217,8 @@ export interface DurableEvents {
   panic_escalated: { panic: Panic; level: 2 | 3; reason: string };
   panic_resolved: { panic: Panic; resolvedBy: unknown; notes?: string | null };
   panic_delivery: { panicId: string; confirmedBy: number };
+  /** To a guard on shift near a panic at their site (PROTOCOL.md section 11), nearest first. */
+  backup_requested: { panic: Panic; distanceM: number };
   incident_created: { incident: Incident };
   incident_assigned: { incident: Incident; assignee: unknown };
   incident_updated: { incident: Incident; changes: Record<string, unknown> };
@@ -266,6 +268,8 @@ export interface Session {
 /** Ephemeral events: latest state, no seq, not replayed. */
 export interface EphemeralEvents {
   location_batch: { siteId: string; windowStart: string; windowEnd: string; locations: LocationPoint[] };
+  /** Each fix of a guard whose panic is active, to the site staff at once (PROTOCOL.md section 11). */
+  location_update: { userId: string; panicId: string; location: Omit<LocationPoint, 'userId'> };
   presence_changed: { userId: string; role: Role; status: 'online' | 'offline'; at: string };
   dashboard_stats: {
     activePanics: number;
@@ -274,6 +278,8 @@ export interface EphemeralEvents {
     guardsOnline: number;
     patrolsInProgress: number;
     overduePatrols: number;
+    /** Admins only: sites with guards on shift that no notification channel reaches for a panic. */
+    sitesWithoutPanicNotification?: string[];
     [k: string]: unknown;
   };
   session: Session;
