@@ -1,7 +1,9 @@
+import webpush from 'web-push';
 import { pollUntil } from '../support/poll.js';
 import { command, connect } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { HERE, NOTIFY_ENV, rest } from './notify-fixtures.js';
+import { browserKeys } from './push-crypto.js';
 import { httpReceiver, type HttpReceiver } from './receivers.js';
 
 describe('webhook target guard (private targets not allowed)', () => {
@@ -11,7 +13,13 @@ describe('webhook target guard (private targets not allowed)', () => {
   let receiver: HttpReceiver;
 
   beforeAll(async () => {
-    t = await startTestApp({ ...NOTIFY_ENV, NOTIFY_ALLOW_PRIVATE_TARGETS: 'false' });
+    const vapid = webpush.generateVAPIDKeys();
+    t = await startTestApp({
+      ...NOTIFY_ENV,
+      NOTIFY_ALLOW_PRIVATE_TARGETS: 'false',
+      VAPID_PUBLIC_KEY: vapid.publicKey,
+      VAPID_PRIVATE_KEY: vapid.privateKey,
+    });
     site = await createSite(t, 'Guarded site');
     admin = await createUser(t, 'admin');
     receiver = await httpReceiver(() => ({ status: 204 }));
@@ -45,6 +53,26 @@ describe('webhook target guard (private targets not allowed)', () => {
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.details).toEqual([
         { field: 'target', constraints: { target: expect.stringMatching(why) } },
+      ]);
+    }
+  });
+
+  it('applies the same guard to Web Push endpoints a browser registers', async () => {
+    const user = await createUser(t, 'supervisor', [site]);
+    for (const [endpoint, why] of [
+      ['http://127.0.0.1:9/push', /loopback or private/],
+      ['http://169.254.169.254/push', /link-local/],
+    ] as const) {
+      const res = await rest(t.baseUrl, user.token).post('/me/devices', {
+        kind: 'webpush',
+        subscription: browserKeys().subscription(endpoint),
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([
+        {
+          field: 'subscription.endpoint',
+          constraints: { 'subscription.endpoint': expect.stringMatching(why) },
+        },
       ]);
     }
   });

@@ -1,6 +1,6 @@
 import { redisAvailable, useTwoNodes } from '../support/cluster.js';
 import { pollUntil } from '../support/poll.js';
-import { command } from '../support/sockets.js';
+import { command, waitFor } from '../support/sockets.js';
 import { HERE, NOTIFY_ENV, rest, signatureValid } from './notify-fixtures.js';
 import { httpReceiver, statusesPerDelivery } from './receivers.js';
 
@@ -62,5 +62,20 @@ suite('webhook deliveries across two nodes', () => {
     } finally {
       await receiver.close();
     }
+  });
+
+  it('steps up tracking on the other node too: a panicking guard who reconnects there reports every second', async () => {
+    const site = await cluster.db.site('Stepped-up site');
+    const guard = await cluster.db.user('guard', [site]);
+    const staffOnA = await cluster.open(cluster.a, (await cluster.db.user('supervisor', [site])).token);
+    const onA = await cluster.open(cluster.a, guard.token);
+    expect((await command(onA, 'shift_start', { siteId: site, location: HERE })).ok).toBe(true);
+    const { panicId } = (await command(onA, 'panic_alert', { location: HERE })).data;
+    onA.close();
+    const onB = await cluster.open(cluster.b, guard.token);
+    const ack = await command(onB, 'update_location', { ...HERE });
+    expect(ack.data).toMatchObject({ accepted: true, nextIntervalMs: 1000 });
+    const update = await waitFor(staffOnA, 'location_update', (d) => d.panicId === panicId);
+    expect(update).toMatchObject({ userId: guard.id, location: { lat: HERE.lat, lng: HERE.lng } });
   });
 });

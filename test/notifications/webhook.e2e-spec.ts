@@ -136,6 +136,19 @@ describe('webhook notifications', () => {
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN');
     expect((await rest(t.baseUrl, supervisor.token).get('/notification-deliveries')).status).toBe(403);
+    // Devices of a kind the server cannot send to are refused the same way.
+    const device = await rest(t.baseUrl, supervisor.token).post('/me/devices', {
+      kind: 'fcm',
+      token: 'abcdefgh12',
+    });
+    expect(device.status).toBe(400);
+    expect(device.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('FCM_SERVICE_ACCOUNT_FILE'),
+    });
+    expect(
+      (await rest(t.baseUrl, supervisor.token).post('/me/devices', { kind: 'sms', token: 'x' })).status,
+    ).toBe(400);
   });
 
   it('does not follow redirects: a 302 is a failed attempt and the other URL is never asked', async () => {
