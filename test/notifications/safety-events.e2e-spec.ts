@@ -1,7 +1,8 @@
+import { pollUntil } from '../support/poll.js';
 import { command, connect } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { guardOnShift, HERE, NOTIFY_ENV, rest, signatureValid } from './notify-fixtures.js';
-import { httpReceiver, type HttpReceiver, type ReceivedRequest } from './receivers.js';
+import { httpReceiver, type HttpReceiver } from './receivers.js';
 
 /**
  * The events timers, watchers and the receipt check publish (not commands) reach channels too:
@@ -25,14 +26,7 @@ describe('channels hear the safety events of timers and watchers', () => {
   });
 
   const arrived = (type: string) =>
-    new Promise<ReceivedRequest>((resolve) => {
-      const check = (): void => {
-        const found = receiver.requests.find((r) => r.headers['x-patrolshield-event'] === type);
-        if (found) resolve(found);
-        else void receiver.nth(receiver.requests.length + 1, 30_000).then(check, check);
-      };
-      check();
-    });
+    pollUntil(() => receiver.requests.find((r) => r.headers['x-patrolshield-event'] === type), 30_000);
 
   it('delivers panic_escalated at its level, guard_stale and site_unwatched, and skips below minLevel', async () => {
     const created = await rest(t.baseUrl, admin.token).post('/notification-channels', {

@@ -1,3 +1,4 @@
+import { DeliveryCounts } from '../../libs/notifications/src/index.js';
 import { pollUntil } from '../support/poll.js';
 import { command, connect } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';

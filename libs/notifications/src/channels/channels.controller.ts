@@ -58,7 +58,7 @@ export class ChannelsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted, with its pending deliveries' })
+  @ApiNoContentResponse({ description: 'Deleted, with its pending deliveries and their attempt log' })
   @ApiErrors(400, 404)
   async remove(@UuidParam() id: string): Promise<void> {
     await this.channels.remove(id);
