@@ -75,6 +75,13 @@ describe('webhook notifications', () => {
       `/notification-deliveries?channelId=${channelId}`,
     );
     expect(byChannel.body.total).toBe(2);
+    // What the metrics endpoint reads: attempts by kind and outcome on this node.
+    expect(t.app.get(DeliveryCounts).snapshot()).toEqual(
+      expect.arrayContaining([
+        { kind: 'webhook', status: 'retrying', count: 1 },
+        { kind: 'webhook', status: 'delivered', count: 1 },
+      ]),
+    );
   });
 
   it('never shows the secret again: not in the list, the channel, or an update', async () => {
