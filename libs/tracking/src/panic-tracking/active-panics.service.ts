@@ -16,6 +16,8 @@ const RESYNC_MS = 5000;
 @Injectable()
 export class ActivePanics implements OnApplicationBootstrap, OnApplicationShutdown {
   private byGuard = new Map<string, string>();
+  /** Changes heard while a re-read is in flight: applied over its (possibly older) rows. */
+  private heardDuringResync?: Map<string, string | null>;
   private interval?: NodeJS.Timeout;
   private readonly log = rootLogger().child({ context: 'active-panics' });
 
@@ -50,16 +52,25 @@ export class ActivePanics implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private apply(guardId: string, panicId: string | null): void {
+    this.heardDuringResync?.set(guardId, panicId);
     if (panicId) this.byGuard.set(guardId, panicId);
     else this.byGuard.delete(guardId);
   }
 
   private async resync(): Promise<void> {
+    if (this.heardDuringResync) return; // one re-read at a time
+    const heard = (this.heardDuringResync = new Map<string, string | null>());
     try {
       const rows = await activePanicsByGuard(this.db);
-      this.byGuard = new Map(rows.map((r) => [r.guardId, r.panicId]));
+      const fresh = new Map(rows.map((r) => [r.guardId, r.panicId]));
+      for (const [guardId, panicId] of heard)
+        if (panicId) fresh.set(guardId, panicId);
+        else fresh.delete(guardId);
+      this.byGuard = fresh;
     } catch (e) {
       if (!isDependencyDown(e)) this.log.error({ err: e }, 'reading active panics failed');
+    } finally {
+      this.heardDuringResync = undefined;
     }
   }
 }
