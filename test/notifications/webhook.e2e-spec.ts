@@ -1,4 +1,4 @@
-import { DeliveryCounts } from '../../libs/notifications/src/index.js';
+import { DeliveryCounts, DeliveryRetention } from '../../libs/notifications/src/index.js';
 import { pollUntil } from '../support/poll.js';
 import { command, connect } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
@@ -220,5 +220,27 @@ describe('webhook notifications', () => {
     } finally {
       await restartReceiver.close();
     }
+  });
+
+  it('prunes finished deliveries past the retention window and keeps recent ones', async () => {
+    /** Finished deliveries last touched before `at` (a retry of another test may finish any time). */
+    const finishedBefore = async (at: Date) =>
+      Number(
+        (
+          (await t.db.query(
+            `SELECT count(*) AS n FROM notification_deliveries WHERE status <> 'pending' AND updated_at < $1`,
+            [at],
+          )) as { n: string }[]
+        )[0].n,
+      );
+    const retention = t.app.get(DeliveryRetention);
+    const now = new Date();
+    const finished = await finishedBefore(now);
+    expect(finished).toBeGreaterThan(0);
+    expect(await retention.prune()).toBe(0);
+    expect(await finishedBefore(now)).toBe(finished);
+    const later = Date.now() + (t.config.EVENT_RETENTION_DAYS + 1) * 86_400_000;
+    expect(await retention.prune(later)).toBeGreaterThanOrEqual(finished);
+    expect(await finishedBefore(now)).toBe(0);
   });
 });

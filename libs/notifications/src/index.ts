@@ -4,3 +4,4 @@ export { DeliveryCounts, type DeliveryCount } from './deliveries/delivery-counts
 export { webhookSignature } from './senders/webhook.sender.js';
 export { seedDefaultChannels } from './channels/default-channels.js';
 export { NO_PANIC_REACH, sitesWithoutPanicReach } from './coverage/panic-reach.js';
+export { DeliveryRetention } from './deliveries/delivery-retention.service.js';

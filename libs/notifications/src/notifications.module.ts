@@ -8,6 +8,7 @@ import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { DeliveryCounts } from './deliveries/delivery-counts.service.js';
 import { DeliveryDispatcher } from './deliveries/delivery-dispatcher.service.js';
 import { DeliveryPoller } from './deliveries/delivery-poller.service.js';
+import { DeliveryRetention } from './deliveries/delivery-retention.service.js';
 import { DeliveryRepository } from './deliveries/delivery.repository.js';
 import { NotificationPlanner } from './deliveries/notification-planner.service.js';
 import { DeviceRepository } from './devices/device.repository.js';
@@ -31,6 +32,7 @@ import { WebPushSender } from './senders/webpush.sender.js';
     DeliveryCounts,
     DeliveryDispatcher,
     DeliveryPoller,
+    DeliveryRetention,
     NotificationPlanner,
     NotifyWhenSafetyEvent,
     WebhookSender,

@@ -140,6 +140,15 @@ export class DeliveryRepository {
     );
   }
 
+  /** Deletes delivered, failed and skipped deliveries last touched before `before` (attempts cascade). */
+  async pruneFinishedBefore(before: Date): Promise<number> {
+    const [, count] = (await this.db.query(
+      `DELETE FROM notification_deliveries WHERE status <> 'pending' AND updated_at < $1`,
+      [before],
+    )) as [unknown, number];
+    return count;
+  }
+
   async listAttempts(f: { eventId?: string; channelId?: string }, offset: number, limit: number) {
     const rows = (await this.db.query(
       `SELECT a.id, a.delivery_id, a.channel_id, a.event_id, a.kind, a.attempt, a.status, a.http_status,
