@@ -5,7 +5,10 @@ export const DEVICE_KINDS = ['webpush', 'fcm'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 export const isDeviceKind = (k: string): k is DeviceKind => (DEVICE_KINDS as readonly string[]).includes(k);
 
-/** The safety events a channel may subscribe to (plus the panic's later states, for integrations). */
+/**
+ * The safety events a channel may subscribe to, the panic's later states (for integrations) and
+ * `backup_requested` (a device channel with the guard role wakes the nearby guards' phones).
+ */
 export const NOTIFIABLE_EVENTS = [
   'panic_alert',
   'panic_escalated',
@@ -14,6 +17,7 @@ export const NOTIFIABLE_EVENTS = [
   'site_unwatched',
   'guard_stale',
   'shift_missed',
+  'backup_requested',
 ] as const;
 export type NotifiableEvent = (typeof NOTIFIABLE_EVENTS)[number];
 export const isNotifiable = (t: string): t is NotifiableEvent =>

@@ -11,6 +11,7 @@ interface Data {
   guardsOnShift?: number;
   userId?: string;
   scheduledShift?: { guardName?: string; startsAt?: string };
+  distanceM?: number;
 }
 
 export function messageText(type: string, data: unknown): MessageText {
@@ -38,6 +39,11 @@ export function messageText(type: string, data: unknown): MessageText {
       return {
         title: 'Guard not reporting',
         body: `A guard on shift has not been seen (${d.reason ?? 'stale'})`,
+      };
+    case 'backup_requested':
+      return {
+        title: 'Backup requested',
+        body: `${guard} raised a ${kind} alert ${d.distanceM ?? '?'} m from you`,
       };
     case 'shift_missed':
       return { title: 'Shift missed', body: 'A scheduled shift started without a clock-in' };

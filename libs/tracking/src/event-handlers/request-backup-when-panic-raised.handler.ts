@@ -1,7 +1,7 @@
-import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
+import { EventBus, EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { AppConfig, rootLogger } from '#core';
 import { PanicRaisedEvent, recordBackupNotified, type PanicView } from '#panic';
-import { CommandRunner, Publisher, Rooms } from '#realtime';
+import { CommandRunner, Publisher, Rooms, SystemEventsCommittedEvent } from '#realtime';
 import { backupCandidates } from '../domain/backup.js';
 import { LivePositionsQuery } from '../queries/live-positions.query.js';
 
@@ -19,6 +19,7 @@ export class RequestBackupWhenPanicRaised implements IEventHandler<PanicRaisedEv
     private readonly live: LivePositionsQuery,
     private readonly runner: CommandRunner,
     private readonly publisher: Publisher,
+    private readonly events: EventBus,
   ) {}
 
   async handle(event: PanicRaisedEvent): Promise<void> {
@@ -50,6 +51,7 @@ export class RequestBackupWhenPanicRaised implements IEventHandler<PanicRaisedEv
           });
       });
       this.publisher.publish(outcome.envelopes);
+      if (outcome.envelopes.length) this.events.publish(new SystemEventsCommittedEvent(outcome.envelopes));
     } catch (err) {
       this.log.error({ err, panicId: event.panicId }, 'asking nearby guards for backup failed');
     }
