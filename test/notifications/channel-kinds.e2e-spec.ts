@@ -90,7 +90,8 @@ describe('email, Web Push and FCM channels against real local receivers', () => 
   beforeAll(async () => {
     [smtp, push, fcm] = await Promise.all([
       smtpServer(),
-      httpReceiver(() => ({ status: 201 })),
+      // A push service answers 410 for subscriptions the browser dropped.
+      httpReceiver((req) => ({ status: req.path.startsWith('/push/gone') ? 410 : 201 })),
       httpReceiver(fcmAnswer),
     ]);
     const dir = mkdtempSync(join(tmpdir(), 'ps-fcm-'));
@@ -155,6 +156,15 @@ describe('email, Web Push and FCM channels against real local receivers', () => 
         subscription: watchingKeys.subscription(`${push.url}/push/watching`),
       }),
       await rest(t.baseUrl, manager.token).post('/me/devices', { kind: 'fcm', token: 'dead-token' }),
+      // Two old browsers of the same user whose subscriptions expired: both are removed.
+      ...(await Promise.all(
+        ['gone-1', 'gone-2'].map((p) =>
+          rest(t.baseUrl, away.token).post('/me/devices', {
+            kind: 'webpush',
+            subscription: browserKeys().subscription(`${push.url}/push/${p}`),
+          }),
+        ),
+      )),
     ];
     for (const r of registered) expect(r.status).toBe(201);
     expect((await rest(t.baseUrl, away.token).get('/me/devices/vapid-key')).body).toEqual({
@@ -176,8 +186,7 @@ describe('email, Web Push and FCM channels against real local receivers', () => 
     expect(mail.raw).toContain('Nina Night raised a FIRE alert');
     expect(mail.raw).toContain(panicId);
 
-    const pushed = await push.nth(1);
-    expect(pushed.path).toBe('/push/away');
+    const pushed = await pollUntil(() => push.requests.find((r) => r.path === '/push/away'), 20_000);
     expect(pushed.headers['content-encoding']).toBe('aes128gcm');
     const [, jwt, key] = /^vapid t=([^,]+), k=(.+)$/.exec(String(pushed.headers.authorization))!;
     expect(key).toBe(vapid.publicKey);
@@ -200,20 +209,20 @@ describe('email, Web Push and FCM channels against real local receivers', () => 
       const res = await rest(t.baseUrl, manager.token).get('/me/devices');
       return res.body.total === 0;
     });
-    expect((await rest(t.baseUrl, away.token).get('/me/devices')).body.total).toBe(2);
+    await pollUntil(async () => (await rest(t.baseUrl, away.token).get('/me/devices')).body.total === 2);
 
     // The supervisor whose dashboard confirmed the alert is not woken: skipped, never pushed.
     const attempts = await pollUntil(async () => {
       const res = await rest(t.baseUrl, admin.token).get('/notification-deliveries');
       const items = res.body.items as { kind: string; status: string }[];
-      return items.filter((a) => a.kind === 'webpush').length === 2 ? items : undefined;
+      return items.filter((a) => a.kind === 'webpush').length === 4 ? items : undefined;
     });
     expect(
       attempts
         .filter((a) => a.kind === 'webpush')
         .map((a) => a.status)
         .sort(),
-    ).toEqual(['delivered', 'skipped']);
+    ).toEqual(['delivered', 'failed', 'failed', 'skipped']);
     expect(
       attempts
         .filter((a) => a.kind === 'fcm')
@@ -221,6 +230,6 @@ describe('email, Web Push and FCM channels against real local receivers', () => 
         .sort(),
     ).toEqual(['delivered', 'failed']);
     expect(attempts.filter((a) => a.kind === 'email').map((a) => a.status)).toEqual(['delivered']);
-    expect(push.requests.map((r) => r.path)).toEqual(['/push/away']);
+    expect(push.requests.map((r) => r.path).sort()).toEqual(['/push/away', '/push/gone-1', '/push/gone-2']);
   });
 });

@@ -5,3 +5,4 @@ export { webhookSignature } from './senders/webhook.sender.js';
 export { seedDefaultChannels } from './channels/default-channels.js';
 export { NO_PANIC_REACH, sitesWithoutPanicReach } from './coverage/panic-reach.js';
 export { DeliveryRetention } from './deliveries/delivery-retention.service.js';
+export { PlanningBackstop } from './deliveries/planning-backstop.service.js';

@@ -11,6 +11,7 @@ import { DeliveryPoller } from './deliveries/delivery-poller.service.js';
 import { DeliveryRetention } from './deliveries/delivery-retention.service.js';
 import { DeliveryRepository } from './deliveries/delivery.repository.js';
 import { NotificationPlanner } from './deliveries/notification-planner.service.js';
+import { PlanningBackstop } from './deliveries/planning-backstop.service.js';
 import { DeviceRepository } from './devices/device.repository.js';
 import { DevicesController } from './devices/devices.controller.js';
 import { NotifyWhenSafetyEvent } from './event-handlers/notify-when-safety-event.handler.js';
@@ -34,6 +35,7 @@ import { WebPushSender } from './senders/webpush.sender.js';
     DeliveryPoller,
     DeliveryRetention,
     NotificationPlanner,
+    PlanningBackstop,
     NotifyWhenSafetyEvent,
     WebhookSender,
     EmailSender,

@@ -28,22 +28,29 @@ export class NotificationPlanner {
     private readonly poller: DeliveryPoller,
   ) {}
 
-  async plan(envelopes: Envelope[]): Promise<number> {
+  /**
+   * Stores the deliveries the events call for (none twice); returns how many were new.
+   * `onlyChannelsOlderThanEvent`: re-planning old events, a channel created since does not get them.
+   */
+  async plan(envelopes: Envelope[], opts: { onlyChannelsOlderThanEvent?: boolean } = {}): Promise<number> {
     const byEvent = new Map<string, Envelope[]>();
     for (const e of envelopes) if (isNotifiable(e.type)) byEvent.set(e.id, [...(byEvent.get(e.id) ?? []), e]);
     const rows: NewDelivery[] = [];
-    for (const copies of byEvent.values()) rows.push(...(await this.deliveriesOf(copies)));
+    for (const copies of byEvent.values()) rows.push(...(await this.deliveriesOf(copies, opts)));
     const stored = await this.deliveries.enqueue(rows);
     if (stored) this.poller.poke();
     return stored;
   }
 
-  private async deliveriesOf(copies: Envelope[]): Promise<NewDelivery[]> {
+  private async deliveriesOf(
+    copies: Envelope[],
+    opts: { onlyChannelsOlderThanEvent?: boolean },
+  ): Promise<NewDelivery[]> {
     // The copy on a site staff stream is the one an integration expects; per-user copies otherwise.
     const env = copies.find((e) => STAFF_STREAM.test(e.stream)) ?? copies[0];
     const facts = { type: env.type, siteId: env.siteId, level: eventLevel(env.type, env.data) };
-    const channels = (await this.channels.subscribedTo(this.db, env.type)).filter((c) =>
-      channelTakes(c, facts),
+    const channels = (await this.channels.subscribedTo(this.db, env.type)).filter(
+      (c) => channelTakes(c, facts) && !(opts.onlyChannelsOlderThanEvent && c.createdAt > env.occurredAt),
     );
     const rows: NewDelivery[] = [];
     for (const c of channels) {

@@ -43,8 +43,12 @@ export class Notifications1733400000000 implements MigrationInterface {
       next_attempt_at timestamptz NOT NULL DEFAULT now(),
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE UNIQUE INDEX notification_deliveries_once ON notification_deliveries
-      (channel_id, event_id, COALESCE(device_id, '00000000-0000-0000-0000-000000000000'::uuid))`);
+    // Planned once per (channel, event) and per device; a removed device's rows (device_id set to
+    // null) keep their history without colliding with each other.
+    await q.query(`CREATE UNIQUE INDEX notification_deliveries_once_per_device ON notification_deliveries
+      (channel_id, event_id, device_id) WHERE device_id IS NOT NULL`);
+    await q.query(`CREATE UNIQUE INDEX notification_deliveries_once_per_channel ON notification_deliveries
+      (channel_id, event_id) WHERE kind IN ('webhook', 'email')`);
     await q.query(`CREATE INDEX notification_deliveries_due ON notification_deliveries (next_attempt_at)
       WHERE status = 'pending'`);
     await q.query(`CREATE TABLE notification_attempts (
