@@ -3,7 +3,7 @@ import { command, connect, connectRefused, waitFor, waitForDisconnect } from '..
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 
 /**
- * PROTOCOL.md section 8 and issues 23/27: a password change revokes refresh tokens, live sockets
+ * docs/protocol.md section 8 and issues 23/27: a password change revokes refresh tokens, live sockets
  * and access tokens issued before it; the self-service change keeps the caller signed in.
  */
 describe('abuse: a password change ends every earlier session', () => {

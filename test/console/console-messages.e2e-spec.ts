@@ -5,7 +5,7 @@ import { launchBrowser, logIn, openConsole, type ConsolePage } from './console-b
 import { consoleWorld } from './console-fixtures.js';
 
 /**
- * The console's site conversation against the messaging module (PROTOCOL.md section 9): passes
+ * The console's site conversation against the messaging module (docs/protocol.md section 9): passes
  * once that module is part of the app.
  */
 describe('operations console messages (real browser)', () => {

@@ -171,7 +171,7 @@ describe('operations console (real browser)', () => {
   it('reached no host but the server and raised no page error', () => {
     expect(cp.foreignRequests).toEqual([]);
     expect(cp.pageErrors).toEqual([]);
-    // The messaging module (PROTOCOL.md section 9) answers /conversations where it is installed.
+    // The messaging module (docs/protocol.md section 9) answers /conversations where it is installed.
     expect(cp.failedResponses.filter((r) => !r.endsWith('/api/v1/conversations'))).toEqual([]);
   });
 });

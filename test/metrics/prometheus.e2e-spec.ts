@@ -11,7 +11,7 @@ function sample(text: string, line: string): number | undefined {
   return found === undefined ? undefined : Number(found.slice(line.length + 1));
 }
 
-describe('GET /metrics (Prometheus, PROTOCOL.md section 13)', () => {
+describe('GET /metrics (Prometheus, docs/protocol.md section 13)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ METRICS_TOKEN: TOKEN });

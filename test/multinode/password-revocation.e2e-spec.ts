@@ -7,7 +7,7 @@ const suite = hasRedis ? describe : describe.skip;
 if (!hasRedis)
   console.warn('multi-node suites skipped: no Redis (set REQUIRE_REDIS=1 to make this an error)');
 
-/** PROTOCOL.md section 8: a password change revokes live sockets and older tokens on every node. */
+/** docs/protocol.md section 8: a password change revokes live sockets and older tokens on every node. */
 suite('two nodes on one Redis: a password change', () => {
   const cluster = useTwoNodes();
 

@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule, CoreModule, poolOptions, requestLogging } from
 import { AttendanceModule } from '#attendance';
 import { IncidentsModule } from '#incidents';
 import { MessagingModule } from '#messaging';
+import { NotificationsModule } from '#notifications';
 import { PanicModule } from '#panic';
 import { PatrolsModule } from '#patrols';
 import { RealtimeModule } from '#realtime';
@@ -45,6 +46,7 @@ export class AppModule implements NestModule {
         PatrolsModule,
         AttendanceModule,
         TrackingModule,
+        NotificationsModule,
         SimulationModule.forRoot(config),
         ConsoleModule.forRoot(config),
         ...extraModules,

@@ -21,6 +21,7 @@ import { printBanner } from './bootstrap/banner.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
 import { seedDemoData } from './seed/seed-demo-data.js';
 import { seedDemoMessages } from './seed/seed-demo-messages.js';
+import { seedDefaultChannels } from '#notifications';
 import { seedDemoPatrols } from './seed/seed-demo-patrols.js';
 import { seedDemoShifts } from './seed/seed-demo-shifts.js';
 
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     app = await createApp(config, runtime.databaseUrl, [], async (db) => {
       await ensureFirstAdmin(db, config);
       if (seedDemo) seeded = await seedDemoData(db);
+      if (seeded) await seedDefaultChannels(db, config);
     });
     await app.init();
     if (seeded) {

@@ -2,6 +2,7 @@ import { attendanceEntities, attendanceMigrations } from '#attendance';
 import { coreEntities, coreMigrations } from '#core';
 import { incidentsEntities, incidentsMigrations } from '#incidents';
 import { messagingEntities, messagingMigrations } from '#messaging';
+import { notificationsEntities, notificationsMigrations } from '#notifications';
 import { panicEntities, panicMigrations } from '#panic';
 import { patrolsEntities, patrolsMigrations } from '#patrols';
 import { realtimeMigrations } from '#realtime';
@@ -16,6 +17,7 @@ export const entities = [
   ...attendanceEntities,
   ...trackingEntities,
   ...messagingEntities,
+  ...notificationsEntities,
 ];
 export const migrations = [
   ...coreMigrations,
@@ -26,4 +28,5 @@ export const migrations = [
   ...patrolsMigrations,
   ...trackingMigrations,
   ...messagingMigrations,
+  ...notificationsMigrations,
 ];

@@ -96,7 +96,7 @@ export interface Shift {
   [k: string]: unknown;
 }
 export type ConversationKind = 'site' | 'direct';
-/** PROTOCOL.md section 9. `text` is null once deleted (`deletedAt` set). */
+/** docs/protocol.md section 9. `text` is null once deleted (`deletedAt` set). */
 export interface Message {
   id: string;
   conversationId: string;
@@ -255,6 +255,8 @@ export interface DurableEvents {
   panic_escalated: { panic: Panic; level: 2 | 3; reason: string };
   panic_resolved: { panic: Panic; resolvedBy: unknown; notes?: string | null };
   panic_delivery: { panicId: string; confirmedBy: number };
+  /** To a guard on shift near a panic at their site (docs/protocol.md section 11), nearest first. */
+  backup_requested: { panic: Panic; distanceM: number };
   incident_created: { incident: Incident };
   incident_assigned: { incident: Incident; assignee: unknown };
   incident_updated: { incident: Incident; changes: Record<string, unknown> };
@@ -313,6 +315,8 @@ export interface Session {
 /** Ephemeral events: latest state, no seq, not replayed. */
 export interface EphemeralEvents {
   location_batch: { siteId: string; windowStart: string; windowEnd: string; locations: LocationPoint[] };
+  /** Each fix of a guard whose panic is active, to the site staff at once (docs/protocol.md section 11). */
+  location_update: { userId: string; panicId: string; location: Omit<LocationPoint, 'userId'> };
   presence_changed: { userId: string; role: Role; status: 'online' | 'offline'; at: string };
   dashboard_stats: {
     activePanics: number;
@@ -321,6 +325,8 @@ export interface EphemeralEvents {
     guardsOnline: number;
     patrolsInProgress: number;
     overduePatrols: number;
+    /** Admins only: sites with guards on shift that no notification channel reaches for a panic. */
+    sitesWithoutPanicNotification?: string[];
     [k: string]: unknown;
   };
   session: Session;

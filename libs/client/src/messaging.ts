@@ -12,7 +12,7 @@ interface SendOptions {
 }
 
 /**
- * Typed methods for messaging (PROTOCOL.md section 9), over `client.command`: the same acks,
+ * Typed methods for messaging (docs/protocol.md section 9), over `client.command`: the same acks,
  * retries and clientEventIds as every command. Events arrive as the client's `message_created`,
  * `message_edited`, `message_deleted`, `messages_read`, `message_acknowledged`,
  * `message_unacknowledged` (durable) and `typing` (ephemeral).

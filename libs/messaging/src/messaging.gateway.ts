@@ -14,7 +14,7 @@ import { SendMessageDto, targetOf } from './commands/send-message/send-message.d
 import { SetTypingCommand } from './commands/set-typing/set-typing.command.js';
 import { SetTypingDto } from './commands/set-typing/set-typing.dto.js';
 
-/** Socket commands of messaging (PROTOCOL.md section 9). */
+/** Socket commands of messaging (docs/protocol.md section 9). */
 @RealtimeGateway()
 export class MessagingGateway {
   constructor(private readonly commandBus: CommandBus) {}

@@ -8,6 +8,8 @@ export * from './contract/envelope.js';
 export * from './contract/rooms.js';
 export * from './presence/presence.service.js';
 export * from './publisher/publisher.service.js';
+export * from './publisher/system-events-committed.event.js';
+export * from './maintenance/retention-pruner.js';
 export * from './realtime.module.js';
 export * from './persistence/realtime-persistence.js';
 export * from './session/session.dto.js';

@@ -1,7 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { NO_PANIC_REACH, sitesWithoutPanicReach } from '#notifications';
 import {
   ApiErrors,
+  AppConfig,
   AppError,
   Authenticated,
   CurrentUser,
@@ -21,6 +24,8 @@ export class TrackingController {
     private readonly historyQuery: LocationHistoryQuery,
     private readonly live: LivePositionsQuery,
     private readonly sites: SiteCache,
+    private readonly db: DataSource,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('tracking/users/:id/history')
@@ -40,6 +45,8 @@ export class TrackingController {
   async siteLive(@CurrentUser() me: Principal, @UuidParam() id: string) {
     if (!isSiteStaff(me, id) || !(await this.sites.get(id))) throw AppError.notFound('Site');
     const items = await this.live.guardsOnShift(id);
-    return { siteId: id, items, total: items.length, page: 1, pageSize: items.length };
+    const unreached = items.length && (await sitesWithoutPanicReach(this.db, this.config, [id])).has(id);
+    const warnings = unreached ? [NO_PANIC_REACH] : [];
+    return { siteId: id, items, total: items.length, page: 1, pageSize: items.length, warnings };
   }
 }

@@ -5,7 +5,10 @@ import { LocationBatcher } from './batching/location-batcher.service.js';
 import { UpdateLocationHandler } from './commands/update-location/update-location.handler.js';
 import { TrackWhenShiftStarted } from './event-handlers/track-when-shift-started.handler.js';
 import { UntrackWhenShiftEnded } from './event-handlers/untrack-when-shift-ended.handler.js';
+import { FollowPanicWhenPanicChanged } from './event-handlers/follow-panic-when-panic-changed.handler.js';
+import { RequestBackupWhenPanicRaised } from './event-handlers/request-backup-when-panic-raised.handler.js';
 import { GeofenceBreaches } from './geofence/geofence-breaches.service.js';
+import { ActivePanics } from './panic-tracking/active-panics.service.js';
 import { LocationHistoryRepository } from './persistence/location-history.repository.js';
 import { LocationRetention } from './persistence/location-retention.service.js';
 import { LivePositionsQuery } from './queries/live-positions.query.js';
@@ -40,6 +43,9 @@ import { SiteWatchService } from './watch/site-watch.service.js';
     UntrackWhenShiftEnded,
     LivePositionsQuery,
     LocationHistoryQuery,
+    ActivePanics,
+    FollowPanicWhenPanicChanged,
+    RequestBackupWhenPanicRaised,
   ],
 })
 export class TrackingModule implements OnModuleInit {

@@ -62,7 +62,7 @@ export class LiveConsole {
     }));
     client.on('event', (env) => this.onEvent(env));
     client.on('location_batch', (b) => this.store.update((s) => applyLocations(s, b.siteId, b.locations)));
-    // Stepped-up tracking of a panicking guard (PROTOCOL.md section 11): each fix at once.
+    // Stepped-up tracking of a panicking guard (docs/protocol.md section 11): each fix at once.
     client.socket.on('location_update', (u: { userId: string; location: Omit<LocationPoint, 'userId'> }) =>
       this.store.update((s) => applyPanicFix(s, { ...u.location, userId: u.userId })),
     );

@@ -106,7 +106,7 @@ interface ConversationSummary {
 }
 
 /**
- * The user's direct chats and the open chat's latest 50 messages, oldest first (PROTOCOL.md
+ * The user's direct chats and the open chat's latest 50 messages, oldest first (docs/protocol.md
  * section 9). A new direct chat has no conversation (and no message) yet.
  */
 export async function loadChat(rest: Rest, siteId: string, chat: ChatTarget): Promise<Change> {

@@ -20,7 +20,7 @@ export function applyLocations(s: ConsoleState, siteId: string, points: Location
 }
 
 /**
- * A panicking guard's fix sent at once (`location_update`, PROTOCOL.md section 11). It names no
+ * A panicking guard's fix sent at once (`location_update`, docs/protocol.md section 11). It names no
  * site: it moves only a guard already on the selected site's map.
  */
 export function applyPanicFix(s: ConsoleState, point: LocationPoint): ConsoleState {

@@ -1,7 +1,7 @@
 import type { ConversationView, MessageView } from './views.js';
 
 /**
- * The site conversation's messages and receipts (PROTOCOL.md section 9), as pure updates: the
+ * The site conversation's messages and receipts (docs/protocol.md section 9), as pure updates: the
  * durable message events and the ephemeral `typing`.
  */
 export interface SiteConversation {

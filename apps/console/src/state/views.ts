@@ -1,5 +1,5 @@
 /**
- * What the console shows, as the server sends it (PROTOCOL.md sections 4, 5 and 9). Open records:
+ * What the console shows, as the server sends it (docs/protocol.md sections 4, 5 and 9). Open records:
  * the server may add fields; the console reads only these.
  */
 export interface UserRef {

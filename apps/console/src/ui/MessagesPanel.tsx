@@ -41,7 +41,7 @@ function MessageItem({ m, nameOf }: { m: MessageView; nameOf: (id: string) => st
   );
 }
 
-/** The selected site's conversation, or a direct one (PROTOCOL.md section 9). */
+/** The selected site's conversation, or a direct one (docs/protocol.md section 9). */
 export function MessagesPanel({ state }: { state: ConsoleState }) {
   const { actions, store } = useServices();
   const isSite = state.chat.kind === 'site';

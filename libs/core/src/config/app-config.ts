@@ -131,6 +131,24 @@ export class AppConfig {
   CONSOLE_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
   /** Attribution shown on the console's map for its tiles (plain text). */
   @IsString() CONSOLE_TILE_ATTRIBUTION = '© OpenStreetMap contributors';
+  /** Guards on shift within this distance (m) of a panic are asked for backup (docs/protocol.md section 11). */
+  @Type(() => Number) @IsInt() @Min(1) PANIC_BACKUP_RADIUS_M = 500;
+  /** Webhook and push targets on loopback or private networks are refused unless this is on. */
+  @Transform(toBool) @IsBoolean() NOTIFY_ALLOW_PRIVATE_TARGETS = false;
+  /** How often (ms) the notification poller looks for due deliveries. */
+  @Type(() => Number) @IsInt() @Min(10) NOTIFY_POLL_MS = 1000;
+  /** SMTP server of email channels (smtp:// or smtps://, credentials in the URL); unset: email off. */
+  @IsOptional() @IsString() SMTP_URL?: string;
+  @IsString() @MinLength(3) SMTP_FROM = 'PatrolShield <patrolshield@localhost>';
+  /** Web Push keys (base64url); unset: generated once and kept in DATA_DIR on the embedded setup. */
+  @IsOptional() @IsString() VAPID_PUBLIC_KEY?: string;
+  @IsOptional() @IsString() VAPID_PRIVATE_KEY?: string;
+  /** Contact the push services may use (mailto: or https: URL), sent in the VAPID claim. */
+  @IsString() @MinLength(8) VAPID_SUBJECT = 'mailto:operations@patrolshield.invalid';
+  /** Google service account JSON file of the Firebase project; unset: FCM off. */
+  @IsOptional() @IsString() FCM_SERVICE_ACCOUNT_FILE?: string;
+  /** FCM HTTP v1 base URL (tests point it at a local server). */
+  @IsString() @MinLength(8) FCM_ENDPOINT = 'https://fcm.googleapis.com';
   /** Bulk seeding endpoint for simulations; never enable in production. */
   @Transform(toBool) @IsBoolean() ENABLE_SIMULATION_SEED = false;
 }
@@ -175,6 +193,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigValidationError(
       'Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)',
     );
+  if (!config.VAPID_PUBLIC_KEY !== !config.VAPID_PRIVATE_KEY)
+    throw new ConfigValidationError(
+      'Invalid configuration:\n  VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together (or neither)',
+    );
   // docs/protocol.md: any origin by default in development only; production allows none unless listed.
   if (config.NODE_ENV === 'production' && raw.CORS_ORIGINS === undefined) config.CORS_ORIGINS = [];
   if (config.NODE_ENV === 'production' && config.ENABLE_SIMULATION_SEED)
@@ -196,6 +218,10 @@ function isConfigKey(key: string, known: Set<string>): boolean {
       'DEMO_DATA',
       'LOG_FORMAT',
       'METRICS_TOKEN',
+      'SMTP_URL',
+      'VAPID_PUBLIC_KEY',
+      'VAPID_PRIVATE_KEY',
+      'FCM_SERVICE_ACCOUNT_FILE',
     ].includes(key)
   );
 }

@@ -4,13 +4,16 @@ import { RuntimeMetrics } from '../health/runtime-metrics.js';
 import { CommandTally, commandCounts, commandDurations } from './command-tally.js';
 import { tallyMetric } from './tally-metric.js';
 
-/** Channel kinds of PROTOCOL.md section 10. */
+/** Channel kinds of docs/protocol.md section 10. */
 export type NotificationKind = 'webhook' | 'email' | 'webpush' | 'fcm';
-/** One attempt's outcome: delivered, failed and to be retried, or failed for good. */
-export type NotificationDeliveryStatus = 'delivered' | 'retrying' | 'failed';
+/**
+ * One attempt's outcome: delivered, failed and to be retried, failed for good, or skipped (the
+ * event no longer needs it, e.g. a panic acknowledged before its device notification was due).
+ */
+export type NotificationDeliveryStatus = 'delivered' | 'retrying' | 'failed' | 'skipped';
 
 /**
- * This node's Prometheus registry (GET /metrics, PROTOCOL.md section 13): Node's default process
+ * This node's Prometheus registry (GET /metrics, docs/protocol.md section 13): Node's default process
  * metrics, the socket and command figures, events published, notification deliveries, and the
  * event-loop delay and GC pause figures RuntimeMetrics computes for the admin JSON endpoint.
  */

@@ -18,7 +18,7 @@ export function metricsTokenAccepts(
 }
 
 /**
- * GET /metrics (PROTOCOL.md section 13), at the root as Prometheus expects it, outside the REST
+ * GET /metrics (docs/protocol.md section 13), at the root as Prometheus expects it, outside the REST
  * prefix and its JWT guard: a scraper holds METRICS_TOKEN, not a user's token. Mounted on Express
  * directly because the admin JSON endpoint already answers `metrics` under /api/v1.
  */

@@ -13,7 +13,7 @@ export interface PayloadLimits {
   maxString: number;
 }
 
-/** Socket commands: PROTOCOL.md section 3 (32 KiB serialised). */
+/** Socket commands: docs/protocol.md section 3 (32 KiB serialised). */
 export const SOCKET_PAYLOAD_LIMITS: PayloadLimits = {
   maxBytes: 32 * 1024,
   maxNodes: 2000,

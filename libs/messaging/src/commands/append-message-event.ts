@@ -2,7 +2,7 @@ import type { UnitOfWork } from '#realtime';
 import type { ConversationRef } from '../domain/conversation.js';
 import { conversationStreams } from '../events/message-events.js';
 
-/** Appends a durable messaging event to the conversation's streams (PROTOCOL.md section 9). */
+/** Appends a durable messaging event to the conversation's streams (docs/protocol.md section 9). */
 export function appendMessageEvent(
   uow: UnitOfWork,
   type: string,

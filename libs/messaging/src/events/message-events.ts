@@ -24,7 +24,7 @@ export class TypingChangedEvent {
 }
 
 /**
- * Where a conversation's events go (PROTOCOL.md section 9): a site conversation to the site's
+ * Where a conversation's events go (docs/protocol.md section 9): a site conversation to the site's
  * staff and guards streams, a direct one to both users' own streams. Also the rooms of its members.
  */
 export const conversationStreams = (c: ConversationRef): string[] =>

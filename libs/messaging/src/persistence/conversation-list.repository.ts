@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ConversationKind } from '../domain/conversation.js';
 import { MESSAGE_VIEW_SQL, toMessageView, type MessageView } from './message.repository.js';
 
-/** One row of GET /conversations (PROTOCOL.md section 9); `name` is the site's or the peer's. */
+/** One row of GET /conversations (docs/protocol.md section 9); `name` is the site's or the peer's. */
 export interface ConversationSummary {
   id: string;
   kind: ConversationKind;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ConversationKind } from '../domain/conversation.js';
 import type { MessageFacts } from '../domain/message-rules.js';
 
-/** A message as every client sees it (PROTOCOL.md section 9). `text` is null once deleted. */
+/** A message as every client sees it (docs/protocol.md section 9). `text` is null once deleted. */
 export interface MessageView {
   id: string;
   conversationId: string;

@@ -3,7 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import type { ConversationRef } from '../domain/conversation.js';
 import { TypingChangedEvent } from '../events/message-events.js';
 
-/** A typing:true not repeated within this long ends by itself (PROTOCOL.md section 9). */
+/** A typing:true not repeated within this long ends by itself (docs/protocol.md section 9). */
 export const TYPING_EXPIRY_MS = 6000;
 /** A repeated typing:true is passed on at most this often; in between it only extends the expiry. */
 export const TYPING_REPEAT_MS = 3000;

@@ -34,6 +34,8 @@ export class PanicDto {
   @ApiProperty({ minimum: 1, maximum: 3 }) escalationLevel: number;
   @ApiProperty({ type: [String], description: 'User ids whose devices confirmed the alert' })
   confirmedBy: string[];
+  @ApiProperty({ type: [String], description: 'Guards nearby asked for backup, nearest first' })
+  backupNotified: string[];
 }
 
 export class PanicResultDto {

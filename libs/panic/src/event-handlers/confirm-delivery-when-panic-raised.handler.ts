@@ -1,7 +1,7 @@
 import { type OnApplicationShutdown } from '@nestjs/common';
-import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
+import { EventBus, EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { AppConfig, rootLogger } from '#core';
-import { CommandRunner, Publisher, Rooms } from '#realtime';
+import { CommandRunner, Publisher, Rooms, SystemEventsCommittedEvent } from '#realtime';
 import { escalationOnReceipts } from '../domain/escalation.js';
 import { PanicEscalation } from '../escalation/panic-escalation.service.js';
 import { PanicReceiptBackstop } from '../escalation/panic-receipt-backstop.js';
@@ -26,6 +26,7 @@ export class ConfirmDeliveryWhenPanicRaised
     private readonly runner: CommandRunner,
     private readonly escalation: PanicEscalation,
     private readonly backstop: PanicReceiptBackstop,
+    private readonly events: EventBus,
   ) {}
 
   onApplicationShutdown(): void {
@@ -59,6 +60,7 @@ export class ConfirmDeliveryWhenPanicRaised
         });
       });
       this.publisher.publish(outcome.envelopes);
+      this.events.publish(new SystemEventsCommittedEvent(outcome.envelopes));
     } catch (err) {
       this.log.error({ err, panicId: event.panicId }, 'recording panic delivery failed');
     }

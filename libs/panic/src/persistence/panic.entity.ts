@@ -27,5 +27,6 @@ export class PanicEntity {
   @Column({ type: 'text', nullable: true }) notes: string | null;
   @Column({ name: 'escalation_level', type: 'smallint' }) escalationLevel: number;
   @Column({ name: 'confirmed_by', type: 'jsonb' }) confirmedBy: string[];
+  @Column({ name: 'backup_notified', type: 'jsonb' }) backupNotified: string[];
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

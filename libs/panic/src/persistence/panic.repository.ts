@@ -27,6 +27,8 @@ export interface PanicView {
   notes: string | null;
   escalationLevel: number;
   confirmedBy: string[];
+  /** Guards on shift nearby who were asked for backup, nearest first. */
+  backupNotified: string[];
 }
 
 /** The view's SELECT over panic rows from `source` (the table, or a CTE of rows just written), as `p`. */
@@ -64,6 +66,7 @@ export function toPanicView(r: Row): PanicView {
     notes: r.notes,
     escalationLevel: Number(r.escalation_level),
     confirmedBy: r.confirmed_by ?? [],
+    backupNotified: r.backup_notified ?? [],
   };
 }
 

@@ -19,7 +19,7 @@ export class RevokeSocketsWhenUserDeactivated implements IEventHandler<UserDeact
   }
 }
 
-/** The same revocation as a deactivation: PROTOCOL.md section 8 (password change). */
+/** The same revocation as a deactivation: docs/protocol.md section 8 (password change). */
 @EventsHandler(PasswordChangedEvent)
 export class RevokeSocketsWhenPasswordChanged implements IEventHandler<PasswordChangedEvent> {
   constructor(private readonly publisher: Publisher) {}

@@ -189,6 +189,17 @@ export class EventStore {
     return { head, events, truncated, hasMore: last < head && events.length === limit };
   }
 
+  /** Every stream copy of the events of `types` stored in [from, to), oldest first, at most `limit`. */
+  async recordedBetween(types: readonly string[], from: Date, to: Date, limit: number): Promise<Envelope[]> {
+    const rows = (await this.db.query(
+      `SELECT stream, seq, event_id, type, site_id, actor, data, occurred_at FROM stream_events
+        WHERE recorded_at >= $1 AND recorded_at < $2 AND type = ANY($3::text[])
+        ORDER BY recorded_at, stream, seq LIMIT $4`,
+      [from, to, types, limit],
+    )) as EventRow[];
+    return rows.map(toEnvelope);
+  }
+
   async pruneOlderThan(cutoff: Date): Promise<number> {
     const res = (await this.db.query('DELETE FROM stream_events WHERE recorded_at < $1', [cutoff])) as [
       unknown,

@@ -4,8 +4,10 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import { AppConfig, isDependencyDown, rootLogger } from '#core';
 import { Publisher } from '../publisher/publisher.service.js';
+import { SystemEventsCommittedEvent } from '../publisher/system-events-committed.event.js';
 import { CommandRunner, type UnitOfWork } from '../streams/command-runner.js';
 import type { DueTimer } from './timer.service.js';
 
@@ -32,6 +34,7 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly config: AppConfig,
     private readonly runner: CommandRunner,
     private readonly publisher: Publisher,
+    private readonly events: EventBus,
   ) {}
 
   register(kind: string, handler: TimerHandler): void {
@@ -114,6 +117,7 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
       return true;
     });
     this.publisher.publish(outcome.envelopes);
+    if (outcome.envelopes.length) this.events.publish(new SystemEventsCommittedEvent(outcome.envelopes));
     return outcome.result;
   }
 }

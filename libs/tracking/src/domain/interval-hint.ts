@@ -12,6 +12,8 @@ export const FAST_SPEED_MS = 8;
 
 /** The shortest hint ever given, whatever the stale grace period. */
 export const MIN_INTERVAL_MS = 1000;
+/** The hint while the guard's own panic is active (docs/protocol.md section 11). */
+export const PANIC_INTERVAL_MS = 1000;
 
 /**
  * The `nextIntervalMs` hint from the recent accepted fixes (oldest first): longer while the guard

@@ -35,7 +35,17 @@ export class GuardOnShiftDto {
   @ApiProperty({ type: PositionDto, nullable: true }) location: PositionDto | null;
 }
 
+export class SiteWarningDto {
+  @ApiProperty({ example: 'NO_PANIC_NOTIFICATION' }) code: string;
+  @ApiProperty() message: string;
+}
+
 export class SiteLivePageDto extends PageMetaDto {
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ type: [GuardOnShiftDto] }) items: GuardOnShiftDto[];
+  @ApiProperty({
+    type: [SiteWarningDto],
+    description: 'NO_PANIC_NOTIFICATION: guards on shift and no channel reaches anyone for a panic',
+  })
+  warnings: SiteWarningDto[];
 }

@@ -1,38 +1,19 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, rootLogger } from '#core';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '#core';
+import { RetentionPruner } from '#realtime';
 import { LocationHistoryRepository } from './location-history.repository.js';
-
-const EVERY_MS = 10 * 60_000;
 
 /** Prunes location history older than EVENT_RETENTION_DAYS (the same window as `sync`). */
 @Injectable()
-export class LocationRetention implements OnApplicationBootstrap, OnApplicationShutdown {
-  private interval?: NodeJS.Timeout;
-  private readonly log = rootLogger().child({ context: 'location-retention' });
+export class LocationRetention extends RetentionPruner {
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly repo: LocationHistoryRepository,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.interval = setInterval(() => void this.prune(), EVERY_MS);
-    this.interval.unref();
+  ) {
+    super(config, 'location history');
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.interval);
-  }
-
-  async prune(now = Date.now()): Promise<number> {
-    try {
-      const removed = await this.repo.pruneOlderThan(
-        new Date(now - this.config.EVENT_RETENTION_DAYS * 86_400_000),
-      );
-      if (removed) this.log.info({ removed }, 'pruned old location history');
-      return removed;
-    } catch (e) {
-      this.log.warn({ err: e }, 'location history pruning failed; will retry');
-      return 0;
-    }
+  protected pruneOlderThan(cutoff: Date): Promise<number> {
+    return this.repo.pruneOlderThan(cutoff);
   }
 }

@@ -1,10 +1,16 @@
+import type { AppConfig } from '#core';
 import type { PresenceService, Publisher } from '#realtime';
 import type { DataSource } from 'typeorm';
 import { EMPTY_COUNTS } from './dashboard-stats.sql.js';
 import { DashboardStatsService, onlineGuards } from './dashboard-stats.service.js';
 
 describe('dashboard stats aggregation', () => {
-  const svc = new DashboardStatsService({} as DataSource, {} as PresenceService, {} as Publisher);
+  const svc = new DashboardStatsService(
+    {} as DataSource,
+    {} as PresenceService,
+    {} as Publisher,
+    {} as AppConfig,
+  );
   const perSite = new Map([
     ['A', { ...EMPTY_COUNTS, activePanics: 1, guardsOnShift: 2, overduePatrols: 1 }],
     ['B', { ...EMPTY_COUNTS, openIncidents: 3, guardsOnShift: 1, patrolsInProgress: 2 }],

@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { isDependencyDown, rootLogger } from '#core';
+import { AppConfig, isDependencyDown, rootLogger } from '#core';
+import { sitesWithoutPanicReach } from '#notifications';
 import { PresenceService, Publisher, Rooms } from '#realtime';
 import { DataSource } from 'typeorm';
 import {
@@ -14,6 +15,8 @@ import {
 export const DASHBOARD_STATS_MS = 10_000;
 
 export type DashboardStats = SiteCounts & { guardsOnline: number };
+/** Admins also see the sites with guards on shift that no channel reaches off-socket for a panic. */
+export type AdminDashboardStats = DashboardStats & { sitesWithoutPanicNotification: string[] };
 
 /** The online guards: how many in all, and which per site (a guard of two sites is in both). */
 export interface OnlineGuards {
@@ -55,6 +58,7 @@ export class DashboardStatsService implements OnApplicationBootstrap, OnApplicat
     private readonly db: DataSource,
     private readonly presence: PresenceService,
     private readonly publisher: Publisher,
+    private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -95,7 +99,13 @@ export class DashboardStatsService implements OnApplicationBootstrap, OnApplicat
     const status = await this.presence.statuses([...ids]);
     const isOnline = (userId: string) => status.get(userId)?.status === 'online';
     const online = onlineGuards(assignments, isOnline);
-    this.publisher.emitTo(Rooms.role('admin'), 'dashboard_stats', this.aggregate(perSite, null, online));
+    const guarded = [...perSite].filter(([, c]) => c.guardsOnShift > 0).map(([id]) => id);
+    const unreached = await sitesWithoutPanicReach(this.db, this.config, guarded);
+    const adminStats: AdminDashboardStats = {
+      ...this.aggregate(perSite, null, online),
+      sitesWithoutPanicNotification: [...unreached].sort(),
+    };
+    this.publisher.emitTo(Rooms.role('admin'), 'dashboard_stats', adminStats);
     for (const m of managers.filter((u) => isOnline(u.user_id)))
       this.publisher.emitToUser(m.user_id, 'dashboard_stats', this.aggregate(perSite, m.site_ids, online));
   }

@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import { AppConfig, isDependencyDown, rootLogger } from '#core';
-import { CommandRunner, Publisher, Rooms } from '#realtime';
+import { CommandRunner, Publisher, Rooms, SystemEventsCommittedEvent } from '#realtime';
 import { DataSource } from 'typeorm';
 import { occupiedRooms } from '../state/cluster-rooms.js';
 
@@ -24,6 +25,7 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
     private readonly db: DataSource,
     private readonly runner: CommandRunner,
     private readonly publisher: Publisher,
+    private readonly events: EventBus,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -93,5 +95,6 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
       }
     });
     this.publisher.publish(outcome.envelopes);
+    if (outcome.envelopes.length) this.events.publish(new SystemEventsCommittedEvent(outcome.envelopes));
   }
 }

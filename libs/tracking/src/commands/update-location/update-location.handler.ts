@@ -1,10 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig, AppError } from '#core';
-import { nextIntervalMs } from '../../domain/interval-hint.js';
+import { Publisher, Rooms } from '#realtime';
+import { nextIntervalMs, PANIC_INTERVAL_MS } from '../../domain/interval-hint.js';
 import { remember, screenFix, type Rejection } from '../../domain/location-filter.js';
 import { LocationBatcher } from '../../batching/location-batcher.service.js';
 import type { HistoryRow } from '../../persistence/location-history.repository.js';
 import { GeofenceBreaches } from '../../geofence/geofence-breaches.service.js';
+import { ActivePanics } from '../../panic-tracking/active-panics.service.js';
 import { ActiveShiftCache } from '../../state/active-shift.cache.js';
 import { GuardTrackStore, type UpdateLocationResult } from '../../state/guard-track.store.js';
 import { UpdateLocationCommand } from './update-location.command.js';
@@ -42,6 +44,8 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
     private readonly batcher: LocationBatcher,
     private readonly breaches: GeofenceBreaches,
     private readonly config: AppConfig,
+    private readonly panics: ActivePanics,
+    private readonly publisher: Publisher,
   ) {}
 
   async execute({ principal: me, dto, receivedAt }: UpdateLocationCommand): Promise<UpdateLocationResult> {
@@ -70,16 +74,37 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
     };
     const rejection = screenFix(track.history, fix);
     track.history = remember(track.history, fix, rejection);
+    const panicId = this.panics.of(me.userId); // a Map lookup: no query on the hot path
     const result = answerFor(
       rejection,
-      nextIntervalMs(track.history.recent, this.config.GUARD_STALE_AFTER_S * 1000),
+      panicId
+        ? PANIC_INTERVAL_MS
+        : nextIntervalMs(track.history.recent, this.config.GUARD_STALE_AFTER_S * 1000),
     );
     if (!rejection) {
       this.batcher.add(fix);
+      if (panicId) this.followPanic(me.userId, panicId, shift.siteId, fix);
       const recording = this.breaches.check(me, track, fix);
       if (recording) await recording;
     }
     this.tracks.remember(track, dto.clientEventId, result);
     return result;
+  }
+
+  /** A guard in a panic: each fix goes to the site staff at once, not in the next batch. */
+  private followPanic(userId: string, panicId: string, siteId: string, fix: HistoryRow): void {
+    this.publisher.emitTo(Rooms.siteStaff(siteId), 'location_update', {
+      userId,
+      panicId,
+      location: {
+        lat: fix.lat,
+        lng: fix.lng,
+        accuracy: fix.accuracy,
+        heading: fix.heading,
+        speed: fix.speed,
+        batteryLevel: fix.batteryLevel,
+        recordedAt: new Date(fix.recordedAt).toISOString(),
+      },
+    });
   }
 }
