@@ -10,6 +10,7 @@ export * from './presence/presence.service.js';
 export * from './publisher/publisher.service.js';
 export * from './realtime.module.js';
 export * from './persistence/realtime-persistence.js';
+export * from './session-controls/session-controls.service.js';
 export * from './session/session.dto.js';
 export * from './session/site-snapshot.registry.js';
 export * from './session/socket-session.js';

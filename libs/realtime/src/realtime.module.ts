@@ -6,6 +6,9 @@ import { RedisClusterAdapter } from './adapter/redis-cluster-adapter.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditService } from './audit/audit.service.js';
 import { CommandThrottle } from './commands/command-throttle.js';
+import { DurableDelivery } from './delivery/durable-delivery.service.js';
+import { LogFollower } from './delivery/log-follower.service.js';
+import { LogListener } from './delivery/log-listener.js';
 import { WsRolesGuard } from './commands/ws-roles.guard.js';
 import { RetentionService } from './maintenance/retention.service.js';
 import { PRESENCE_STORE, PresenceService } from './presence/presence.service.js';
@@ -20,6 +23,9 @@ import {
   RevokeSocketsWhenUserDeactivated,
 } from './session/membership-events.handlers.js';
 import { MembershipSync } from './session/membership-sync.service.js';
+import { SessionControlLog } from './session-controls/session-control-log.js';
+import { SessionControls } from './session-controls/session-controls.service.js';
+import { SessionRecheck } from './session-controls/session-recheck.service.js';
 import { SessionLifecycle } from './session/session-lifecycle.service.js';
 import { SessionGateway } from './session/session.gateway.js';
 import { SiteSnapshotRegistry } from './session/site-snapshot.registry.js';
@@ -49,6 +55,12 @@ import { TimerService } from './timers/timer.service.js';
     CommandThrottle,
     WsRolesGuard,
     Publisher,
+    DurableDelivery,
+    LogListener,
+    LogFollower,
+    SessionControlLog,
+    SessionControls,
+    SessionRecheck,
     PresenceService,
     {
       provide: PRESENCE_STORE,
@@ -77,6 +89,7 @@ import { TimerService } from './timers/timer.service.js';
     CLUSTER_ADAPTER,
     AuditService,
     Publisher,
+    SessionControls,
     PresenceService,
     SiteSnapshotRegistry,
     EventStore,

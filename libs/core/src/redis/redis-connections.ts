@@ -15,6 +15,7 @@ export class RedisConnections implements OnApplicationShutdown {
   private clients: Redis[] = [];
   private cmd?: Redis;
   private down = false;
+  private readonly recoveredListeners: (() => void)[] = [];
   private readonly log = rootLogger().child({ context: 'redis' });
 
   constructor(private readonly config: AppConfig) {
@@ -47,11 +48,18 @@ export class RedisConnections implements OnApplicationShutdown {
       this.down = true;
     });
     client.on('ready', () => {
-      if (this.down) this.log.info({ client: name }, 'Redis reachable again');
+      if (!this.down) return;
+      this.log.info({ client: name }, 'Redis reachable again');
       this.down = false;
+      this.recoveredListeners.forEach((listener) => listener());
     });
     this.clients.push(client);
     return client;
+  }
+
+  /** Runs `listener` each time Redis answers again after an outage (what was missed meanwhile). */
+  onRecovered(listener: () => void): void {
+    this.recoveredListeners.push(listener);
   }
 
   async ping(timeoutMs = 1000): Promise<boolean> {

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { roomsOf } from '../contract/rooms.js';
 import { PresenceService } from '../presence/presence.service.js';
 import { SessionDeadlines } from './session-deadlines.js';
+import { applyPrincipal, revoke } from './socket-principal.js';
 import type { PsSocket } from './socket-session.js';
 
 /**
@@ -69,22 +70,18 @@ export class SessionLifecycle implements OnApplicationShutdown {
   }
 
   /**
-   * An admin may change this user's role or sites while the handshake was reading them; the
-   * cluster-wide room move then missed this socket (not yet in its user room). Re-read once after
-   * joining and correct this socket the same way a live reassignment would.
+   * An admin may change this user's role or sites, or deactivate them, while the handshake was
+   * reading them; the change then missed this socket (not yet in its user room). Re-read once
+   * after joining and correct this socket the same way a live change would.
    */
   private async catchUpMembership(socket: PsSocket): Promise<void> {
     try {
       const member = await this.membership.load(socket.data.principal.userId);
-      if (!member?.active || !socket.connected) return;
-      const before = socket.data.principal;
+      if (!socket.connected) return;
+      // Deactivated while the handshake ran: the revocation missed this socket (not in its room yet).
+      if (!member?.active) return revoke(socket, 'USER_DEACTIVATED');
       const siteIds = await this.membership.visibleSiteIds(member.role, member.siteIds);
-      if (member.role === before.role && siteIds.join() === before.siteIds.join()) return;
-      const after = { ...before, role: member.role, siteIds };
-      const [was, now] = [roomsOf(before), roomsOf(after)];
-      for (const r of was) if (!now.includes(r)) void socket.leave(r);
-      void socket.join(now.filter((r) => !was.includes(r)));
-      socket.data.principal = after;
+      if (!applyPrincipal(socket, member.role, siteIds)) return;
       socket.emit('assignments_changed', { siteIds, role: member.role });
     } catch {
       /* the next live change or reconnect corrects it; never fail a connection over this */
