@@ -32,9 +32,9 @@ export class DurableDelivery {
     const nsp = server.of('/');
     nsp.adapter.on('join-room', (room: string, socketId: string) => {
       if (!isStreamName(room) || this.cursors.cursorOf(room) !== undefined) return;
-      const head = nsp.sockets.get(socketId)?.data.streamHeads?.[room];
-      this.cursors.follow(room, head ?? null);
-      if (head === undefined) this.behindListener(room);
+      this.cursors.follow(room, nsp.sockets.get(socketId)?.data.streamHeads?.[room] ?? null);
+      // What committed between that head and now was announced while nobody here followed it.
+      this.behindListener(room);
     });
     nsp.adapter.on('delete-room', (room: string) => this.cursors.forget(room));
   }

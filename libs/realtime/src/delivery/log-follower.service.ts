@@ -18,6 +18,11 @@ import { parseLogNotice, STREAM_EVENTS_CHANNEL } from './log-notice.js';
 const GRACE_MS = 50;
 /** Events read per stream per catch-up query; a stream further behind is read again at once. */
 const PAGE = 200;
+/**
+ * While the listener stayed connected no NOTIFY can have been missed, so a poll then checks every
+ * stream only one time in this many: a safety net, not the mechanism.
+ */
+const QUIET_POLLS_PER_CHECK = 10;
 
 /**
  * Makes durable delivery independent of Redis: this node follows the PostgreSQL event log for the
@@ -35,6 +40,8 @@ export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnAppl
   private running = false;
   private failing = false;
   private stopped = false;
+  private lastPoll = Date.now();
+  private quietPolls = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -57,7 +64,7 @@ export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnAppl
   }
 
   onApplicationBootstrap(): void {
-    this.poller = setInterval(() => this.scheduleAll(), this.config.LOG_CATCH_UP_POLL_MS);
+    this.poller = setInterval(() => this.poll(), this.config.LOG_CATCH_UP_POLL_MS);
     this.poller.unref();
   }
 
@@ -65,6 +72,19 @@ export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnAppl
     this.stopped = true;
     clearInterval(this.poller);
     clearTimeout(this.timer);
+  }
+
+  /**
+   * Checks every followed stream against the log's heads when a NOTIFY may have been missed since
+   * the last poll (the listener was down or a read failed), and every QUIET_POLLS_PER_CHECK polls.
+   */
+  private poll(): void {
+    const upSince = this.listener.upSince;
+    const quiet = upSince !== null && upSince < this.lastPoll && !this.failing;
+    this.lastPoll = Date.now();
+    if (quiet && ++this.quietPolls < QUIET_POLLS_PER_CHECK) return;
+    this.quietPolls = 0;
+    this.scheduleAll();
   }
 
   private schedule(stream: string): void {
@@ -97,9 +117,11 @@ export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnAppl
     } catch (err) {
       if (!this.failing) this.log.warn({ err }, 'event log catch-up failed; retrying at the next poll');
       this.failing = true;
+      streams.forEach((s) => this.dirty.add(s));
+      this.everything ||= everything;
     } finally {
       this.running = false;
-      if (this.everything || this.dirty.size) this.arm();
+      if (!this.failing && (this.everything || this.dirty.size)) this.arm();
     }
   }
 

@@ -5,6 +5,9 @@ import { DataSource } from 'typeorm';
 
 type NoticeHandler = (payload: string | undefined) => void;
 
+/** How the listening connection shows in pg_stat_activity. */
+export const LISTENER_NAME = 'patrolshield-log-listener';
+
 /** Backoff between reconnection attempts of the listening connection, ms. */
 const RETRY_MS = [100, 250, 500, 1000, 2000];
 
@@ -23,8 +26,14 @@ export class LogListener implements OnApplicationBootstrap, OnModuleDestroy {
   private attempt = 0;
   private retry?: NodeJS.Timeout;
   private stopped = true;
+  private connectedAt: number | null = null;
 
   constructor(private readonly db: DataSource) {}
+
+  /** Since when (ms) the listening connection has been up without a break; null while it is down. */
+  get upSince(): number | null {
+    return this.connectedAt;
+  }
 
   on(channel: string, handler: NoticeHandler): void {
     this.handlers.set(channel, handler);
@@ -41,7 +50,10 @@ export class LogListener implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: (this.db.options as { url: string }).url });
+    const client = new pg.Client({
+      connectionString: (this.db.options as { url: string }).url,
+      application_name: LISTENER_NAME,
+    });
     this.client = client;
     client.on('notification', (n) => this.handlers.get(n.channel)?.(n.payload));
     client.on('error', (err) => this.lost(client, err));
@@ -54,12 +66,14 @@ export class LogListener implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (this.attempt > 0) this.log.info('listening to the event log again');
     this.attempt = 0;
+    this.connectedAt = Date.now();
     this.connectedHandlers.forEach((h) => h());
   }
 
   private lost(client: pg.Client, err?: unknown): void {
     if (this.client !== client || this.stopped) return;
     this.client = undefined;
+    this.connectedAt = null;
     client.removeAllListeners('end');
     client.on('error', () => undefined);
     void client.end().catch(() => undefined);
