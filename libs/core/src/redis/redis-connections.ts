@@ -57,6 +57,11 @@ export class RedisConnections implements OnApplicationShutdown {
     return client;
   }
 
+  /** False from a connection error until Redis answers again. */
+  get reachable(): boolean {
+    return !this.down;
+  }
+
   /** Runs `listener` each time Redis answers again after an outage (what was missed meanwhile). */
   onRecovered(listener: () => void): void {
     this.recoveredListeners.push(listener);

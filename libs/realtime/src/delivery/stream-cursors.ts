@@ -7,8 +7,8 @@ export interface Sequenced {
 interface Cursor<E> {
   /** Last seq delivered on this node; null until the stream's starting point is known (see `follow`). */
   at: number | null;
-  /** Events that arrived ahead of a gap, by seq, until the gap fills. */
-  held: Map<number, E>;
+  /** Events that arrived ahead of a gap, by seq, until the gap fills (made when first needed). */
+  held?: Map<number, E>;
 }
 
 export interface Accepted<E> {
@@ -38,7 +38,7 @@ export class StreamCursors<E extends Sequenced> {
    * be missed live; the client's `sync` after `assignments_changed` brings them.
    */
   follow(stream: string, deliveredUpTo: number | null): void {
-    if (!this.cursors.has(stream)) this.cursors.set(stream, { at: deliveredUpTo, held: new Map() });
+    if (!this.cursors.has(stream)) this.cursors.set(stream, { at: deliveredUpTo });
   }
 
   forget(stream: string): void {
@@ -83,24 +83,29 @@ export class StreamCursors<E extends Sequenced> {
     const c = this.cursors.get(event.stream);
     if (!c || (c.at !== null && event.seq <= c.at)) return { ready: [], gap: false };
     if (c.at !== null && event.seq > c.at + 1) {
+      c.held ??= new Map();
       if (c.held.size < this.maxHeld) c.held.set(event.seq, event);
       return { ready: [], gap: true };
     }
     c.at = event.seq;
+    if (!c.held) return { ready: [event], gap: false };
     const ready = [event, ...this.drain(c)];
-    return { ready, gap: c.held.size > 0 };
+    return { ready, gap: !!c.held };
   }
 
   /** Delivers the held events that now follow the cursor, and forgets those behind it. */
   private drain(c: Cursor<E>): E[] {
     const out: E[] = [];
+    const held = c.held;
+    if (!held) return out;
     let next: E | undefined;
-    while ((next = c.held.get(c.at! + 1))) {
-      c.held.delete(next.seq);
+    while ((next = held.get(c.at! + 1))) {
+      held.delete(next.seq);
       c.at = next.seq;
       out.push(next);
     }
-    for (const seq of c.held.keys()) if (seq <= c.at!) c.held.delete(seq);
+    for (const seq of held.keys()) if (seq <= c.at!) held.delete(seq);
+    if (!held.size) c.held = undefined;
     return out;
   }
 }

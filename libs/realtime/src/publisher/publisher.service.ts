@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RedisConnections } from '#core';
 import type { Envelope } from '../contract/envelope.js';
 import { Rooms } from '../contract/rooms.js';
 import { DurableDelivery } from '../delivery/durable-delivery.service.js';
@@ -19,7 +20,10 @@ export class Publisher {
   private clustered = false;
   private readonly controlHandlers: [string, (...args: unknown[]) => void][] = [];
 
-  constructor(private readonly delivery: DurableDelivery) {}
+  constructor(
+    private readonly delivery: DurableDelivery,
+    private readonly redis: RedisConnections,
+  ) {}
 
   attach(server: PsServer, clustered: boolean): void {
     this.server = server;
@@ -50,7 +54,9 @@ export class Publisher {
   publish(envelopes: Envelope[]): void {
     if (!this.server || !envelopes.length) return;
     this.delivery.accept(envelopes);
-    this.toOtherNodes(DURABLE, envelopes);
+    // While Redis is down the other nodes read these from the log; queueing them for Redis's return
+    // would only grow memory and deliver duplicates late.
+    if (this.redis.reachable) this.toOtherNodes(DURABLE, envelopes);
   }
 
   /** An ephemeral event (no seq, not replayed) to rooms. */

@@ -44,19 +44,17 @@ export class SessionControls implements OnModuleInit, OnApplicationBootstrap, On
 
   /** The one entry point that ends a user's live sessions on every node (`session_revoked`). */
   revokeUser(userId: string, reason: RevocationReason): Promise<void> {
-    return this.issue('revoke', userId, { reason });
+    return this.issue('revoke', userId, { reason }, []);
   }
 
   /** A user's role or visible sites changed: their sockets move rooms and get `assignments_changed`. */
-  async membershipChanged(userId: string, role: Role, siteIds: string[]): Promise<void> {
-    const heads = await this.headsOf(readableStreams({ userId, role, siteIds }));
-    return this.issue('membership', userId, { role, siteIds, heads });
+  membershipChanged(userId: string, role: Role, siteIds: string[]): Promise<void> {
+    return this.issue('membership', userId, { role, siteIds }, readableStreams({ userId, role, siteIds }));
   }
 
   /** A new site: connected admins join its staff room. */
-  async siteCreated(siteId: string): Promise<void> {
-    const heads = await this.headsOf([Rooms.siteStaff(siteId)]);
-    return this.issue('site_created', null, { siteId, heads });
+  siteCreated(siteId: string): Promise<void> {
+    return this.issue('site_created', null, { siteId }, [Rooms.siteStaff(siteId)]);
   }
 
   onModuleInit(): void {
@@ -77,21 +75,27 @@ export class SessionControls implements OnModuleInit, OnApplicationBootstrap, On
     clearInterval(this.poller);
   }
 
-  /** Where the streams stand now; unknown when the log cannot be read (the follower reads it). */
-  private headsOf(streams: string[]): Promise<Record<string, number> | undefined> {
-    return this.events.heads(streams).catch(() => undefined);
-  }
-
-  private async issue(kind: SessionControl['kind'], userId: string | null, data: object): Promise<void> {
-    let control: SessionControl;
-    try {
-      control = await this.controls.record(kind, userId, data);
-    } catch (err) {
-      // Still applied here and over Redis: the change itself was committed moments ago.
-      this.log.error({ err, kind, userId }, 'session control not recorded; sent over Redis only');
-      control = { id: `local:${randomUUID()}`, kind, userId, data: { ...data }, createdAt: Date.now() };
-    }
+  /**
+   * Applies a control to this node's sockets at once, before any round trip (a REST change is
+   * answered with them already changed), then records it with the heads of `streams` (where the
+   * other nodes start following the rooms it joins) and sends it to the other nodes over Redis.
+   */
+  private async issue(
+    kind: SessionControl['kind'],
+    userId: string | null,
+    data: Record<string, unknown>,
+    streams: string[],
+  ): Promise<void> {
+    let control: SessionControl = { id: `local:${randomUUID()}`, kind, userId, data, createdAt: Date.now() };
     this.apply(control);
+    try {
+      const heads = streams.length ? await this.events.heads(streams).catch(() => undefined) : undefined;
+      control = await this.controls.record(kind, userId, { ...data, heads });
+      this.ledger.admit(control); // applied here already
+    } catch (err) {
+      // Still sent over Redis: the change itself was committed moments ago.
+      this.log.error({ err, kind, userId }, 'session control not recorded; sent over Redis only');
+    }
     this.publisher.toOtherNodes(CONTROL, control);
     if (kind === 'revoke') this.log.info({ userId, ...data }, 'user sessions revoked');
   }
