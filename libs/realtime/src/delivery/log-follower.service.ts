@@ -10,6 +10,7 @@ import { EventStore } from '../streams/event-store.js';
 import { DurableDelivery } from './durable-delivery.service.js';
 import { LogListener } from './log-listener.js';
 import { parseLogNotice, STREAM_EVENTS_CHANNEL } from './log-notice.js';
+import { PollPolicy } from './poll-policy.js';
 
 /**
  * How long a stream that is behind waits before the log is read: the local emit after commit and
@@ -18,30 +19,26 @@ import { parseLogNotice, STREAM_EVENTS_CHANNEL } from './log-notice.js';
 const GRACE_MS = 50;
 /** Events read per stream per catch-up query; a stream further behind is read again at once. */
 const PAGE = 200;
-/**
- * While the listener stayed connected no NOTIFY can have been missed, so a poll then checks every
- * stream only one time in this many: a safety net, not the mechanism.
- */
-const QUIET_POLLS_PER_CHECK = 10;
 
 /**
  * Makes durable delivery independent of Redis: this node follows the PostgreSQL event log for the
  * streams its sockets hold (DurableDelivery's cursors). A NOTIFY from the log's trigger wakes it;
- * a catch-up read by stream and seq is the guarantee; a poll of the streams' heads every
- * LOG_CATCH_UP_POLL_MS is the backstop for NOTIFYs lost while the listening connection was down.
+ * a catch-up read by stream and seq is the guarantee; a poll every LOG_CATCH_UP_POLL_MS that
+ * compares the streams' heads (PollPolicy) is the backstop for NOTIFYs lost while the listening
+ * connection was down.
  */
 @Injectable()
 export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = rootLogger().child({ context: 'log-follower' });
-  private readonly dirty = new Set<string>();
+  /** Streams to read, with the head they must reach (Infinity: read whatever follows the cursor). */
+  private readonly dirty = new Map<string, number>();
   private everything = false;
   private timer?: NodeJS.Timeout;
   private poller?: NodeJS.Timeout;
   private running = false;
   private failing = false;
   private stopped = false;
-  private lastPoll = Date.now();
-  private quietPolls = 0;
+  private readonly policy = new PollPolicy(10);
 
   constructor(
     private readonly config: AppConfig,
@@ -51,13 +48,13 @@ export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnAppl
   ) {}
 
   onModuleInit(): void {
-    this.delivery.onBehind((stream) => this.schedule(stream));
+    this.delivery.onBehind((stream) => this.schedule(stream, Infinity));
     this.listener.on(STREAM_EVENTS_CHANNEL, (payload) => {
       const notice = parseLogNotice(payload);
       if (notice.everything) return this.scheduleAll();
       for (const [stream, head] of notice.heads) {
         const cursor = this.delivery.cursorOf(stream);
-        if (cursor === null || (cursor !== undefined && cursor < head)) this.schedule(stream);
+        if (cursor === null || (cursor !== undefined && cursor < head)) this.schedule(stream, head);
       }
     });
     this.listener.onConnected(() => this.scheduleAll());
@@ -74,21 +71,12 @@ export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnAppl
     clearTimeout(this.timer);
   }
 
-  /**
-   * Checks every followed stream against the log's heads when a NOTIFY may have been missed since
-   * the last poll (the listener was down or a read failed), and every QUIET_POLLS_PER_CHECK polls.
-   */
   private poll(): void {
-    const upSince = this.listener.upSince;
-    const quiet = upSince !== null && upSince < this.lastPoll && !this.failing;
-    this.lastPoll = Date.now();
-    if (quiet && ++this.quietPolls < QUIET_POLLS_PER_CHECK) return;
-    this.quietPolls = 0;
-    this.scheduleAll();
+    if (this.policy.fullCheckDue(this.listener.upSince, this.failing)) this.scheduleAll();
   }
 
-  private schedule(stream: string): void {
-    this.dirty.add(stream);
+  private schedule(stream: string, head: number): void {
+    this.dirty.set(stream, Math.max(head, this.dirty.get(stream) ?? 0));
     this.arm();
   }
 
@@ -107,7 +95,7 @@ export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnAppl
     this.timer = undefined;
     this.running = true;
     const everything = this.everything;
-    const streams = new Set(this.dirty);
+    const streams = new Map(this.dirty);
     this.everything = false;
     this.dirty.clear();
     try {
@@ -117,7 +105,7 @@ export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnAppl
     } catch (err) {
       if (!this.failing) this.log.warn({ err }, 'event log catch-up failed; retrying at the next poll');
       this.failing = true;
-      streams.forEach((s) => this.dirty.add(s));
+      streams.forEach((head, s) => this.dirty.set(s, head));
       this.everything ||= everything;
     } finally {
       this.running = false;
@@ -125,11 +113,14 @@ export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
   }
 
-  /** Reads the log after each cursor of `only` (null: every followed stream) and delivers it. */
-  private async catchUp(only: Set<string> | null): Promise<void> {
+  /**
+   * Reads the log after each cursor of `only` (null: every followed stream) and delivers it. A
+   * stream that reached the head it was scheduled for meanwhile (the fast paths won) is not read.
+   */
+  private async catchUp(only: Map<string, number> | null): Promise<void> {
     const wanted = (s: string) => only === null || only.has(s);
     const unstarted = this.delivery.unstarted().filter(wanted);
-    let cursors = this.delivery.started().filter(([s]) => wanted(s));
+    let cursors = this.delivery.started().filter(([s, at]) => only === null || at < (only.get(s) ?? 0));
     if (only === null || unstarted.length) {
       // A full check compares cursors with the heads first, so only streams behind are read.
       const heads = await this.events.heads([...unstarted, ...cursors.map(([s]) => s)]);
@@ -151,7 +142,7 @@ export class LogFollower implements OnModuleInit, OnApplicationBootstrap, OnAppl
       // the seqs between, which nobody can be given any more.
       if (page[0].seq > after + 1) this.delivery.skipTo(stream, page[0].seq - 1);
       this.delivery.accept(page);
-      if (page.length === PAGE) this.dirty.add(stream);
+      if (page.length === PAGE) this.dirty.set(stream, Infinity);
     }
   }
 }
