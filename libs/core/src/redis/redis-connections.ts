@@ -15,6 +15,7 @@ export class RedisConnections implements OnApplicationShutdown {
   private clients: Redis[] = [];
   private cmd?: Redis;
   private down = false;
+  private closing = false;
   private readonly recoveredListeners: (() => void)[] = [];
   private readonly log = rootLogger().child({ context: 'redis' });
 
@@ -42,10 +43,16 @@ export class RedisConnections implements OnApplicationShutdown {
       retryStrategy: (times) => Math.min(times * 200, 2000),
       ...extra,
     });
-    client.on('error', (err) => {
+    const lost = (err?: unknown) => {
       if (!this.down)
         this.log.error({ err, client: name }, 'Redis unreachable; serving local sockets until it is back');
       this.down = true;
+    };
+    client.on('error', lost);
+    // A connection that closes is an outage even when Redis is back before the first reconnect
+    // attempt fails: what it carried meanwhile was lost, and recovery must be noticed.
+    client.on('close', () => {
+      if (!this.closing) lost();
     });
     client.on('ready', () => {
       if (!this.down) return;
@@ -81,6 +88,7 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
   }
 }

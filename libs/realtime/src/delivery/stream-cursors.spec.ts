@@ -49,11 +49,16 @@ describe('StreamCursors', () => {
     c.follow('s', null);
     expect(c.unstarted()).toEqual(['s']);
     expect(seqs(c.accept(ev(8)).ready)).toEqual([8]);
+    expect(c.unstarted()).toEqual([]);
     expect(c.accept(ev(7)).ready).toEqual([]);
     c.start('s', 3);
     expect(c.cursorOf('s')).toBe(8);
     c.follow('t', null);
+    c.follow('u', null);
+    c.forget('u');
+    expect(c.unstarted()).toEqual(['t']);
     c.start('t', 5);
+    expect(c.unstarted()).toEqual([]);
     expect(c.cursorOf('t')).toBe(5);
     expect(seqs(c.accept(ev(6, 't')).ready)).toEqual([6]);
   });

@@ -27,6 +27,8 @@ export interface Accepted<E> {
  */
 export class StreamCursors<E extends Sequenced> {
   private readonly cursors = new Map<string, Cursor<E>>();
+  /** Followed streams whose starting point is unknown yet: few, so not found by a scan of all. */
+  private readonly waiting = new Set<string>();
 
   /** @param maxHeld events held per stream; past that, later ones are dropped (the log has them). */
   constructor(private readonly maxHeld = 1000) {}
@@ -38,11 +40,14 @@ export class StreamCursors<E extends Sequenced> {
    * be missed live; the client's `sync` after `assignments_changed` brings them.
    */
   follow(stream: string, deliveredUpTo: number | null): void {
-    if (!this.cursors.has(stream)) this.cursors.set(stream, { at: deliveredUpTo });
+    if (this.cursors.has(stream)) return;
+    this.cursors.set(stream, { at: deliveredUpTo });
+    if (deliveredUpTo === null) this.waiting.add(stream);
   }
 
   forget(stream: string): void {
     this.cursors.delete(stream);
+    this.waiting.delete(stream);
   }
 
   /** The cursor of a followed stream (null: not started), undefined when not followed. */
@@ -52,7 +57,7 @@ export class StreamCursors<E extends Sequenced> {
 
   /** Followed streams whose starting point is still unknown. */
   unstarted(): string[] {
-    return [...this.cursors].filter(([, c]) => c.at === null).map(([s]) => s);
+    return [...this.waiting];
   }
 
   /** Followed, started streams and their cursors. */
@@ -66,6 +71,7 @@ export class StreamCursors<E extends Sequenced> {
   start(stream: string, head: number): void {
     const c = this.cursors.get(stream);
     if (c && c.at === null) c.at = head;
+    this.waiting.delete(stream);
   }
 
   /**
@@ -87,6 +93,7 @@ export class StreamCursors<E extends Sequenced> {
       if (c.held.size < this.maxHeld) c.held.set(event.seq, event);
       return { ready: [], gap: true };
     }
+    if (c.at === null) this.waiting.delete(event.stream);
     c.at = event.seq;
     if (!c.held) return { ready: [event], gap: false };
     const ready = [event, ...this.drain(c)];

@@ -5,7 +5,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { AppConfig, rootLogger, type Role } from '#core';
+import { AppConfig, RedisConnections, rootLogger, type Role } from '#core';
 import { readableStreams, Rooms } from '../contract/rooms.js';
 import { LogListener } from '../delivery/log-listener.js';
 import { SESSION_CONTROLS_CHANNEL } from '../delivery/log-notice.js';
@@ -40,6 +40,7 @@ export class SessionControls implements OnModuleInit, OnApplicationBootstrap, On
     private readonly publisher: Publisher,
     private readonly listener: LogListener,
     private readonly events: EventStore,
+    private readonly redis: RedisConnections,
   ) {}
 
   /** The one entry point that ends a user's live sessions on every node (`session_revoked`). */
@@ -96,7 +97,9 @@ export class SessionControls implements OnModuleInit, OnApplicationBootstrap, On
       // Still sent over Redis: the change itself was committed moments ago.
       this.log.error({ err, kind, userId }, 'session control not recorded; sent over Redis only');
     }
-    this.publisher.toOtherNodes(CONTROL, control);
+    // Not queued for a Redis that is down: the other nodes read the row, and a copy delivered
+    // after the ledger forgot its id would be applied twice.
+    if (this.redis.reachable) this.publisher.toOtherNodes(CONTROL, control);
     if (kind === 'revoke') this.log.info({ userId, ...data }, 'user sessions revoked');
   }
 
