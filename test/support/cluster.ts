@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { DbFixtures } from './db-fixtures.js';
+import { retryUntil } from './retry.js';
 import { connect, type TestSocket } from './sockets.js';
 import { freshDatabase, TEST_JWT_SECRET } from './test-app.js';
 
@@ -143,19 +144,32 @@ export async function startPrivateRedis(
   };
 }
 
+/** Retries until every node's `/health/ready` answers `status` (503 while its Redis is down). */
+export function readinessIs(nodes: ApiNode[], status: number): Promise<number[]> {
+  return retryUntil(
+    () => Promise.all(nodes.map((n) => fetch(`${n.url}/health/ready`).then((r) => r.status))),
+    (codes) => codes.every((c) => c === status),
+  );
+}
+
+export type PrivateRedis = Awaited<ReturnType<typeof startPrivateRedis>>;
+
 export interface TwoNodes {
   a: ApiNode;
   b: ApiNode;
   db: DbFixtures;
+  /** The suite's own redis-server (with `privateRedis`), to kill and restart; stopped after the suite. */
+  redis: PrivateRedis;
   /** Connects a socket to a node; closed after the suite. */
   open(node: ApiNode, token: string): Promise<TestSocket>;
 }
 
 /**
  * Registers beforeAll/afterAll that start two real api nodes on a fresh database and one Redis
- * (a private key prefix per suite), with fixtures and socket bookkeeping.
+ * (a private key prefix per suite; with `privateRedis`, a redis-server of the suite's own), with
+ * fixtures and socket bookkeeping.
  */
-export function useTwoNodes(env: Record<string, string> = {}): TwoNodes {
+export function useTwoNodes(env: Record<string, string> = {}, { privateRedis = false } = {}): TwoNodes {
   const sockets: TestSocket[] = [];
   const nodes = {} as TwoNodes;
   nodes.open = async (node, token) => {
@@ -165,13 +179,20 @@ export function useTwoNodes(env: Record<string, string> = {}): TwoNodes {
   };
   beforeAll(async () => {
     const databaseUrl = await freshDatabase();
-    const all = { DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix(), ...env };
+    if (privateRedis) nodes.redis = await startPrivateRedis();
+    const all = {
+      DATABASE_URL: databaseUrl,
+      REDIS_PREFIX: redisPrefix(),
+      ...(privateRedis && { REDIS_URL: nodes.redis.url }),
+      ...env,
+    };
     [nodes.a, nodes.b] = await Promise.all([startNode(all), startNode(all)]);
     nodes.db = new DbFixtures(databaseUrl);
   });
   afterAll(async () => {
     sockets.forEach((s) => s.close());
     await Promise.all([nodes.a?.stop(), nodes.b?.stop()]);
+    await nodes.redis?.stop();
     await nodes.db?.close();
   });
   return nodes;

@@ -12,6 +12,7 @@ export * from './publisher/system-events-committed.event.js';
 export * from './maintenance/retention-pruner.js';
 export * from './realtime.module.js';
 export * from './persistence/realtime-persistence.js';
+export * from './session-controls/session-controls.service.js';
 export * from './session/session.dto.js';
 export * from './session/site-snapshot.registry.js';
 export * from './session/socket-session.js';

@@ -7,6 +7,9 @@ import { AuditController } from './audit/audit.controller.js';
 import { AuditService } from './audit/audit.service.js';
 import { RateLimitedDisconnect } from './commands/rate-limited-disconnect.js';
 import { CommandThrottle } from './commands/command-throttle.js';
+import { DurableDelivery } from './delivery/durable-delivery.service.js';
+import { LogFollower } from './delivery/log-follower.service.js';
+import { LogListener } from './delivery/log-listener.js';
 import { WsRolesGuard } from './commands/ws-roles.guard.js';
 import { RetentionService } from './maintenance/retention.service.js';
 import { PRESENCE_STORE, PresenceService } from './presence/presence.service.js';
@@ -22,6 +25,9 @@ import {
   RevokeSocketsWhenUserDeactivated,
 } from './session/membership-events.handlers.js';
 import { MembershipSync } from './session/membership-sync.service.js';
+import { SessionControlLog } from './session-controls/session-control-log.js';
+import { SessionControls } from './session-controls/session-controls.service.js';
+import { SessionRecheck } from './session-controls/session-recheck.service.js';
 import { SessionLifecycle } from './session/session-lifecycle.service.js';
 import { SessionGateway } from './session/session.gateway.js';
 import { SiteSnapshotRegistry } from './session/site-snapshot.registry.js';
@@ -52,6 +58,12 @@ import { TimerService } from './timers/timer.service.js';
     RateLimitedDisconnect,
     WsRolesGuard,
     Publisher,
+    DurableDelivery,
+    LogListener,
+    LogFollower,
+    SessionControlLog,
+    SessionControls,
+    SessionRecheck,
     PresenceService,
     {
       provide: PRESENCE_STORE,
@@ -81,6 +93,7 @@ import { TimerService } from './timers/timer.service.js';
     CLUSTER_ADAPTER,
     AuditService,
     Publisher,
+    SessionControls,
     PresenceService,
     SiteSnapshotRegistry,
     EventStore,

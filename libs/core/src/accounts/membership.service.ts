@@ -21,6 +21,11 @@ export class MembershipService {
    * uuid[] it does not).
    */
   async load(userId: string): Promise<Membership | null> {
+    return (await this.loadMany([userId])).get(userId) ?? null;
+  }
+
+  /** Several users at once (the same query), by id; unknown ids are absent. */
+  async loadMany(userIds: string[]): Promise<Map<string, Membership>> {
     const rows: {
       id: string;
       role: Role;
@@ -34,20 +39,23 @@ export class MembershipService {
            FROM users u
            LEFT JOIN site_assignments a ON a.user_id = u.id
            LEFT JOIN sites s ON s.id = a.site_id
-          WHERE u.id = $1
+          WHERE u.id = ANY($1::uuid[])
           GROUP BY u.id`,
-      [userId],
+      [userIds],
     );
-    const [user] = rows;
-    if (!user) return null;
-    return {
-      userId: user.id,
-      role: user.role,
-      name: user.name,
-      active: user.active,
-      tokenEpoch: user.token_epoch,
-      siteIds: user.site_ids,
-    };
+    return new Map(
+      rows.map((u) => [
+        u.id,
+        {
+          userId: u.id,
+          role: u.role,
+          name: u.name,
+          active: u.active,
+          tokenEpoch: u.token_epoch,
+          siteIds: u.site_ids,
+        },
+      ]),
+    );
   }
 
   /** The sites a user is assigned to (that still exist), in id order; none for an unknown user. */

@@ -78,6 +78,11 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean() ALLOW_QUERY_TOKEN = false;
   /** How often the timer poller looks for due deadlines. */
   @Type(() => Number) @IsInt() @Min(10) TIMER_POLL_MS = 1000;
+  /**
+   * How often each node checks whether its log listener may have missed a NOTIFY (then compares
+   * the event log's heads with what it delivered), and reads recent session controls.
+   */
+  @Type(() => Number) @IsInt() @Min(50) @Max(60000) LOG_CATCH_UP_POLL_MS = 1000;
   /** Length of one "minute" of patrol settings (maxGapMinutes, expectedDurationMinutes); tests shorten it. */
   @Type(() => Number) @IsInt() @Min(1) PATROL_MINUTE_MS = 60000;
   /** How often runs still in progress after their shift ended are ended (a backstop; see PatrolShiftSweep). */

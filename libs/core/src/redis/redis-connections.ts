@@ -16,6 +16,8 @@ export class RedisConnections implements OnApplicationShutdown {
   private clients: Redis[] = [];
   private cmd?: Redis;
   private down = false;
+  private closing = false;
+  private readonly recoveredListeners: (() => void)[] = [];
   private readonly log = rootLogger().child({ context: 'redis' });
 
   constructor(private readonly config: AppConfig) {
@@ -50,17 +52,35 @@ export class RedisConnections implements OnApplicationShutdown {
       retryStrategy: (times) => Math.min(times * 200, 2000),
       ...extra,
     });
-    client.on('error', (err) => {
+    const lost = (err?: unknown) => {
       if (!this.down)
         this.log.error({ err, client: name }, 'Redis unreachable; serving local sockets until it is back');
       this.down = true;
+    };
+    client.on('error', lost);
+    // A connection that closes is an outage even when Redis is back before the first reconnect
+    // attempt fails: what it carried meanwhile was lost, and recovery must be noticed.
+    client.on('close', () => {
+      if (!this.closing) lost();
     });
     client.on('ready', () => {
-      if (this.down) this.log.info({ client: name }, 'Redis reachable again');
+      if (!this.down) return;
+      this.log.info({ client: name }, 'Redis reachable again');
       this.down = false;
+      this.recoveredListeners.forEach((listener) => listener());
     });
     this.clients.push(client);
     return client;
+  }
+
+  /** False from a connection error until Redis answers again. */
+  get reachable(): boolean {
+    return !this.down;
+  }
+
+  /** Runs `listener` each time Redis answers again after an outage (what was missed meanwhile). */
+  onRecovered(listener: () => void): void {
+    this.recoveredListeners.push(listener);
   }
 
   async ping(timeoutMs = 1000): Promise<boolean> {
@@ -77,6 +97,7 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
   }
 }

@@ -1,15 +1,17 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, rootLogger } from '#core';
 import { AuditService } from '../audit/audit.service.js';
+import { SessionControlLog } from '../session-controls/session-control-log.js';
 import { EventStore } from '../streams/event-store.js';
 import { CommandRunner } from '../streams/command-runner.js';
 
 const EVERY_MS = 10 * 60_000;
 const IDEMPOTENCY_KEEP_MS = 25 * 3600_000; // the contract promises at least 24 h
+const CONTROLS_KEEP_MS = 3600_000; // nodes read the last two minutes; an hour is kept to look back
 
 /**
  * Prunes what has a retention: stream events past EVENT_RETENTION_DAYS, idempotency keys past 24 h,
- * audit rows past AUDIT_RETENTION_DAYS.
+ * audit rows past AUDIT_RETENTION_DAYS, session controls past an hour.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,6 +22,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     private readonly events: EventStore,
     private readonly runner: CommandRunner,
     private readonly audit: AuditService,
+    private readonly controls: SessionControlLog,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -37,6 +40,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
         new Date(now - this.config.EVENT_RETENTION_DAYS * 86_400_000),
       );
       await this.runner.pruneKeysOlderThan(new Date(now - IDEMPOTENCY_KEEP_MS));
+      await this.controls.pruneOlderThan(new Date(now - CONTROLS_KEEP_MS));
       if (removed) this.log.info({ removed }, 'pruned old stream events');
       const audit = await this.audit.pruneOlderThan(
         new Date(now - this.config.AUDIT_RETENTION_DAYS * 86_400_000),

@@ -1,35 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import { PrometheusMetrics, rootLogger } from '#core';
+import { PrometheusMetrics, RedisConnections } from '#core';
 import type { Envelope } from '../contract/envelope.js';
 import { Rooms } from '../contract/rooms.js';
+import { DurableDelivery } from '../delivery/durable-delivery.service.js';
 import type { PsServer, PsSocket } from '../session/socket-session.js';
 
 const RECEIPTS = 'ps:deliver-with-receipts';
+const DURABLE = 'ps:durable';
 
 /**
- * The one place that talks to rooms. Durable envelopes go to the room named by their stream;
- * ephemeral events to whatever rooms they target. Cluster-wide through the Socket.IO adapter.
+ * The one place that talks to rooms. Durable envelopes go to the room named by their stream,
+ * through each node's DurableDelivery (in seq order, once): this node's at once, the other nodes'
+ * over Redis as a fast path, which their log followers make certain. Ephemeral events go to
+ * whatever rooms they target, cluster-wide through the Socket.IO adapter.
  */
 @Injectable()
 export class Publisher {
   private server?: PsServer;
   private clustered = false;
-  private readonly log = rootLogger().child({ context: 'publisher' });
   private readonly controlHandlers: [string, (...args: unknown[]) => void][] = [];
 
-  constructor(private readonly metrics: PrometheusMetrics) {}
+  constructor(
+    private readonly delivery: DurableDelivery,
+    private readonly redis: RedisConnections,
+    private readonly metrics: PrometheusMetrics,
+  ) {}
 
   attach(server: PsServer, clustered: boolean): void {
     this.server = server;
     this.clustered = clustered;
+    this.delivery.attach(server);
     for (const [event, handler] of this.controlHandlers) server.on(event as never, handler as never);
-    if (clustered)
-      server.on(
-        RECEIPTS as never,
-        ((env: Envelope, timeoutMs: number, reply: (ids: string[]) => void) => {
-          void this.deliverLocally(env, timeoutMs).then(reply);
-        }) as never,
-      );
+    if (!clustered) return;
+    server.on(DURABLE as never, ((envelopes: Envelope[]) => this.delivery.accept(envelopes)) as never);
+    server.on(
+      RECEIPTS as never,
+      ((env: Envelope, timeoutMs: number, reply: (ids: string[]) => void) => {
+        void this.delivery.withReceipts(env, timeoutMs).then(reply);
+      }) as never,
+    );
+  }
+
+  /** The Socket.IO server once attached, else undefined. */
+  get attached(): PsServer | undefined {
+    return this.server;
   }
 
   get io(): PsServer {
@@ -37,13 +51,14 @@ export class Publisher {
     return this.server;
   }
 
-  /** Broadcasts stored envelopes to their stream rooms, in the order given. */
+  /** Delivers stored envelopes to their stream rooms on every node (see DurableDelivery). */
   publish(envelopes: Envelope[]): void {
-    if (!this.server) return;
-    for (const env of envelopes) {
-      this.server.to(env.stream).emit(env.type, env);
-      this.metrics.eventPublished(env.type);
-    }
+    if (!this.server || !envelopes.length) return;
+    for (const env of envelopes) this.metrics.eventPublished(env.type);
+    this.delivery.accept(envelopes);
+    // While Redis is down the other nodes read these from the log; queueing them for Redis's return
+    // would only grow memory and deliver duplicates late.
+    if (this.redis.reachable) this.toOtherNodes(DURABLE, envelopes);
   }
 
   /** An ephemeral event (no seq, not replayed) to rooms. */
@@ -66,7 +81,7 @@ export class Publisher {
    */
   async publishWithReceipts(env: Envelope, timeoutMs: number): Promise<string[]> {
     this.metrics.eventPublished(env.type);
-    const local = this.deliverLocally(env, timeoutMs);
+    const local = this.delivery.withReceipts(env, timeoutMs);
     if (!this.clustered || !this.server) return local;
     // Every node answers after its own receipt window; if the cluster (Redis) cannot answer, the
     // remote part gives up shortly after that window instead of hanging the delivery record.
@@ -86,50 +101,12 @@ export class Publisher {
     return [...new Set(all.flat())];
   }
 
-  private async deliverLocally(env: Envelope, timeoutMs: number): Promise<string[]> {
-    if (!this.server) return [];
-    const sockets = await this.server.in(env.stream).local.fetchSockets();
-    const confirmations = sockets.map(
-      (s) =>
-        new Promise<string | null>((resolve) => {
-          s.timeout(timeoutMs).emit(env.type, env, (err: unknown) =>
-            resolve(err ? null : s.data.principal.userId),
-          );
-        }),
-    );
-    const ids = (await Promise.all(confirmations)).filter((x): x is string => x !== null);
-    return [...new Set(ids)];
-  }
-
-  /** Moves every socket of a user (on every node) between rooms. */
-  moveUser(userId: string, leave: string[], join: string[]): void {
-    if (!this.server) return;
-    const room = Rooms.user(userId);
-    if (leave.length) this.server.in(room).socketsLeave(leave);
-    if (join.length) this.server.in(room).socketsJoin(join);
-  }
-
   joinSocket(socket: PsSocket, rooms: string[]): void {
     void socket.join(rooms);
   }
 
   leaveSocket(socket: PsSocket, rooms: string[]): void {
     for (const r of rooms) void socket.leave(r);
-  }
-
-  joinRoomsWhere(selector: string, rooms: string[]): void {
-    this.server?.in(selector).socketsJoin(rooms);
-  }
-
-  /** Tells a user's sockets why, then cuts them, on every node. */
-  disconnectUser(userId: string, event: string, data: unknown): void {
-    if (!this.server) return;
-    const room = Rooms.user(userId);
-    this.server.to(room).emit(event, data);
-    // close=false sends a DISCONNECT packet: the client sees "io server disconnect" and does not
-    // retry on its own (it must log in again), unlike a transport close which it would retry.
-    this.server.in(room).disconnectSockets(false);
-    this.log.info({ userId, event }, 'user sockets disconnected');
   }
 
   /**

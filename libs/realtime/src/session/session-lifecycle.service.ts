@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { roomsOf } from '../contract/rooms.js';
 import { PresenceService } from '../presence/presence.service.js';
 import { SessionDeadlines } from './session-deadlines.js';
+import { applyPrincipal, revoke } from './socket-principal.js';
 import type { PsSocket } from './socket-session.js';
 
 /**
@@ -77,36 +78,24 @@ export class SessionLifecycle implements OnApplicationShutdown {
   }
 
   /**
-   * An admin may change this user's role or sites while the handshake was reading them; the
-   * cluster-wide room move then missed this socket (not yet in its user room). Re-read once after
-   * joining and correct this socket the same way a live reassignment would.
+   * An admin may change this user's role or sites, or deactivate them, while the handshake was
+   * reading them; the change then missed this socket (not yet in its user room). Re-read once
+   * after joining and correct this socket the same way a live change would.
    */
   private async catchUpMembership(socket: PsSocket): Promise<void> {
     try {
       const member = await this.membership.load(socket.data.principal.userId);
-      if (!member?.active || !socket.connected) return;
-      if (member.tokenEpoch !== socket.data.tokenEpoch) return this.revokeStale(socket);
-      const before = socket.data.principal;
+      if (!socket.connected) return;
+      // Deactivated while the handshake ran: the revocation missed this socket (not in its room yet).
+      if (!member?.active) return revoke(socket, 'USER_DEACTIVATED');
+      // The password changed while the handshake ran: the same revocation, for the same reason.
+      if (member.tokenEpoch !== socket.data.tokenEpoch) return revoke(socket, 'PASSWORD_CHANGED');
       const siteIds = await this.membership.visibleSiteIds(member.role, member.siteIds);
-      if (member.role === before.role && siteIds.join() === before.siteIds.join()) return;
-      const after = { ...before, role: member.role, siteIds };
-      const [was, now] = [roomsOf(before), roomsOf(after)];
-      for (const r of was) if (!now.includes(r)) void socket.leave(r);
-      void socket.join(now.filter((r) => !was.includes(r)));
-      socket.data.principal = after;
+      if (!applyPrincipal(socket, member.role, siteIds)) return;
       socket.emit('assignments_changed', { siteIds, role: member.role });
     } catch {
       /* the next live change or reconnect corrects it; never fail a connection over this */
     }
-  }
-
-  /**
-   * The password changed while this socket's handshake was reading the user: the cluster-wide
-   * `session_revoked` missed it (not yet in its user room), so it is cut here the same way.
-   */
-  private revokeStale(socket: PsSocket): void {
-    socket.emit('session_revoked', { reason: 'PASSWORD_CHANGED' });
-    socket.disconnect(); // a DISCONNECT packet, as Publisher.disconnectUser: the client does not retry
   }
 
   /** `auth_refresh`: a fresh access token of the same user (and device) extends this socket. */

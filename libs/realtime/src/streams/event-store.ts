@@ -200,6 +200,23 @@ export class EventStore {
     return rows.map(toEnvelope);
   }
 
+  /**
+   * For each [stream, afterSeq]: the events after that seq, in seq order, at most `limit` per
+   * stream, in one query (the log follower's catch-up read).
+   */
+  async readAfterEach(cursors: readonly [string, number][], limit: number): Promise<Envelope[]> {
+    if (!cursors.length) return [];
+    const rows = (await this.db.query(
+      `SELECT e.stream, e.seq, e.event_id, e.type, e.site_id, e.actor, e.data, e.occurred_at
+         FROM unnest($1::text[], $2::bigint[]) AS c(stream, after)
+         CROSS JOIN LATERAL (SELECT * FROM stream_events s WHERE s.stream = c.stream AND s.seq > c.after
+                              ORDER BY s.seq LIMIT $3) e
+        ORDER BY e.stream, e.seq`,
+      [cursors.map(([s]) => s), cursors.map(([, seq]) => seq), limit],
+    )) as EventRow[];
+    return rows.map(toEnvelope);
+  }
+
   async pruneOlderThan(cutoff: Date): Promise<number> {
     const res = (await this.db.query('DELETE FROM stream_events WHERE recorded_at < $1', [cutoff])) as [
       unknown,
