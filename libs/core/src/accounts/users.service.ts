@@ -98,13 +98,15 @@ export class UsersService {
     if (dto.active !== undefined) patch.active = dto.active;
     if (dto.password !== undefined) patch.passwordHash = await this.hasher.hash(dto.password);
     let before: UserView;
+    let epoch: number | undefined;
     try {
       before = await this.db.transaction(async (tx) => {
         // the admins before the user: every transaction takes these locks in the same order
         await assertAnAdminRemains(tx, id, dto);
         const found = await lockUser(tx, id);
         if (Object.keys(patch).length) await tx.getRepository(UserEntity).update({ id }, patch);
-        if (dto.active === false || dto.password !== undefined) await this.auth.endAllSessions(id, tx);
+        if (dto.active === false || dto.password !== undefined)
+          epoch = await this.auth.endAllSessions(id, tx);
         return found;
       });
     } catch (e) {
@@ -112,8 +114,8 @@ export class UsersService {
       throw e;
     }
     const after = await this.get(id);
-    if (before.active && !after.active) this.events.publish(new UserDeactivatedEvent(id));
-    else if (dto.password !== undefined) this.events.publish(new PasswordChangedEvent(id));
+    if (before.active && !after.active) this.events.publish(new UserDeactivatedEvent(id, epoch));
+    else if (dto.password !== undefined) this.events.publish(new PasswordChangedEvent(id, epoch));
     else if (before.role !== after.role)
       this.events.publish(
         new MembershipChangedEvent(id, after.role, after.siteIds, before.siteIds, before.role),

@@ -120,11 +120,13 @@ export class AuthService {
 
   /**
    * Ends every session of the user (password change, deactivation): refresh tokens revoked, access
-   * tokens issued before refused (token epoch raised). Live sockets are cut by the caller's event.
+   * tokens issued before refused (token epoch raised). Live sockets are cut by the caller's event,
+   * which carries the new epoch returned here.
    */
-  async endAllSessions(userId: string, tx: EntityManager): Promise<void> {
-    await raiseTokenEpoch(tx, userId);
+  async endAllSessions(userId: string, tx: EntityManager): Promise<number> {
+    const epoch = await raiseTokenEpoch(tx, userId);
     await this.revokeAllOf(userId, tx);
+    return epoch;
   }
 
   private async revokeFamily(tx: EntityManager, familyId: string): Promise<void> {

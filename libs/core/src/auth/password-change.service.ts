@@ -46,12 +46,16 @@ export class PasswordChangeService {
     if (!user?.active || !(await this.hasher.verify(user.passwordHash, currentPassword)))
       throw AppError.unauthorized('The current password is not correct');
     const passwordHash = await this.hasher.hash(newPassword);
-    const tokens = await this.db.transaction(async (tx) => {
+    const { tokens, epoch } = await this.db.transaction(async (tx) => {
       await tx.getRepository(UserEntity).update({ id: me.userId }, { passwordHash });
-      await this.auth.endAllSessions(me.userId, tx);
-      return this.auth.issueTokens(user, me.deviceId ?? null, randomUUID(), tx);
+      const raised = await this.auth.endAllSessions(me.userId, tx);
+      return {
+        tokens: await this.auth.issueTokens(user, me.deviceId ?? null, randomUUID(), tx),
+        epoch: raised,
+      };
     });
-    this.events.publish(new PasswordChangedEvent(me.userId));
+    // The caller's new tokens carry the new epoch, so its next socket is not cut by this.
+    this.events.publish(new PasswordChangedEvent(me.userId, epoch));
     return tokens;
   }
 }

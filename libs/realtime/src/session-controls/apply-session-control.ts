@@ -5,11 +5,18 @@ import { applyPrincipal, revoke } from '../session/socket-principal.js';
 import type { PsServer, PsSocket } from '../session/socket-session.js';
 import type { SessionControl } from './control-ledger.js';
 /**
- * A socket whose connection completed up to this long after a revocation was recorded is cut too:
- * node and database clocks differ a little, and the handshake may have read the user as active
- * just before. A user reactivated and back within that time logs in once more.
+ * A revocation without a token epoch cuts the sockets whose connection completed up to this long
+ * after it was recorded: node and database clocks differ a little, and the handshake may have read
+ * the user as active just before. With an epoch, exactly the sockets of older tokens are cut.
  */
 const CLOCK_SLACK_MS = 5000;
+
+export function revokes(s: PsSocket, c: SessionControl): boolean {
+  const epoch = c.data.tokenEpoch;
+  return typeof epoch === 'number'
+    ? s.data.tokenEpoch < epoch
+    : s.data.connectedAt <= c.createdAt + CLOCK_SLACK_MS;
+}
 
 interface MembershipData {
   role: Role;
@@ -36,7 +43,7 @@ function withHeads(socket: PsSocket, heads: Record<string, number> | undefined, 
 export function applyControl(io: PsServer, c: SessionControl): void {
   if (c.kind === 'revoke' && c.userId) {
     for (const s of localSocketsIn(io, Rooms.user(c.userId)))
-      if (s.data.connectedAt <= c.createdAt + CLOCK_SLACK_MS) revoke(s, c.data.reason as string);
+      if (revokes(s, c)) revoke(s, c.data.reason as string);
   } else if (c.kind === 'membership' && c.userId) {
     const { role, siteIds, heads } = c.data as unknown as MembershipData;
     for (const s of localSocketsIn(io, Rooms.user(c.userId))) {

@@ -43,9 +43,13 @@ export class SessionControls implements OnModuleInit, OnApplicationBootstrap, On
     private readonly redis: RedisConnections,
   ) {}
 
-  /** The one entry point that ends a user's live sessions on every node (`session_revoked`). */
-  revokeUser(userId: string, reason: RevocationReason): Promise<void> {
-    return this.issue('revoke', userId, { reason }, []);
+  /**
+   * The one entry point that ends a user's live sessions on every node (`session_revoked`). With
+   * `tokenEpoch` (the epoch the change raised) only sockets of tokens issued before it are cut, so a
+   * socket opened with the fresh tokens of POST /me/password survives a node that applies it late.
+   */
+  revokeUser(userId: string, reason: RevocationReason, tokenEpoch?: number): Promise<void> {
+    return this.issue('revoke', userId, { reason, ...(tokenEpoch !== undefined && { tokenEpoch }) }, []);
   }
 
   /** A user's role or visible sites changed: their sockets move rooms and get `assignments_changed`. */

@@ -15,7 +15,7 @@ export class MoveSocketsWhenMembershipChanged implements IEventHandler<Membershi
 export class RevokeSocketsWhenUserDeactivated implements IEventHandler<UserDeactivatedEvent> {
   constructor(private readonly controls: SessionControls) {}
   async handle(e: UserDeactivatedEvent): Promise<void> {
-    await this.controls.revokeUser(e.userId, 'USER_DEACTIVATED');
+    await this.controls.revokeUser(e.userId, 'USER_DEACTIVATED', e.tokenEpoch);
   }
 }
 
@@ -24,7 +24,7 @@ export class RevokeSocketsWhenUserDeactivated implements IEventHandler<UserDeact
 export class RevokeSocketsWhenPasswordChanged implements IEventHandler<PasswordChangedEvent> {
   constructor(private readonly controls: SessionControls) {}
   async handle(e: PasswordChangedEvent): Promise<void> {
-    await this.controls.revokeUser(e.userId, 'PASSWORD_CHANGED');
+    await this.controls.revokeUser(e.userId, 'PASSWORD_CHANGED', e.tokenEpoch);
   }
 }
 
