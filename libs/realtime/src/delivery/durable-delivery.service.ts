@@ -55,12 +55,17 @@ export class DurableDelivery {
 
   /**
    * Delivers an envelope asking each local device for a receipt; resolves with the user ids that
-   * confirmed within `timeoutMs`. Nothing to confirm when no local socket holds the stream or the
-   * envelope already went out by another path.
+   * confirmed within `timeoutMs`. Nothing to confirm when no local socket holds the stream. When the
+   * envelope already went out by another path (the log follower can be faster than the receipt
+   * request from the raising node), it is sent once more with the request: delivery is
+   * at-least-once and clients dedupe by stream and seq, while a receipt never asked for would
+   * escalate a panic its staff saw.
    */
   withReceipts(env: Envelope, timeoutMs: number): Promise<string[]> {
     const cursor = this.cursors.cursorOf(env.stream);
-    if (cursor === undefined || (cursor !== null && env.seq <= cursor)) return Promise.resolve([]);
+    if (cursor === undefined) return Promise.resolve([]);
+    if (cursor !== null && env.seq <= cursor)
+      return this.server ? this.emitWithReceipts(env, timeoutMs) : Promise.resolve([]);
     const key = `${env.stream}|${env.seq}`;
     const receipts = new Promise<string[]>((resolve) => {
       const timer = setTimeout(() => {

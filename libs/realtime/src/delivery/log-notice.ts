@@ -1,4 +1,4 @@
-/** The channel the event log's trigger notifies on commit (migration LogNotify1733300000000). */
+/** The channel the event log's trigger notifies on commit (migration DeliveryLog1732500001000). */
 export const STREAM_EVENTS_CHANNEL = 'ps_stream_events';
 /** The channel a session control row is announced on (SessionControlLog). */
 export const SESSION_CONTROLS_CHANNEL = 'ps_session_controls';
