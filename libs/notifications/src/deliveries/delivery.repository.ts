@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { deleteInBatches } from '#core';
 import { DataSource } from 'typeorm';
 import type { Envelope } from '#realtime';
 import type { ChannelKind } from '../domain/channel-rules.js';
@@ -142,11 +143,9 @@ export class DeliveryRepository {
 
   /** Deletes delivered, failed and skipped deliveries last touched before `before` (attempts cascade). */
   async pruneFinishedBefore(before: Date): Promise<number> {
-    const [, count] = (await this.db.query(
-      `DELETE FROM notification_deliveries WHERE status <> 'pending' AND updated_at < $1`,
-      [before],
-    )) as [unknown, number];
-    return count;
+    return deleteInBatches(this.db, 'notification_deliveries', `status <> 'pending' AND updated_at < $1`, [
+      before,
+    ]);
   }
 
   async listAttempts(f: { eventId?: string; channelId?: string }, offset: number, limit: number) {

@@ -64,6 +64,11 @@ export class Notifications1733400000000 implements MigrationInterface {
       at timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE INDEX notification_attempts_event_idx ON notification_attempts (event_id, at)`);
     await q.query(`CREATE INDEX notification_attempts_channel_idx ON notification_attempts (channel_id, at)`);
+    // The cascade from a pruned delivery finds its attempts through this, not a scan per row.
+    await q.query(`CREATE INDEX notification_attempts_delivery_idx ON notification_attempts (delivery_id)`);
+    await q.query(
+      `CREATE INDEX notification_deliveries_finished_idx ON notification_deliveries (updated_at) WHERE status <> 'pending'`,
+    );
   }
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['notification_attempts', 'notification_deliveries', 'notification_devices'])

@@ -1,3 +1,4 @@
+import { deleteInBatches } from '#core';
 import type { DataSource } from 'typeorm';
 import type { AuditRow } from './audit.service.js';
 
@@ -31,15 +32,7 @@ export class AuditLogRepository {
   }
 
   /** Removes rows older than `cutoff`, 5,000 a statement, so no one statement runs long. */
-  async pruneOlderThan(cutoff: Date): Promise<number> {
-    let removed = 0;
-    for (;;) {
-      const rows = (await this.db.query(
-        'DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < $1 LIMIT 5000) RETURNING 1',
-        [cutoff],
-      )) as unknown[];
-      removed += rows.length;
-      if (rows.length < 5000) return removed;
-    }
+  pruneOlderThan(cutoff: Date): Promise<number> {
+    return deleteInBatches(this.db, 'audit_log', 'at < $1', [cutoff]);
   }
 }

@@ -34,20 +34,27 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     clearInterval(this.interval);
   }
 
+  /** Each prune on its own: one that fails (a backlog, an outage) does not hold back the others. */
   async prune(now = Date.now()): Promise<void> {
+    const day = 86_400_000;
+    await this.step('stream events', () =>
+      this.events.pruneOlderThan(new Date(now - this.config.EVENT_RETENTION_DAYS * day)),
+    );
+    await this.step('idempotency keys', () =>
+      this.runner.pruneKeysOlderThan(new Date(now - IDEMPOTENCY_KEEP_MS)),
+    );
+    await this.step('session controls', () => this.controls.pruneOlderThan(new Date(now - CONTROLS_KEEP_MS)));
+    await this.step('audit rows', () =>
+      this.audit.pruneOlderThan(new Date(now - this.config.AUDIT_RETENTION_DAYS * day)),
+    );
+  }
+
+  private async step(what: string, prune: () => Promise<number | void>): Promise<void> {
     try {
-      const removed = await this.events.pruneOlderThan(
-        new Date(now - this.config.EVENT_RETENTION_DAYS * 86_400_000),
-      );
-      await this.runner.pruneKeysOlderThan(new Date(now - IDEMPOTENCY_KEEP_MS));
-      await this.controls.pruneOlderThan(new Date(now - CONTROLS_KEEP_MS));
-      if (removed) this.log.info({ removed }, 'pruned old stream events');
-      const audit = await this.audit.pruneOlderThan(
-        new Date(now - this.config.AUDIT_RETENTION_DAYS * 86_400_000),
-      );
-      if (audit) this.log.info({ removed: audit }, 'pruned old audit rows');
+      const removed = await prune();
+      if (removed) this.log.info({ removed }, `pruned old ${what}`);
     } catch (e) {
-      this.log.warn({ err: e }, 'retention pruning failed; will retry');
+      this.log.warn({ err: e }, `${what} pruning failed; will retry`);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { deleteInBatches } from '#core';
 import { DataSource } from 'typeorm';
 import { SESSION_CONTROLS_CHANNEL } from '../delivery/log-notice.js';
 import type { SessionControl } from './control-ledger.js';
@@ -55,6 +56,6 @@ export class SessionControlLog {
   }
 
   async pruneOlderThan(cutoff: Date): Promise<void> {
-    await this.db.query('DELETE FROM session_controls WHERE created_at < $1', [cutoff]);
+    await deleteInBatches(this.db, 'session_controls', 'created_at < $1', [cutoff]);
   }
 }

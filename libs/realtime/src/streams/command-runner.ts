@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AppError, rootLogger, type Principal } from '#core';
+import { AppConfig, AppError, rootLogger, type Principal, deleteInBatches } from '#core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
 import {
@@ -260,6 +260,6 @@ export class CommandRunner {
   }
 
   async pruneKeysOlderThan(cutoff: Date): Promise<void> {
-    await this.db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [cutoff]);
+    await deleteInBatches(this.db, 'idempotency_keys', 'created_at < $1', [cutoff]);
   }
 }

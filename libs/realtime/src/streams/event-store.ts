@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { deleteInBatches } from '#core';
 import { DataSource } from 'typeorm';
 import type { Actor, Envelope, NewEvent } from '../contract/envelope.js';
 
@@ -218,10 +219,6 @@ export class EventStore {
   }
 
   async pruneOlderThan(cutoff: Date): Promise<number> {
-    const res = (await this.db.query('DELETE FROM stream_events WHERE recorded_at < $1', [cutoff])) as [
-      unknown,
-      number,
-    ];
-    return res[1] ?? 0;
+    return deleteInBatches(this.db, 'stream_events', 'recorded_at < $1', [cutoff]);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { deleteInBatches } from '#core';
 import { DataSource } from 'typeorm';
 import type { Fix } from '../domain/location-filter.js';
 
@@ -102,10 +103,6 @@ export class LocationHistoryRepository {
   }
 
   async pruneOlderThan(cutoff: Date): Promise<number> {
-    const res = (await this.db.query('DELETE FROM location_history WHERE recorded_at < $1', [cutoff])) as [
-      unknown,
-      number,
-    ];
-    return res[1] ?? 0;
+    return deleteInBatches(this.db, 'location_history', 'recorded_at < $1', [cutoff]);
   }
 }
