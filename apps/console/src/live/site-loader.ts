@@ -121,12 +121,17 @@ export async function loadChat(rest: Rest, siteId: string, chat: ChatTarget): Pr
   const directs = items
     .filter((c) => c.kind === 'direct' && c.peer)
     .map((c) => ({ id: c.id, peer: c.peer!, unreadCount: c.id === id ? 0 : c.unreadCount }));
+  // A direct chat that a live message_created added while this list was being read is kept.
+  const withLive = (s: { directs: typeof directs }) => [
+    ...directs,
+    ...s.directs.filter((d) => !directs.some((l) => l.id === d.id)),
+  ];
   return (s) =>
     s.siteId !== siteId || s.chat !== chat
-      ? { ...s, directs }
+      ? { ...s, directs: withLive(s) }
       : {
           ...s,
-          directs,
+          directs: withLive(s),
           messages: [...messages].reverse(),
           conversation: { ...s.conversation, id: id ?? s.conversation.id },
         };
