@@ -57,15 +57,16 @@ export class DurableDelivery {
    * Delivers an envelope asking each local device for a receipt; resolves with the user ids that
    * confirmed within `timeoutMs`. Nothing to confirm when no local socket holds the stream. When the
    * envelope already went out by another path (the log follower can be faster than the receipt
-   * request from the raising node), it is sent once more with the request: delivery is
-   * at-least-once and clients dedupe by stream and seq, while a receipt never asked for would
-   * escalate a panic its staff saw.
+   * request from the raising node), it is sent once more with the request while it is still the
+   * newest on its stream: clients dedupe by stream and seq, and a receipt never asked for would
+   * escalate a panic its staff saw. Once a later seq went out, a resend would reach sockets after
+   * it (docs/protocol.md section 8: never n after n+1), so the request confirms nothing here.
    */
   withReceipts(env: Envelope, timeoutMs: number): Promise<string[]> {
     const cursor = this.cursors.cursorOf(env.stream);
     if (cursor === undefined) return Promise.resolve([]);
     if (cursor !== null && env.seq <= cursor)
-      return this.server ? this.emitWithReceipts(env, timeoutMs) : Promise.resolve([]);
+      return this.server && env.seq === cursor ? this.emitWithReceipts(env, timeoutMs) : Promise.resolve([]);
     const key = `${env.stream}|${env.seq}`;
     const receipts = new Promise<string[]>((resolve) => {
       const timer = setTimeout(() => {

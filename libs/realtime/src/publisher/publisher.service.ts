@@ -82,7 +82,10 @@ export class Publisher {
   async publishWithReceipts(env: Envelope, timeoutMs: number): Promise<string[]> {
     this.metrics.eventPublished(env.type);
     const local = this.delivery.withReceipts(env, timeoutMs);
-    if (!this.clustered || !this.server) return local;
+    // While Redis is down a request would wait in the client's offline queue and reach the other
+    // nodes after the window, resending an old panic behind newer events: their staff get it from
+    // the log, and the receipt backstop escalates what nobody here could confirm.
+    if (!this.clustered || !this.server || !this.redis.reachable) return local;
     // Every node answers after its own receipt window; if the cluster (Redis) cannot answer, the
     // remote part gives up shortly after that window instead of hanging the delivery record.
     const remote = new Promise<string[]>((resolve) => {
