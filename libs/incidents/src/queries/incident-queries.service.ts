@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { toPage, type Page, type Principal } from '#core';
+import { sqlWhere, toPage, type Page, type Principal } from '#core';
 import { SiteSnapshotRegistry } from '#realtime';
 import { DataSource } from 'typeorm';
 import { authorizeIncident } from '../domain/incident-access.js';
@@ -38,20 +38,15 @@ export class IncidentQueries implements OnModuleInit {
 
   /** Staff see their sites' incidents, admins every site's. */
   async list(me: Principal, q: ListIncidentsQueryDto): Promise<Page<IncidentView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (me.role !== 'admin') add('i.site_id = ANY(?)', me.siteIds);
-    if (q.siteId) add('i.site_id = ?', q.siteId);
-    if (q.status) add('i.status = ?', q.status);
-    if (q.priority) add('i.priority = ?', q.priority);
-    if (q.assigneeId) add('i.assignee_id = ?', q.assigneeId);
-    if (q.from) add('i.occurred_at >= ?', new Date(q.from));
-    if (q.to) add('i.occurred_at < ?', new Date(q.to));
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { where: filter, params } = sqlWhere([
+      ['i.site_id = ANY(?)', me.role === 'admin' ? undefined : me.siteIds],
+      ['i.site_id = ?', q.siteId],
+      ['i.status = ?', q.status],
+      ['i.priority = ?', q.priority],
+      ['i.assignee_id = ?', q.assigneeId],
+      ['i.occurred_at >= ?', q.from && new Date(q.from)],
+      ['i.occurred_at < ?', q.to && new Date(q.to)],
+    ]);
     const [{ total }] = (await this.db.query(
       `SELECT count(*)::int AS total FROM incidents i ${filter}`,
       params,

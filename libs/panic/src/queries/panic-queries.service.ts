@@ -1,14 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { toPage, type Page, type Principal } from '#core';
+import { sqlWhere, toPage, type Page, type Principal } from '#core';
 import { SiteSnapshotRegistry } from '#realtime';
 import { DataSource } from 'typeorm';
 import { visiblePanic } from '../domain/panic-access.js';
-import {
-  findPanicView,
-  PANIC_VIEW_SQL,
-  toPanicView,
-  type PanicView,
-} from '../persistence/panic.repository.js';
+import { findPanicView } from '../persistence/panic.repository.js';
+import { PANIC_VIEW_SQL, toPanicView, type PanicView } from '../persistence/panic.view.js';
 import type { ListPanicsQueryDto } from '../dto/list-panics.query.js';
 
 /** Reads for REST and the `activePanics` part of the join_site snapshot. */
@@ -37,18 +33,13 @@ export class PanicQueries implements OnModuleInit {
 
   /** Staff see their sites' panics, admins every site's. */
   async list(me: Principal, q: ListPanicsQueryDto): Promise<Page<PanicView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (me.role !== 'admin') add('p.site_id = ANY(?)', me.siteIds);
-    if (q.siteId) add('p.site_id = ?', q.siteId);
-    if (q.status) add('p.status = ?', q.status);
-    if (q.from) add('p.raised_at >= ?', new Date(q.from));
-    if (q.to) add('p.raised_at < ?', new Date(q.to));
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { where: filter, params } = sqlWhere([
+      ['p.site_id = ANY(?)', me.role === 'admin' ? undefined : me.siteIds],
+      ['p.site_id = ?', q.siteId],
+      ['p.status = ?', q.status],
+      ['p.raised_at >= ?', q.from && new Date(q.from)],
+      ['p.raised_at < ?', q.to && new Date(q.to)],
+    ]);
     const [{ total }] = (await this.db.query(
       `SELECT count(*)::int AS total FROM panics p ${filter}`,
       params,
