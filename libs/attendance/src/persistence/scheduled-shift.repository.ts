@@ -1,4 +1,4 @@
-import { sqlWhere } from '#core';
+import { readPage, type SqlFilter } from '#core';
 import type { EntityManager } from 'typeorm';
 import type { PlannedShift } from '../domain/attendance-report.js';
 import { toScheduledView, type Row, type ScheduledShiftView } from './shift.views.js';
@@ -25,15 +25,14 @@ export interface PlanFilter {
   startsBefore?: Date;
 }
 
-/** `WHERE ...` of a PlanFilter, with its parameters. */
-const whereOf = (f: PlanFilter) =>
-  sqlWhere([
-    ['s.site_id = ANY(?)', f.siteIds],
-    ['s.site_id = ?', f.siteId],
-    ['s.guard_id = ?', f.guardId],
-    ['s.ends_at > ?', f.endsAfter],
-    ['s.starts_at < ?', f.startsBefore],
-  ]);
+/** The conditions of a PlanFilter (over `s`). */
+const filtersOf = (f: PlanFilter): SqlFilter[] => [
+  ['s.site_id = ANY(?)', f.siteIds],
+  ['s.site_id = ?', f.siteId],
+  ['s.guard_id = ?', f.guardId],
+  ['s.ends_at > ?', f.endsAfter],
+  ['s.starts_at < ?', f.startsBefore],
+];
 
 /** Every statement on scheduled_shifts. */
 export const ScheduledShifts = {
@@ -130,15 +129,8 @@ export const ScheduledShifts = {
     limit: number,
     offset: number,
   ): Promise<{ items: ScheduledShiftView[]; total: number }> {
-    const { where: cond, params } = whereOf(filter);
-    const [{ total }] = (await db.query(
-      `SELECT count(*)::int AS total FROM scheduled_shifts s ${cond}`,
-      params,
-    )) as { total: number }[];
-    const rows = (await db.query(
-      `${SCHEDULED_SQL} ${cond} ORDER BY s.starts_at, s.id LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    )) as Row[];
+    const page = { select: SCHEDULED_SQL, from: 'scheduled_shifts s', orderBy: 's.starts_at, s.id' };
+    const { rows, total } = await readPage<Row>(db, { ...page, filters: filtersOf(filter), limit, offset });
     return { items: rows.map(toScheduledView), total };
   },
 

@@ -1,5 +1,5 @@
-import type { Principal } from '#core';
-import type { EntityManager } from 'typeorm';
+import { readPage, type Principal, type SqlFilter } from '#core';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { IncidentPriority, IncidentStatus, IncidentType } from '../domain/incident.js';
 import type { IncidentLocation } from './incident.entity.js';
 
@@ -200,4 +200,29 @@ export async function assigneeCandidate(
 export async function siteExists(tx: EntityManager, siteId: string): Promise<boolean> {
   const rows = (await tx.query('SELECT id FROM sites WHERE id = $1', [siteId])) as unknown[];
   return rows.length > 0;
+}
+
+/** The site's unresolved incidents, newest first, at most 500 (the join_site snapshot). */
+export async function openIncidentsAt(
+  db: EntityManager | DataSource,
+  siteId: string,
+): Promise<IncidentView[]> {
+  const rows = (await db.query(
+    `${INCIDENT_VIEW_SQL} WHERE i.site_id = $1 AND i.status IN ('OPEN','ASSIGNED','IN_PROGRESS')
+      ORDER BY i.occurred_at DESC LIMIT 500`,
+    [siteId],
+  )) as Row[];
+  return rows.map(toIncidentView);
+}
+
+/** One page of the incidents matching the filters (over `i`), newest first. */
+export async function listIncidents(
+  db: EntityManager | DataSource,
+  filters: SqlFilter[],
+  limit: number,
+  offset: number,
+): Promise<{ items: IncidentView[]; total: number }> {
+  const page = { select: INCIDENT_VIEW_SQL, from: 'incidents i', orderBy: 'i.occurred_at DESC, i.id' };
+  const { rows, total } = await readPage<Row>(db, { ...page, filters, limit, offset });
+  return { items: rows.map(toIncidentView), total };
 }

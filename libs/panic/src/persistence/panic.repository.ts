@@ -1,8 +1,11 @@
+import { readPage, type SqlFilter } from '#core';
 import type { UnitOfWork } from '#realtime';
 import type { EntityManager } from 'typeorm';
 import type { PanicStatus } from '../domain/panic.js';
 import { PanicEntity } from './panic.entity.js';
 import { panicViewFrom, PANIC_VIEW_SQL, toPanicView, type PanicView, type Row } from './panic.view.js';
+
+type Queryable = Pick<EntityManager, 'query'>;
 
 /** Inserts the panic unless the guard has an active one, and returns its view in the same statement. */
 const RAISE_SQL = `WITH raised AS (
@@ -75,4 +78,25 @@ export async function saveConfirmedBy(tx: EntityManager, id: string, confirmedBy
     id,
     JSON.stringify(confirmedBy),
   ]);
+}
+
+/** The site's active panics, newest first (the join_site snapshot). */
+export async function activePanicsAt(db: Queryable, siteId: string): Promise<PanicView[]> {
+  const rows = (await db.query(
+    `${PANIC_VIEW_SQL} WHERE p.site_id = $1 AND p.status IN ('RAISED','ACKNOWLEDGED') ORDER BY p.raised_at DESC`,
+    [siteId],
+  )) as Row[];
+  return rows.map(toPanicView);
+}
+
+/** One page of the panics matching the filters (over `p`), newest first. */
+export async function listPanics(
+  db: Queryable,
+  filters: SqlFilter[],
+  limit: number,
+  offset: number,
+): Promise<{ items: PanicView[]; total: number }> {
+  const page = { select: PANIC_VIEW_SQL, from: 'panics p', orderBy: 'p.raised_at DESC, p.id' };
+  const { rows, total } = await readPage<Row>(db, { ...page, filters, limit, offset });
+  return { items: rows.map(toPanicView), total };
 }
