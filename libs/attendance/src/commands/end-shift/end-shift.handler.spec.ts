@@ -1,7 +1,6 @@
 import { jest } from '@jest/globals';
-import type { EventBus } from '@nestjs/cqrs';
 import type { Principal } from '#core';
-import type { CommandRunner, UnitOfWork } from '#realtime';
+import { codeOf, fakeCommandPorts } from '../../../../../test/support/fake-command.js';
 import { ShiftEndedEvent } from '../../events/shift-ended.event.js';
 import { Shifts } from '../../persistence/shift.repository.js';
 import type { ShiftView } from '../../persistence/shift.views.js';
@@ -32,20 +31,7 @@ const shiftOf = (over: Partial<ShiftView> = {}): ShiftView => ({
  * fake unit of work, an event bus that records.
  */
 function setup(stored: { active: ShiftView | null; byId?: Record<string, ShiftView> }) {
-  const appended: { type: string; streams: string[] }[] = [];
-  const published: unknown[] = [];
-  const uow = {
-    tx: { getRepository: () => ({ findOneBy: () => Promise.resolve(null) }) },
-    append: (e: { type: string; streams: string[] }) => appended.push(e),
-  } as unknown as UnitOfWork;
-  const runner = {
-    run: async (_ctx: unknown, work: (u: UnitOfWork) => Promise<unknown>) => ({
-      result: await work(uow),
-      envelopes: [],
-      replayed: false,
-    }),
-  } as unknown as CommandRunner;
-  const bus = { publish: (e: unknown) => published.push(e) } as unknown as EventBus;
+  const ports = fakeCommandPorts({ getRepository: () => ({ findOneBy: () => Promise.resolve(null) }) });
   jest.spyOn(Shifts, 'lockGuard').mockResolvedValue();
   jest.spyOn(Shifts, 'findActive').mockResolvedValue(stored.active);
   const saveEnd = jest.spyOn(Shifts, 'saveEnd').mockResolvedValue();
@@ -56,17 +42,11 @@ function setup(stored: { active: ShiftView | null; byId?: Record<string, ShiftVi
         stored.byId?.[id] ?? (id === stored.active?.id ? { ...stored.active, endedAt: 'x' } : null),
       ),
     );
-  const handler = new EndShiftHandler(runner, bus);
+  const handler = new EndShiftHandler(ports.runner, ports.bus);
   const end = (dto: { shiftId?: string; recordedAt?: string }, at = new Date('2026-01-01T16:00:00Z')) =>
     handler.execute(new EndShiftCommand(me, dto, at));
-  return { end, appended, published, saveEnd };
+  return { end, appended: ports.appended, published: ports.published, saveEnd };
 }
-
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'no error',
-    (e: { code: string }) => e.code,
-  );
 
 describe('EndShiftHandler', () => {
   afterEach(() => jest.restoreAllMocks());
