@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { deleteInBatches } from '#core';
+import { deleteInBatches, readPage } from '#core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Fix } from '../domain/location-filter.js';
 import type { LivePosition } from '../queries/live-positions.query.js';
@@ -83,21 +83,20 @@ export class LocationHistoryRepository {
     limit: number,
     offset: number,
   ) {
-    const params: unknown[] = [guardId, from, to];
-    let cond = 'guard_id = $1 AND recorded_at >= $2 AND recorded_at < $3';
-    if (siteIds) {
-      params.push(siteIds);
-      cond += ` AND site_id = ANY($${params.length})`;
-    }
-    const [{ total }] = (await this.db.query(
-      `SELECT count(*)::int AS total FROM location_history WHERE ${cond}`,
-      params,
-    )) as { total: number }[];
-    const rows = (await this.db.query(
-      `SELECT site_id, shift_id, lat, lng, accuracy, heading, speed, battery_level, recorded_at, received_at
-         FROM location_history WHERE ${cond} ORDER BY recorded_at, id LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    )) as Row[];
+    const { rows, total } = await readPage<Row>(this.db, {
+      select: `SELECT site_id, shift_id, lat, lng, accuracy, heading, speed, battery_level, recorded_at, received_at
+         FROM location_history`,
+      from: 'location_history',
+      orderBy: 'recorded_at, id',
+      filters: [
+        ['guard_id = ?', guardId],
+        ['recorded_at >= ?', from],
+        ['recorded_at < ?', to],
+        ['site_id = ANY(?)', siteIds],
+      ],
+      limit,
+      offset,
+    });
     const items = rows.map((r) => ({
       siteId: r.site_id,
       shiftId: r.shift_id,
