@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { lockOwnRunInProgress } from '../../libs/patrols/src/commands/own-run.js';
-import { lockRunWithRouteQuery, ownRunWithRoute } from '../../libs/patrols/src/commands/run-with-route.js';
+import { ownRunWithRoute } from '../../libs/patrols/src/commands/run-with-route.js';
+import { PatrolRuns } from '../../libs/patrols/src/persistence/patrol-run.repository.js';
 import type { TestSocket } from '../support/sockets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { siteWithCheckpoints, startGuardRun } from './patrol-fixtures.js';
@@ -35,7 +36,7 @@ describe('scan prefetch (run and route as one json array)', () => {
     await t.db.transaction(async (tx) => {
       const plain = await lockOwnRunInProgress(tx, me, run.id);
       const client = (tx.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
-      const packed = ownRunWithRoute((await client.query(lockRunWithRouteQuery(run.id))).rows, me);
+      const packed = ownRunWithRoute((await client.query(PatrolRuns.lockWithRouteQuery(run.id))).rows, me);
       expect(packed.run).toEqual({ ...plain });
       expect(packed.route.map((c) => c.id)).toEqual(cps.map((c) => c.id));
       expect(packed.route[0]).toEqual({

@@ -21,7 +21,7 @@ import {
 } from './commands/schedule-weekly-shifts/schedule-weekly-shifts.dto.js';
 import { ScheduleWeeklyShifts } from './commands/schedule-weekly-shifts/schedule-weekly-shifts.service.js';
 import { ScheduledShiftDto, ScheduledShiftPageDto } from './http/attendance-responses.dto.js';
-import type { ScheduledShiftView } from './persistence/shift.repository.js';
+import type { ScheduledShiftView } from './persistence/shift.views.js';
 import { ScheduledShiftsQuery, ScheduledShiftsQueryDto } from './queries/scheduled-shifts.query.js';
 
 @ApiTags('attendance')

@@ -51,6 +51,8 @@ export * from './redis/redis-connections.js';
 export * from './database/run-migrations.js';
 export * from './database/pool-options.js';
 export * from './database/delete-in-batches.js';
+export * from './database/counts-by-site.js';
+export * from './database/sql-where.js';
 export * from './http/client-address.js';
 export * from './validation/payload-shape.js';
 export * from './metrics/command-tally.js';

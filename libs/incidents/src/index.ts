@@ -9,3 +9,4 @@ export {
   type IncidentStatus,
   type IncidentType,
 } from './domain/incident.js';
+export * from './persistence/incident.ports.js';

@@ -7,3 +7,5 @@ export * from './domain/patrol-run.js';
 export * from './commands/create-checkpoint/create-checkpoint.command.js';
 export * from './commands/create-checkpoint/create-checkpoint.dto.js';
 export * from './commands/create-patrol-route/create-patrol-route.command.js';
+export * from './persistence/patrol-run.ports.js';
+export * from './persistence/patrol-bulk-seed.js';

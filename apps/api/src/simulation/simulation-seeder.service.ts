@@ -11,6 +11,7 @@ import {
   type LatLng,
   type Role,
 } from '#core';
+import { PatrolBulkSeed } from '#patrols';
 import type { SeedSimulationDto } from './seed-simulation.dto.js';
 
 export interface SeededSite {
@@ -151,31 +152,23 @@ export class SimulationSeeder {
     const cps = sites.flatMap((s) => s.checkpoints.map((c, k) => ({ s, c, k })));
     for (let i = 0; i < cps.length; i += CHUNK) {
       const part = cps.slice(i, i + CHUNK);
-      const ids = (await tx.query(
-        `INSERT INTO checkpoints (site_id, name, code, location, radius_m)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::int[]) RETURNING id, code`,
-        [
-          part.map((p) => p.s.id),
-          part.map((p) => `Checkpoint ${p.k + 1}`),
-          part.map((p) => p.c.code),
-          part.map((p) => JSON.stringify(p.c.location)),
-          part.map((p) => p.c.radiusM),
-        ],
-      )) as { id: string; code: string }[];
-      const byCode = new Map(ids.map((r) => [r.code, r.id]));
+      const byCode = await PatrolBulkSeed.insertCheckpoints(
+        tx,
+        part.map((p) => ({ siteId: p.s.id, name: `Checkpoint ${p.k + 1}`, ...p.c })),
+      );
       for (const p of part) p.c.id = byCode.get(p.c.code)!;
     }
     // The route walks the ring in the order the checkpoints were laid out (their codes sort as text).
-    const routes = (await tx.query(
-      `INSERT INTO patrol_routes (site_id, name, checkpoint_ids, expected_duration_minutes, max_gap_minutes)
-       SELECT (r->>'siteId')::uuid, 'Sim round',
-              ARRAY(SELECT id::uuid FROM jsonb_array_elements_text(r->'checkpointIds') WITH ORDINALITY
-                      AS c(id, n) ORDER BY n),
-              60, 30
-         FROM jsonb_array_elements($1::jsonb) AS r RETURNING id, site_id`,
-      [JSON.stringify(sites.map((s) => ({ siteId: s.id, checkpointIds: s.checkpoints.map((c) => c.id) })))],
-    )) as { id: string; site_id: string }[];
-    const routeBySite = new Map(routes.map((r) => [r.site_id, r.id]));
+    const routeBySite = await PatrolBulkSeed.insertRoutes(
+      tx,
+      sites.map((s) => ({
+        siteId: s.id,
+        name: 'Sim round',
+        checkpointIds: s.checkpoints.map((c) => c.id),
+        expectedDurationMinutes: 60,
+        maxGapMinutes: 30,
+      })),
+    );
     for (const s of sites) s.routeId = routeBySite.get(s.id)!;
     return sites;
   }

@@ -1,4 +1,4 @@
-import { isInsideGeofence, type Geofence, type LatLng } from '#core';
+import { AppError, isInsideGeofence, type Geofence, type LatLng } from '#core';
 
 /** How early before a scheduled start a clock-in still counts for that scheduled shift. */
 export const EARLY_CLOCK_IN_MS = 30 * 60_000;
@@ -19,3 +19,7 @@ export function scheduleProblem(startsAt: Date, endsAt: Date): string | null {
   if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) return 'invalid date';
   return endsAt.getTime() > startsAt.getTime() ? null : 'endsAt must be after startsAt';
 }
+
+/** CONFLICT: the guard already has a planned shift overlapping the new times. */
+export const planOverlaps = (scheduledShiftId: string): AppError =>
+  AppError.conflict('The guard already has a shift planned at that time', { scheduledShiftId });

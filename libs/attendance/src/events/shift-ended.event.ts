@@ -1,5 +1,5 @@
 import type { Envelope } from '#realtime';
-import type { ShiftView } from '../persistence/shift.repository.js';
+import type { ShiftView } from '../persistence/shift.views.js';
 
 /** A guard clocked out (committed). */
 export class ShiftEndedEvent {

@@ -1,5 +1,5 @@
 import type { Envelope } from '#realtime';
-import type { ScheduledShiftView } from '../persistence/shift.repository.js';
+import type { ScheduledShiftView } from '../persistence/shift.views.js';
 
 /** A shift was planned (committed): the site staff and the guard are told (`shift_scheduled`). */
 export class ShiftScheduledEvent {

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Rooms, TimerPoller, type DueTimer, type UnitOfWork } from '#realtime';
-import { findScheduled } from '../persistence/shift.repository.js';
+import { ScheduledShifts } from '../persistence/scheduled-shift.repository.js';
+import { Shifts } from '../persistence/shift.repository.js';
 
 export const NO_SHOW_TIMER = 'shift_no_show';
 
@@ -18,14 +19,9 @@ export class NoShowTimer implements OnModuleInit {
   }
 
   async fire(uow: UnitOfWork, timer: DueTimer): Promise<void> {
-    const planned = await findScheduled(uow.tx, timer.ref);
+    const planned = await ScheduledShifts.find(uow.tx, timer.ref);
     if (!planned) return;
-    const clockedIn = (await uow.tx.query(
-      `SELECT 1 FROM shifts WHERE scheduled_shift_id = $1 OR (guard_id = $2 AND site_id = $3
-          AND started_at < $5 AND (ended_at IS NULL OR ended_at > $4)) LIMIT 1`,
-      [planned.id, planned.guardId, planned.siteId, planned.startsAt, planned.endsAt],
-    )) as unknown[];
-    if (clockedIn.length) return;
+    if (await Shifts.covers(uow.tx, planned)) return;
     uow.append({
       type: 'shift_missed',
       siteId: planned.siteId,

@@ -1,5 +1,5 @@
-import type { Principal } from '#core';
-import type { EntityManager } from 'typeorm';
+import { readPage, type Principal, type SqlFilter } from '#core';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { IncidentPriority, IncidentStatus, IncidentType } from '../domain/incident.js';
 import type { IncidentLocation } from './incident.entity.js';
 
@@ -118,4 +118,111 @@ export async function recordHistory(
      VALUES ($1, $2, $3, $4, $5, $6)`,
     [incidentId, me.userId, me.name, action, JSON.stringify(changes), note],
   );
+}
+
+/** A reported incident as stored. */
+export interface NewIncident {
+  siteId: string;
+  type: IncidentType;
+  priority: IncidentPriority;
+  title: string;
+  description: string | null;
+  location: IncidentLocation | null;
+  reporterId: string;
+  occurredAt: Date;
+  receivedAt: Date;
+}
+
+/** Stores a new OPEN incident and returns its id. */
+export async function insertIncident(tx: EntityManager, i: NewIncident): Promise<string> {
+  const [{ id }] = (await tx.query(
+    `INSERT INTO incidents (site_id, type, priority, status, title, description, location, reporter_id,
+       occurred_at, received_at)
+     VALUES ($1, $2, $3, 'OPEN', $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [
+      i.siteId,
+      i.type,
+      i.priority,
+      i.title,
+      i.description,
+      i.location && JSON.stringify(i.location),
+      i.reporterId,
+      i.occurredAt,
+      i.receivedAt,
+    ],
+  )) as { id: string }[];
+  return id;
+}
+
+/** The change of one command, stored with `updated_at = now()`. */
+export type IncidentChange =
+  | { kind: 'assign'; status: IncidentStatus; assigneeId: string }
+  | { kind: 'edit'; status: IncidentStatus; priority: IncidentPriority }
+  | { kind: 'resolve'; status: IncidentStatus; resolution: string | null; by: string }
+  | { kind: 'close'; status: IncidentStatus; by: string };
+
+const CHANGE_SQL: Record<IncidentChange['kind'], string> = {
+  assign: 'UPDATE incidents SET assignee_id = $3, status = $2, updated_at = now() WHERE id = $1',
+  edit: 'UPDATE incidents SET status = $2, priority = $3, updated_at = now() WHERE id = $1',
+  resolve: `UPDATE incidents SET status = $2, resolution = $3, resolved_at = now(), resolved_by = $4,
+       updated_at = now() WHERE id = $1`,
+  close:
+    'UPDATE incidents SET status = $2, closed_by = $3, closed_at = now(), updated_at = now() WHERE id = $1',
+};
+
+export async function saveIncidentChange(tx: EntityManager, id: string, c: IncidentChange): Promise<void> {
+  const params =
+    c.kind === 'assign'
+      ? [c.assigneeId]
+      : c.kind === 'edit'
+        ? [c.priority]
+        : c.kind === 'resolve'
+          ? [c.resolution, c.by]
+          : [c.by];
+  await tx.query(CHANGE_SQL[c.kind], [id, c.status, ...params]);
+}
+
+/** A user who may be assigned an incident of the site: active; assigned to it (admins: every site). */
+export async function assigneeCandidate(
+  tx: EntityManager,
+  userId: string,
+  siteId: string,
+): Promise<{ id: string; name: string; role: string; assigned: boolean } | undefined> {
+  const [user] = (await tx.query(
+    `SELECT u.id, u.name, u.role, EXISTS (SELECT 1 FROM site_assignments a WHERE a.user_id = u.id AND a.site_id = $2)
+       AS assigned FROM users u WHERE u.id = $1 AND u.active`,
+    [userId, siteId],
+  )) as { id: string; name: string; role: string; assigned: boolean }[];
+  return user;
+}
+
+/** Whether the site exists. */
+export async function siteExists(tx: EntityManager, siteId: string): Promise<boolean> {
+  const rows = (await tx.query('SELECT id FROM sites WHERE id = $1', [siteId])) as unknown[];
+  return rows.length > 0;
+}
+
+/** The site's unresolved incidents, newest first, at most 500 (the join_site snapshot). */
+export async function openIncidentsAt(
+  db: EntityManager | DataSource,
+  siteId: string,
+): Promise<IncidentView[]> {
+  const rows = (await db.query(
+    `${INCIDENT_VIEW_SQL} WHERE i.site_id = $1 AND i.status IN ('OPEN','ASSIGNED','IN_PROGRESS')
+      ORDER BY i.occurred_at DESC LIMIT 500`,
+    [siteId],
+  )) as Row[];
+  return rows.map(toIncidentView);
+}
+
+/** One page of the incidents matching the filters (over `i`), newest first. */
+export async function listIncidents(
+  db: EntityManager | DataSource,
+  filters: SqlFilter[],
+  limit: number,
+  offset: number,
+): Promise<{ items: IncidentView[]; total: number }> {
+  const page = { select: INCIDENT_VIEW_SQL, from: 'incidents i', orderBy: 'i.occurred_at DESC, i.id' };
+  const { rows, total } = await readPage<Row>(db, { ...page, filters, limit, offset });
+  return { items: rows.map(toIncidentView), total };
 }

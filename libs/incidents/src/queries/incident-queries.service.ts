@@ -6,8 +6,8 @@ import { authorizeIncident } from '../domain/incident-access.js';
 import type { ListIncidentsQueryDto } from '../dto/list-incidents.query.js';
 import {
   findIncident,
-  INCIDENT_VIEW_SQL,
-  toIncidentView,
+  listIncidents,
+  openIncidentsAt,
   type IncidentView,
 } from '../persistence/incident.repository.js';
 
@@ -24,12 +24,7 @@ export class IncidentQueries implements OnModuleInit {
   }
 
   async openOf(siteId: string): Promise<IncidentView[]> {
-    const rows = (await this.db.query(
-      `${INCIDENT_VIEW_SQL} WHERE i.site_id = $1 AND i.status IN ('OPEN','ASSIGNED','IN_PROGRESS')
-        ORDER BY i.occurred_at DESC LIMIT 500`,
-      [siteId],
-    )) as Record<string, unknown>[];
-    return rows.map(toIncidentView);
+    return openIncidentsAt(this.db, siteId);
   }
 
   async get(me: Principal, id: string): Promise<IncidentView> {
@@ -38,31 +33,20 @@ export class IncidentQueries implements OnModuleInit {
 
   /** Staff see their sites' incidents, admins every site's. */
   async list(me: Principal, q: ListIncidentsQueryDto): Promise<Page<IncidentView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (me.role !== 'admin') add('i.site_id = ANY(?)', me.siteIds);
-    if (q.siteId) add('i.site_id = ?', q.siteId);
-    if (q.status) add('i.status = ?', q.status);
-    if (q.priority) add('i.priority = ?', q.priority);
-    if (q.assigneeId) add('i.assignee_id = ?', q.assigneeId);
-    if (q.from) add('i.occurred_at >= ?', new Date(q.from));
-    if (q.to) add('i.occurred_at < ?', new Date(q.to));
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await this.db.query(
-      `SELECT count(*)::int AS total FROM incidents i ${filter}`,
-      params,
-    )) as {
-      total: number;
-    }[];
-    const rows = (await this.db.query(
-      `${INCIDENT_VIEW_SQL} ${filter} ORDER BY i.occurred_at DESC, i.id
-        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    )) as Record<string, unknown>[];
-    return toPage(rows.map(toIncidentView), total, q);
+    const { items, total } = await listIncidents(
+      this.db,
+      [
+        ['i.site_id = ANY(?)', me.role === 'admin' ? undefined : me.siteIds],
+        ['i.site_id = ?', q.siteId],
+        ['i.status = ?', q.status],
+        ['i.priority = ?', q.priority],
+        ['i.assignee_id = ?', q.assigneeId],
+        ['i.occurred_at >= ?', q.from && new Date(q.from)],
+        ['i.occurred_at < ?', q.to && new Date(q.to)],
+      ],
+      q.pageSize,
+      (q.page - 1) * q.pageSize,
+    );
+    return toPage(items, total, q);
   }
 }

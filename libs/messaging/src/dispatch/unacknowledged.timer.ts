@@ -1,9 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ActiveShifts } from '#attendance';
 import { AppConfig } from '#core';
 import { Rooms, TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
 import type { EntityManager } from 'typeorm';
 import { missingAcknowledgements } from '../domain/message-rules.js';
-import { findMessage, guardsOnShiftAt, type MessageView } from '../persistence/message.repository.js';
+import { findMessage, type MessageView } from '../persistence/message.repository.js';
 
 export const MESSAGE_ACK_TIMER = 'message.unacknowledged';
 
@@ -37,7 +38,7 @@ export class UnacknowledgedOrderTimer implements OnModuleInit {
     const message = await findMessage(uow.tx, timer.ref, true);
     if (!message || message.deletedAt || !message.siteId) return;
     const missing = missingAcknowledgements(
-      await guardsOnShiftAt(uow.tx, message.siteId),
+      await ActiveShifts.guardIdsAt(uow.tx, message.siteId),
       message.acknowledgedBy,
     );
     if (!missing.length) return;

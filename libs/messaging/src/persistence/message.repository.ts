@@ -128,12 +128,3 @@ export async function messagesBefore(
   )) as Row[];
   return rows.map(toMessageView);
 }
-
-/** Guards on shift at the site now (a shift without end): who a dispatch order is waiting for. */
-export async function guardsOnShiftAt(tx: EntityManager, siteId: string): Promise<string[]> {
-  const rows = (await tx.query(
-    `SELECT DISTINCT s.guard_id FROM shifts s WHERE s.site_id = $1 AND s.ended_at IS NULL`,
-    [siteId],
-  )) as Row[];
-  return rows.map((r) => r.guard_id as string);
-}

@@ -9,7 +9,8 @@ import {
   type EscalationPolicy,
 } from '../domain/escalation.js';
 import { PanicEntity } from '../persistence/panic.entity.js';
-import { lockPanic, type PanicView } from '../persistence/panic.repository.js';
+import { lockPanic } from '../persistence/panic.repository.js';
+import type { PanicView } from '../persistence/panic.view.js';
 
 export const PANIC_ESCALATION_TIMER = 'panic.escalation';
 /** The receipt backstop's timer kind (see panic-receipt-backstop.ts). */

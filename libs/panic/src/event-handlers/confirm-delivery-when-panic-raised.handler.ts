@@ -6,7 +6,7 @@ import { escalationOnReceipts } from '../domain/escalation.js';
 import { PanicEscalation } from '../escalation/panic-escalation.service.js';
 import { PanicReceiptBackstop } from '../escalation/panic-receipt-backstop.js';
 import { PanicRaisedEvent } from '../events/panic-raised.event.js';
-import { lockPanic } from '../persistence/panic.repository.js';
+import { lockPanic, saveConfirmedBy } from '../persistence/panic.repository.js';
 
 /**
  * Broadcasts `panic_alert` to the site staff with a per-device receipt, after the guard's ack.
@@ -45,10 +45,7 @@ export class ConfirmDeliveryWhenPanicRaised
         const panic = await lockPanic(uow.tx, event.panicId);
         if (!panic) return;
         await this.backstop.disarm(uow.tx, panic.id);
-        await uow.tx.query('UPDATE panics SET confirmed_by = $2, updated_at = now() WHERE id = $1', [
-          panic.id,
-          JSON.stringify(confirmedBy),
-        ]);
+        await saveConfirmedBy(uow.tx, panic.id, confirmedBy);
         const current = { ...panic, confirmedBy };
         const e = escalationOnReceipts({ ...current, raisedAt: new Date(panic.raisedAt) }, confirmedBy);
         if (e) await this.escalation.escalate(uow, current, e);

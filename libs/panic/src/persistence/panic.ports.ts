@@ -1,8 +1,16 @@
+import { countsBySite } from '#core';
+import { TimerService } from '#realtime';
 import type { EntityManager } from 'typeorm';
+import { ACTIVE_PANIC_STATUSES } from '../domain/panic.js';
 import { PANIC_RECEIPT_TIMER } from '../escalation/panic-escalation.service.js';
-import { findPanicView, type PanicView } from './panic.repository.js';
+import { findPanicView } from './panic.repository.js';
+import type { PanicView } from './panic.view.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
+
+const RECEIPTS_SQL = `SELECT p.status, p.confirmed_by,
+        ${TimerService.armedSql('$2', 'p.id::text')} AS pending
+       FROM panics p WHERE p.id = $1`;
 
 export interface PanicReceipts {
   status: PanicView['status'];
@@ -16,12 +24,11 @@ export interface PanicReceipts {
  * alert on a live socket, and whether that is known yet (the receipt backstop timer is still armed).
  */
 export async function panicReceiptsOf(db: Queryable, panicId: string): Promise<PanicReceipts | null> {
-  const [row] = (await db.query(
-    `SELECT p.status, p.confirmed_by,
-        EXISTS (SELECT 1 FROM timers t WHERE t.kind = $2 AND t.ref = p.id::text) AS pending
-       FROM panics p WHERE p.id = $1`,
-    [panicId, PANIC_RECEIPT_TIMER],
-  )) as { status: PanicView['status']; confirmed_by: string[]; pending: boolean }[];
+  const [row] = (await db.query(RECEIPTS_SQL, [panicId, PANIC_RECEIPT_TIMER])) as {
+    status: PanicView['status'];
+    confirmed_by: string[];
+    pending: boolean;
+  }[];
   return row ? { status: row.status, pending: row.pending, confirmedBy: row.confirmed_by ?? [] } : null;
 }
 
@@ -43,4 +50,13 @@ export async function activePanicsByGuard(db: Queryable): Promise<{ guardId: str
   return (await db.query(
     `SELECT guard_id AS "guardId", id AS "panicId" FROM panics WHERE status IN ('RAISED','ACKNOWLEDGED')`,
   )) as { guardId: string; panicId: string }[];
+}
+
+/** Active panics (raised or acknowledged) per site. */
+export function activePanicCountBySite(db: Queryable): Promise<Map<string, number>> {
+  return countsBySite(
+    db,
+    'SELECT site_id, count(*)::int AS n FROM panics WHERE status = ANY($1::text[]) GROUP BY site_id',
+    [ACTIVE_PANIC_STATUSES],
+  );
 }

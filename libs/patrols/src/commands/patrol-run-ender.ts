@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { ActiveShifts } from '#attendance';
 import { Rooms, TimerService, type UnitOfWork } from '#realtime';
 import { endOfRunShift, lastActivityOf, remainingOf, type PatrolRunEnding } from '../domain/patrol-run.js';
 import { PATROL_TIMER_KINDS, PatrolEventTypes } from '../patrols.constants.js';
 import type { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
+import { PatrolRuns } from '../persistence/patrol-run.repository.js';
 import { PatrolViews, type PatrolRunView } from '../queries/patrol-views.js';
 
 /**
@@ -28,10 +30,7 @@ export class PatrolRunEnder {
     run.completedAt = at;
     run.skippedIds = remainingOf(run);
     run.endedBy = endedBy;
-    await uow.tx.query(
-      `UPDATE patrol_runs SET status = $2, completed_at = $3, skipped_ids = $4, ended_by = $5 WHERE id = $1`,
-      [run.id, run.status, run.completedAt, run.skippedIds, run.endedBy],
-    );
+    await PatrolRuns.saveEnd(uow.tx, run);
     await this.timers.cancelAll(uow.tx, run.id, PATROL_TIMER_KINDS);
     const patrolRun = await this.views.run(uow.tx, run);
     uow.append({
@@ -50,10 +49,7 @@ export class PatrolRunEnder {
    */
   async endIfShiftEnded(uow: UnitOfWork, run: PatrolRunEntity): Promise<boolean> {
     if (!run.shiftId) return this.endIfUnlinkedShiftEnded(uow, run);
-    const [shift] = (await uow.tx.query(
-      `SELECT ended_at AS "endedAt", ended_received_at AS "endedReceivedAt" FROM shifts WHERE id = $1`,
-      [run.shiftId],
-    )) as { endedAt: Date | null; endedReceivedAt: Date | null }[];
+    const shift = await ActiveShifts.endOf(uow.tx, run.shiftId);
     const at = endOfRunShift(run, shift);
     if (!at) return false;
     await this.end(uow, run, 'SHIFT_END', at);
@@ -66,13 +62,10 @@ export class PatrolRunEnder {
    * linked to now. Without one, that shift has ended and the run ends at its last known activity.
    */
   private async endIfUnlinkedShiftEnded(uow: UnitOfWork, run: PatrolRunEntity): Promise<boolean> {
-    const [open] = (await uow.tx.query(
-      'SELECT id FROM shifts WHERE guard_id = $1 AND ended_at IS NULL AND started_received_at <= $2',
-      [run.guardId, run.startedAt],
-    )) as { id: string }[];
+    const open = await ActiveShifts.openReceivedBy(uow.tx, run.guardId, run.startedAt);
     if (open) {
-      await uow.tx.query('UPDATE patrol_runs SET shift_id = $2 WHERE id = $1', [run.id, open.id]);
-      run.shiftId = open.id;
+      await PatrolRuns.linkShift(uow.tx, run.id, open);
+      run.shiftId = open;
       return false;
     }
     await this.end(uow, run, 'SHIFT_END', lastActivityOf(run));

@@ -1,6 +1,6 @@
 import { AppError } from '#core';
-import { In, type EntityManager } from 'typeorm';
-import { CheckpointEntity } from '../persistence/checkpoint.entity.js';
+import type { EntityManager } from 'typeorm';
+import { Checkpoints } from '../persistence/checkpoint.repository.js';
 
 /** A route's checkpoints must all exist and belong to the route's site (creating and editing it). */
 export async function assertCheckpointsOfSite(
@@ -8,7 +8,7 @@ export async function assertCheckpointsOfSite(
   checkpointIds: string[],
   siteId: string,
 ): Promise<void> {
-  const found = await tx.getRepository(CheckpointEntity).countBy({ id: In(checkpointIds), siteId });
+  const found = await Checkpoints.countOfSite(tx, checkpointIds, siteId);
   if (found !== checkpointIds.length)
     throw AppError.validation([
       {

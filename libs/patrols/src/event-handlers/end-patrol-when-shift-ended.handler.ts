@@ -3,7 +3,7 @@ import { ShiftEndedEvent } from '#attendance';
 import { rootLogger } from '#core';
 import { CommandRunner } from '#realtime';
 import { PatrolRunEnder } from '../commands/patrol-run-ender.js';
-import { lockActiveRunOf } from '../commands/own-run.js';
+import { PatrolRuns } from '../persistence/patrol-run.repository.js';
 import { PatrolCompletedEvent } from '../events/patrol-completed.event.js';
 
 /**
@@ -25,7 +25,7 @@ export class EndPatrolWhenShiftEnded implements IEventHandler<ShiftEndedEvent> {
   async handle({ shift }: ShiftEndedEvent): Promise<void> {
     try {
       const outcome = await this.runner.runSystem(async (uow) => {
-        const run = await lockActiveRunOf(uow.tx, shift.guardId);
+        const run = await PatrolRuns.lockActiveOf(uow.tx, shift.guardId);
         return run && (await this.ender.endIfShiftEnded(uow, run)) ? run.id : null;
       });
       if (outcome.result) this.events.publish(new PatrolCompletedEvent(outcome.result, outcome.envelopes));

@@ -5,7 +5,8 @@ import { decideGap, decideOverdue } from '../domain/patrol-deadlines.js';
 import { PatrolRunEnder } from '../commands/patrol-run-ender.js';
 import { isInProgress } from '../domain/patrol-run.js';
 import { PatrolEventTypes, PatrolTimers } from '../patrols.constants.js';
-import { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
+import type { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
+import { PatrolRuns } from '../persistence/patrol-run.repository.js';
 import { PatrolViews } from '../queries/patrol-views.js';
 
 /**
@@ -39,11 +40,7 @@ export class PatrolDeadlineTimers implements OnModuleInit {
     if (decision.kind === 'none') return;
     run.gapAlertBase = run.lastProgressAt;
     run.gapAlertMissed = decision.missed;
-    await uow.tx.query('UPDATE patrol_runs SET gap_alert_base = $2, gap_alert_missed = $3 WHERE id = $1', [
-      run.id,
-      run.gapAlertBase,
-      decision.missed,
-    ]);
+    await PatrolRuns.saveGapAlert(uow.tx, run);
     await this.raise(uow, run, 'CHECKPOINT_MISSED', decision.missed, now);
   }
 
@@ -55,7 +52,7 @@ export class PatrolDeadlineTimers implements OnModuleInit {
     if (decision.kind === 'rearm') return this.timers.schedule(uow.tx, timer.kind, run.id, decision.at);
     if (decision.kind === 'none') return;
     run.overdueAlertedAt = now;
-    await uow.tx.query('UPDATE patrol_runs SET overdue_alerted_at = $2 WHERE id = $1', [run.id, now]);
+    await PatrolRuns.saveOverdueAlert(uow.tx, run);
     await this.raise(uow, run, 'OVERDUE', decision.missed, now);
   }
 
@@ -85,13 +82,9 @@ export class PatrolDeadlineTimers implements OnModuleInit {
    * row): when busy, the timer comes back on the next poll. Null when there is nothing to do.
    */
   private async lockRun(uow: UnitOfWork, timer: DueTimer): Promise<PatrolRunEntity | null> {
-    const repo = uow.tx.getRepository(PatrolRunEntity);
-    const run = await repo.findOne({
-      where: { id: timer.ref },
-      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
-    });
+    const { run, busy } = await PatrolRuns.lockNowait(uow.tx, timer.ref);
     if (run) return isInProgress(run) ? run : null;
-    if (await repo.existsBy({ id: timer.ref, status: 'IN_PROGRESS' }))
+    if (busy)
       await this.timers.schedule(
         uow.tx,
         timer.kind,

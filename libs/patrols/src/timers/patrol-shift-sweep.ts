@@ -7,9 +7,9 @@ import {
 import { AppConfig, isDependencyDown, rootLogger } from '#core';
 import { TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
 import { DataSource } from 'typeorm';
-import { lockRunsOfEndedShifts } from '../commands/own-run.js';
 import { PatrolRunEnder } from '../commands/patrol-run-ender.js';
 import { PatrolTimers } from '../patrols.constants.js';
+import { PatrolRuns } from '../persistence/patrol-run.repository.js';
 
 /** Runs ended per sweep; a full batch sweeps again at once. */
 const BATCH = 50;
@@ -52,12 +52,8 @@ export class PatrolShiftSweep implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   private async arm(): Promise<void> {
-    await this.db
-      .query(
-        `INSERT INTO timers (kind, ref, due_at) VALUES ($1, $2, now() + make_interval(secs => $3))
-          ON CONFLICT (kind, ref) DO NOTHING`,
-        [PatrolTimers.shiftSweep, REF, this.config.PATROL_SHIFT_SWEEP_MS / 1000],
-      )
+    await this.timers
+      .scheduleIfAbsent(this.db, PatrolTimers.shiftSweep, REF, this.config.PATROL_SHIFT_SWEEP_MS)
       .catch((e: unknown) => this.log.error({ err: e }, 'patrol shift sweep not armed'));
   }
 
@@ -66,7 +62,7 @@ export class PatrolShiftSweep implements OnModuleInit, OnApplicationBootstrap, O
    * stop the sweep; a batch in which every run was ended sweeps again at once.
    */
   private async sweep(uow: UnitOfWork, timer: DueTimer): Promise<void> {
-    const runs = await lockRunsOfEndedShifts(uow.tx, BATCH);
+    const runs = await PatrolRuns.lockOfEndedShifts(uow.tx, BATCH);
     let ended = 0;
     for (const run of runs) {
       await uow.tx.query('SAVEPOINT patrol_shift_sweep');

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Authenticated, PageQueryDto, toPage } from '#core';
+import { ApiErrors, Authenticated, PageQueryDto, readPage, toPage } from '#core';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditPageDto } from './audit-entry.dto.js';
@@ -30,30 +30,22 @@ export class AuditController {
   @ApiOkResponse({ type: AuditPageDto, description: 'newest first' })
   @ApiErrors(400)
   async list(@Query() q: AuditQueryDto) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.userId) add('user_id = ?', q.userId);
-    if (q.event) add('event = ?', q.event);
-    if (q.result) add('result = ?', q.result);
-    if (q.code) add('code = ?', q.code);
-    if (q.from) add('at >= ?', q.from);
-    if (q.to) add('at <= ?', q.to);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ count }] = (await this.db.query(
-      `SELECT count(*)::int AS count FROM audit_log ${clause}`,
-      params,
-    )) as {
-      count: number;
-    }[];
-    const items = (await this.db.query(
-      `SELECT id::text, at, user_id AS "userId", socket_id AS "socketId", remote, event, result, code, payload, details
-         FROM audit_log ${clause} ORDER BY at DESC, id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    )) as unknown[];
-    return toPage(items, count, q);
+    const { rows, total } = await readPage(this.db, {
+      select: `SELECT id::text, at, user_id AS "userId", socket_id AS "socketId", remote, event, result, code, payload, details
+         FROM audit_log`,
+      from: 'audit_log',
+      orderBy: 'at DESC, id DESC',
+      filters: [
+        ['user_id = ?', q.userId],
+        ['event = ?', q.event],
+        ['result = ?', q.result],
+        ['code = ?', q.code],
+        ['at >= ?', q.from],
+        ['at <= ?', q.to],
+      ],
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    return toPage(rows, total, q);
   }
 }

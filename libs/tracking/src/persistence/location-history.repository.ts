@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { deleteInBatches } from '#core';
-import { DataSource } from 'typeorm';
+import { deleteInBatches, readPage } from '#core';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Fix } from '../domain/location-filter.js';
+import type { LivePosition } from '../queries/live-positions.query.js';
 
 /** An accepted fix on its way to the history table. */
 export interface HistoryRow extends Fix {
@@ -14,6 +15,16 @@ export interface HistoryRow extends Fix {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows
 type Row = Record<string, any>;
+
+const positionOf = (r: Row): LivePosition => ({
+  lat: r.lat,
+  lng: r.lng,
+  accuracy: r.accuracy,
+  heading: r.heading,
+  speed: r.speed,
+  batteryLevel: r.battery_level,
+  recordedAt: new Date(r.recorded_at).toISOString(),
+});
 
 /** The HistoryRow fields insertMany sends (JSON.stringify's allow-list): every one, checked by type. */
 const HISTORY_FIELDS = Object.keys({
@@ -72,34 +83,69 @@ export class LocationHistoryRepository {
     limit: number,
     offset: number,
   ) {
-    const params: unknown[] = [guardId, from, to];
-    let cond = 'guard_id = $1 AND recorded_at >= $2 AND recorded_at < $3';
-    if (siteIds) {
-      params.push(siteIds);
-      cond += ` AND site_id = ANY($${params.length})`;
-    }
-    const [{ total }] = (await this.db.query(
-      `SELECT count(*)::int AS total FROM location_history WHERE ${cond}`,
-      params,
-    )) as { total: number }[];
-    const rows = (await this.db.query(
-      `SELECT site_id, shift_id, lat, lng, accuracy, heading, speed, battery_level, recorded_at, received_at
-         FROM location_history WHERE ${cond} ORDER BY recorded_at, id LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    )) as Row[];
+    const { rows, total } = await readPage<Row>(this.db, {
+      select: `SELECT site_id, shift_id, lat, lng, accuracy, heading, speed, battery_level, recorded_at, received_at
+         FROM location_history`,
+      from: 'location_history',
+      orderBy: 'recorded_at, id',
+      filters: [
+        ['guard_id = ?', guardId],
+        ['recorded_at >= ?', from],
+        ['recorded_at < ?', to],
+        ['site_id = ANY(?)', siteIds],
+      ],
+      limit,
+      offset,
+    });
     const items = rows.map((r) => ({
       siteId: r.site_id,
       shiftId: r.shift_id,
-      lat: r.lat,
-      lng: r.lng,
-      accuracy: r.accuracy,
-      heading: r.heading,
-      speed: r.speed,
-      batteryLevel: r.battery_level,
-      recordedAt: new Date(r.recorded_at).toISOString(),
+      ...positionOf(r),
       receivedAt: new Date(r.received_at).toISOString(),
     }));
     return { items, total };
+  }
+
+  /**
+   * The newest stored fix of each shift (guard and start given, for the index range), by shift id.
+   * One lateral read per shift on the (guard_id, recorded_at) index, in one statement.
+   */
+  async latestOfShifts(
+    shifts: { shiftId: string; guardId: string; startedAt: Date }[],
+  ): Promise<Map<string, LivePosition>> {
+    if (!shifts.length) return new Map();
+    const rows = (await this.db.query(
+      `SELECT s.shift_id, l.* FROM json_to_recordset($1::json) AS s(shift_id uuid, guard_id uuid, started_at timestamptz)
+         JOIN LATERAL (SELECT lat, lng, accuracy, heading, speed, battery_level, recorded_at
+             FROM location_history h WHERE h.guard_id = s.guard_id AND h.recorded_at >= s.started_at - interval '1 day'
+               AND h.shift_id = s.shift_id ORDER BY h.recorded_at DESC, h.id DESC LIMIT 1) l ON true`,
+      [
+        JSON.stringify(
+          shifts.map((s) => ({ shift_id: s.shiftId, guard_id: s.guardId, started_at: s.startedAt })),
+        ),
+      ],
+    )) as Row[];
+    return new Map(rows.map((r) => [r.shift_id as string, positionOf(r)]));
+  }
+
+  /**
+   * When a fix of the guard's shift recorded in the last `withinMs` (plus two minutes of clock
+   * drift) last arrived, on any node; null when none did.
+   */
+  static async lastReceived(
+    tx: EntityManager,
+    guardId: string,
+    shiftId: string,
+    withinMs: number,
+  ): Promise<Date | null> {
+    const [history] = (await tx.query(
+      `SELECT max(received_at) AS seen FROM location_history
+        WHERE guard_id = $1 AND shift_id = $2 AND recorded_at > now() - $3 * interval '1 millisecond'`,
+      // bounded by device time to keep the index range short; fixes recorded long before they
+      // arrived (an offline queue) do not count as being seen
+      [guardId, shiftId, withinMs + 120_000],
+    )) as { seen: Date | null }[];
+    return history?.seen ?? null;
   }
 
   async pruneOlderThan(cutoff: Date): Promise<number> {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ActiveShifts } from '#attendance';
 import { DataSource } from 'typeorm';
+import { LocationHistoryRepository } from '../persistence/location-history.repository.js';
 import { GuardTrackStore } from '../state/guard-track.store.js';
 
 export interface LivePosition {
@@ -19,9 +21,6 @@ export interface GuardOnShift {
   location: LivePosition | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows
-type Row = Record<string, any>;
-
 /**
  * Every guard on shift at a site with their latest position: the newest of the written history
  * and this node's in-memory fix not flushed yet. Used by GET /sites/:id/live and join_site.
@@ -30,32 +29,16 @@ type Row = Record<string, any>;
 export class LivePositionsQuery {
   constructor(
     private readonly db: DataSource,
+    private readonly history: LocationHistoryRepository,
     private readonly tracks: GuardTrackStore,
   ) {}
 
   async guardsOnShift(siteId: string): Promise<GuardOnShift[]> {
-    const rows = (await this.db.query(
-      `SELECT s.id AS shift_id, s.guard_id, u.name, s.started_at, l.* FROM shifts s
-         JOIN users u ON u.id = s.guard_id
-         LEFT JOIN LATERAL (SELECT lat, lng, accuracy, heading, speed, battery_level, recorded_at
-             FROM location_history h WHERE h.guard_id = s.guard_id AND h.recorded_at >= s.started_at - interval '1 day'
-               AND h.shift_id = s.id ORDER BY h.recorded_at DESC, h.id DESC LIMIT 1) l ON true
-        WHERE s.site_id = $1 AND s.ended_at IS NULL ORDER BY u.name, s.guard_id`,
-      [siteId],
-    )) as Row[];
-    return rows.map((r) => {
-      const stored: LivePosition | null = r.recorded_at
-        ? {
-            lat: r.lat,
-            lng: r.lng,
-            accuracy: r.accuracy,
-            heading: r.heading,
-            speed: r.speed,
-            batteryLevel: r.battery_level,
-            recordedAt: new Date(r.recorded_at).toISOString(),
-          }
-        : null;
-      const mem = this.tracks.latest(r.guard_id, r.shift_id);
+    const onShift = await ActiveShifts.guardsAt(this.db, siteId);
+    const latest = await this.history.latestOfShifts(onShift);
+    return onShift.map((r) => {
+      const stored = latest.get(r.shiftId) ?? null;
+      const mem = this.tracks.latest(r.guardId, r.shiftId);
       const location =
         mem && (!stored || mem.recordedAt >= Date.parse(stored.recordedAt))
           ? {
@@ -69,10 +52,10 @@ export class LivePositionsQuery {
             }
           : stored;
       return {
-        userId: r.guard_id,
+        userId: r.guardId,
         name: r.name,
-        shiftId: r.shift_id,
-        startedAt: new Date(r.started_at).toISOString(),
+        shiftId: r.shiftId,
+        startedAt: r.startedAt.toISOString(),
         location,
       };
     });

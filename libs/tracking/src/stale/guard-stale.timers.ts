@@ -1,12 +1,19 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { ActiveShifts } from '#attendance';
 import { AppConfig, rootLogger } from '#core';
 import { Publisher, Rooms, TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { HistoryRow } from '../persistence/location-history.repository.js';
+import { LocationHistoryRepository, type HistoryRow } from '../persistence/location-history.repository.js';
 import { occupiedRooms } from '../state/cluster-rooms.js';
 import { GuardTrackStore } from '../state/guard-track.store.js';
 
 export const GUARD_STALE_TIMER = 'guard_stale';
+
+/** The deadlines of a window's last fixes ($2, one JSON text), of guards still on shift. */
+const TOUCH_SELECT = `SELECT $1, x.g, x.seen + $3 * interval '1 millisecond', jsonb_build_object('lastSeenAt', x.seen)
+         FROM (SELECT "guardId" AS g, to_timestamp("receivedAt" / 1000.0) AS seen
+                 FROM json_to_recordset($2::json) AS r("guardId" text, "receivedAt" float8)) x
+         ${ActiveShifts.sql.joinOnShift('x.g::uuid')}`;
 
 /**
  * The fixes whose guard's stored deadline needs moving: none stored by this node yet, or the one
@@ -39,6 +46,7 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
   private readonly log = rootLogger().child({ context: 'guard-stale' });
   /** Deadline this node last stored per guard (ms): decides when a fix needs writing again. */
   private readonly storedDue = new Map<string, number>();
+  private readonly touchDeadlines: ReturnType<TimerService['scheduleFromSelect']>;
   constructor(
     private readonly config: AppConfig,
     private readonly db: DataSource,
@@ -46,7 +54,9 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
     private readonly timers: TimerService,
     private readonly publisher: Publisher,
     private readonly tracks: GuardTrackStore,
-  ) {}
+  ) {
+    this.touchDeadlines = timers.scheduleFromSelect(TOUCH_SELECT, 'move');
+  }
 
   private get afterMs(): number {
     return this.config.GUARD_STALE_AFTER_S * 1000;
@@ -58,14 +68,18 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
 
   /** Arms guards on shift that have no deadline (a crash between a clock-in and its arming). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.db
-      .query(
-        `INSERT INTO timers (kind, ref, due_at, payload)
-         SELECT $1, guard_id::text, now() + $2 * interval '1 millisecond', jsonb_build_object('lastSeenAt', started_received_at)
-           FROM shifts WHERE ended_at IS NULL ON CONFLICT (kind, ref) DO NOTHING`,
-        [GUARD_STALE_TIMER, this.afterMs],
-      )
-      .catch((e: unknown) => this.log.warn({ err: e }, 'could not arm stale timers at boot'));
+    try {
+      const due = new Date(Date.now() + this.afterMs);
+      const open = await ActiveShifts.all(this.db);
+      const timers = open.map((s) => ({
+        ref: s.guardId,
+        dueAt: due,
+        payload: { lastSeenAt: s.startedReceivedAt.toISOString() },
+      }));
+      await this.timers.scheduleMany(this.db, GUARD_STALE_TIMER, timers, 'keep');
+    } catch (e) {
+      this.log.warn({ err: e }, 'could not arm stale timers at boot');
+    }
   }
 
   arm(tx: EntityManager, guardId: string, lastSeenAt: Date): Promise<void> {
@@ -89,44 +103,30 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
   async touch(seen: HistoryRow[]): Promise<void> {
     const lastFixes = fixesToTouch(seen, this.storedDue, Date.now(), this.afterMs);
     if (!lastFixes.length) return;
-    await this.db.query(
-      `INSERT INTO timers (kind, ref, due_at, payload)
-       SELECT $1, x.g, x.seen + $3 * interval '1 millisecond', jsonb_build_object('lastSeenAt', x.seen)
-         FROM (SELECT "guardId" AS g, to_timestamp("receivedAt" / 1000.0) AS seen
-                 FROM json_to_recordset($2::json) AS r("guardId" text, "receivedAt" float8)) x
-         JOIN shifts s ON s.guard_id = x.g::uuid AND s.ended_at IS NULL
-       ON CONFLICT (kind, ref) DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload`,
+    await this.touchDeadlines(this.db, [
+      GUARD_STALE_TIMER,
       // One JSON text (native JSON.stringify) instead of two arrays escaped element by element.
-      [GUARD_STALE_TIMER, JSON.stringify(lastFixes, ['guardId', 'receivedAt']), this.afterMs],
-    );
+      JSON.stringify(lastFixes, ['guardId', 'receivedAt']),
+      this.afterMs,
+    ]);
     for (const r of lastFixes) this.storedDue.set(r.guardId, r.receivedAt + this.afterMs);
   }
 
   async fire(uow: UnitOfWork, timer: DueTimer<{ lastSeenAt?: string }>): Promise<void> {
     const guardId = timer.ref;
-    const [shift] = (await uow.tx.query(
-      'SELECT id, site_id, started_received_at FROM shifts WHERE guard_id = $1 AND ended_at IS NULL',
-      [guardId],
-    )) as { id: string; site_id: string; started_received_at: Date }[];
+    const shift = await ActiveShifts.ofGuard(uow.tx, guardId);
     if (!shift) return;
     const local = this.tracks.latest(guardId, shift.id)?.receivedAt;
     if (local !== undefined && Date.now() - local < this.afterMs)
       return this.arm(uow.tx, guardId, new Date(local)); // seen here, not flushed yet
-    const [history] = (await uow.tx.query(
-      `SELECT max(received_at) AS seen FROM location_history
-        WHERE guard_id = $1 AND shift_id = $2 AND recorded_at > now() - $3 * interval '1 millisecond'`,
-      // bounded by device time to keep the index range short; fixes recorded long before they
-      // arrived (an offline queue) do not count as being seen
-      [guardId, shift.id, this.afterMs + 120_000],
-    )) as { seen: Date | null }[];
-    if (history?.seen && Date.now() - history.seen.getTime() < this.afterMs)
-      return this.arm(uow.tx, guardId, history.seen); // seen through another node
+    const seen = await LocationHistoryRepository.lastReceived(uow.tx, guardId, shift.id, this.afterMs);
+    if (seen && Date.now() - seen.getTime() < this.afterMs) return this.arm(uow.tx, guardId, seen); // seen through another node
     const connected = (await occupiedRooms(this.publisher)).has(Rooms.user(guardId));
-    const lastSeenAt = timer.payload.lastSeenAt ?? new Date(shift.started_received_at).toISOString();
+    const lastSeenAt = timer.payload.lastSeenAt ?? shift.startedReceivedAt.toISOString();
     uow.append({
       type: 'guard_stale',
-      siteId: shift.site_id,
-      streams: [Rooms.siteStaff(shift.site_id)],
+      siteId: shift.siteId,
+      streams: [Rooms.siteStaff(shift.siteId)],
       data: {
         userId: guardId,
         lastSeenAt: new Date(lastSeenAt).toISOString(),

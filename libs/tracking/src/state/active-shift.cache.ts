@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { ActiveShifts, type OpenShift } from '#attendance';
 import { isDependencyDown, rootLogger } from '#core';
 import { Publisher } from '#realtime';
 import { DataSource } from 'typeorm';
@@ -33,11 +34,10 @@ const OFF_SHIFT_TTL_MS = 3_000;
 const DROP_UNUSED_AFTER_MS = 2 * REVALIDATE_EVERY_MS;
 const CHUNK = 5_000;
 
-type ShiftRow = { guard_id?: string; id: string; site_id: string; started_received_at: Date };
-const toShift = (row: ShiftRow): ActiveShift => ({
-  shiftId: row.id,
-  siteId: row.site_id,
-  startedReceivedAt: new Date(row.started_received_at).getTime(),
+const toShift = (open: OpenShift): ActiveShift => ({
+  shiftId: open.id,
+  siteId: open.siteId,
+  startedReceivedAt: open.startedReceivedAt.getTime(),
 });
 
 /**
@@ -121,27 +121,20 @@ export class ActiveShiftCache implements OnModuleInit, OnApplicationShutdown {
 
   private async recheck(guardIds: string[], now: number): Promise<void> {
     const before = guardIds.map((id) => this.generation.get(id));
-    const rows = (await this.db.query(
-      `SELECT guard_id, id, site_id, started_received_at FROM shifts
-        WHERE ended_at IS NULL AND guard_id = ANY($1::uuid[])`,
-      [guardIds],
-    )) as Required<ShiftRow>[];
-    const found = new Map(rows.map((row) => [row.guard_id, toShift(row)]));
+    const found = await ActiveShifts.ofGuards(this.db, guardIds);
     guardIds.forEach((guardId, i) => {
       const entry = this.entries.get(guardId);
       if (!entry || this.generation.get(guardId) !== before[i]) return;
-      entry.shift = found.get(guardId) ?? null;
+      const open = found.get(guardId);
+      entry.shift = open ? toShift(open) : null;
       entry.checkedAt = now;
     });
   }
 
   private async load(guardId: string): Promise<ActiveShift | null> {
     const before = this.generation.get(guardId);
-    const [row] = (await this.db.query(
-      'SELECT id, site_id, started_received_at FROM shifts WHERE guard_id = $1 AND ended_at IS NULL',
-      [guardId],
-    )) as ShiftRow[];
-    const shift = row ? toShift(row) : null;
+    const open = await ActiveShifts.ofGuard(this.db, guardId);
+    const shift = open ? toShift(open) : null;
     if (this.generation.get(guardId) !== before) return this.entries.get(guardId)?.shift ?? shift;
     this.set(guardId, shift);
     return shift;

@@ -1,7 +1,7 @@
 import type { AppConfig } from '#core';
 import type { PresenceService, Publisher } from '#realtime';
 import type { DataSource } from 'typeorm';
-import { EMPTY_COUNTS } from './dashboard-stats.sql.js';
+import { EMPTY_COUNTS } from './site-counts.js';
 import { DashboardStatsService, onlineGuards } from './dashboard-stats.service.js';
 
 describe('dashboard stats aggregation', () => {

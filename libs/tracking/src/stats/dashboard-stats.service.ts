@@ -3,13 +3,8 @@ import { AppConfig, isDependencyDown, rootLogger } from '#core';
 import { sitesWithoutPanicReach } from '#notifications';
 import { PresenceService, Publisher, Rooms } from '#realtime';
 import { DataSource } from 'typeorm';
-import {
-  countPerSite,
-  EMPTY_COUNTS,
-  guardAssignments,
-  managerSites,
-  type SiteCounts,
-} from './dashboard-stats.sql.js';
+import { countPerSite, EMPTY_COUNTS, type SiteCounts } from './site-counts.js';
+import { guardAssignments, managerSites } from './staff-assignments.js';
 
 /** How often dashboards get fresh numbers (docs/protocol.md: every 10 s). */
 export const DASHBOARD_STATS_MS = 10_000;

@@ -1,8 +1,10 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
+import { ActiveShifts } from '#attendance';
 import { AppConfig, isDependencyDown, rootLogger } from '#core';
 import { CommandRunner, Publisher, Rooms, SystemEventsCommittedEvent } from '#realtime';
 import { DataSource } from 'typeorm';
+import { SiteWatchPeriods } from '../persistence/site-watch.repository.js';
 import { occupiedRooms } from '../state/cluster-rooms.js';
 
 const STAFF_ROOM = /^site:([0-9a-f-]{36}):staff$/;
@@ -61,37 +63,25 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async sweepOnce(): Promise<void> {
-    const guarded = (await this.db.query(
-      'SELECT site_id, count(*)::int AS n FROM shifts WHERE ended_at IS NULL GROUP BY site_id',
-    )) as { site_id: string; n: number }[];
+    const guarded = await ActiveShifts.countBySite(this.db);
     const watched = await this.watchedSites();
-    const unwatched = guarded.filter((g) => !watched.has(g.site_id));
-    const ids = unwatched.map((g) => g.site_id);
-    await this.db.query('DELETE FROM site_watch WHERE NOT (site_id = ANY($1::uuid[]))', [ids]);
+    const ids = [...guarded.keys()].filter((siteId) => !watched.has(siteId));
+    await SiteWatchPeriods.track(this.db, ids);
     if (!ids.length) return;
-    await this.db.query(
-      'INSERT INTO site_watch (site_id, unwatched_since) SELECT unnest($1::uuid[]), now() ON CONFLICT DO NOTHING',
-      [ids],
-    );
-    const counts = new Map(unwatched.map((g) => [g.site_id, g.n]));
     const outcome = await this.runner.runSystem(async (uow) => {
-      const due = (await uow.tx.query(
-        `SELECT site_id, unwatched_since FROM site_watch WHERE site_id = ANY($1::uuid[]) AND notified_at IS NULL
-           AND unwatched_since <= now() - $2 * interval '1 second' FOR UPDATE SKIP LOCKED`,
-        [ids, this.config.SITE_UNWATCHED_AFTER_S],
-      )) as { site_id: string; unwatched_since: Date }[];
+      const due = await SiteWatchPeriods.lockDue(uow.tx, ids, this.config.SITE_UNWATCHED_AFTER_S);
       for (const row of due) {
         uow.append({
           type: 'site_unwatched',
-          siteId: row.site_id,
-          streams: [Rooms.siteStaff(row.site_id)],
+          siteId: row.siteId,
+          streams: [Rooms.siteStaff(row.siteId)],
           data: {
-            siteId: row.site_id,
-            guardsOnShift: counts.get(row.site_id) ?? 0,
-            since: new Date(row.unwatched_since).toISOString(),
+            siteId: row.siteId,
+            guardsOnShift: guarded.get(row.siteId) ?? 0,
+            since: new Date(row.unwatchedSince).toISOString(),
           },
         });
-        await uow.tx.query('UPDATE site_watch SET notified_at = now() WHERE site_id = $1', [row.site_id]);
+        await SiteWatchPeriods.markReported(uow.tx, row.siteId);
       }
     });
     this.publisher.publish(outcome.envelopes);

@@ -1,10 +1,11 @@
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig, AppError } from '#core';
 import { CommandRunner, Rooms, TimerService } from '#realtime';
-import { scheduleProblem } from '../../domain/shift-rules.js';
+import { planOverlaps, scheduleProblem } from '../../domain/shift-rules.js';
 import { ShiftRescheduledEvent, ShiftUnscheduledEvent } from '../../events/shift-changed.events.js';
 import { NO_SHOW_TIMER } from '../../no-show/no-show.timer.js';
-import { findScheduled, type ScheduledShiftView } from '../../persistence/shift.repository.js';
+import { ScheduledShifts } from '../../persistence/scheduled-shift.repository.js';
+import type { ScheduledShiftView } from '../../persistence/shift.views.js';
 import { RescheduleShiftCommand, UnscheduleShiftCommand } from './change-scheduled-shift.command.js';
 import { lockChangeablePlan } from './planned-shift-lock.js';
 
@@ -29,22 +30,12 @@ export class RescheduleShiftHandler implements ICommandHandler<RescheduleShiftCo
       const endsAt = dto.endsAt ? new Date(dto.endsAt) : plan.endsAt;
       const problem = scheduleProblem(startsAt, endsAt);
       if (problem) throw AppError.validation([{ field: 'endsAt', constraints: { isAfterStart: problem } }]);
-      const [overlap] = (await uow.tx.query(
-        'SELECT id FROM scheduled_shifts WHERE guard_id = $1 AND id <> $4 AND starts_at < $3 AND ends_at > $2 LIMIT 1',
-        [plan.guardId, startsAt, endsAt, id],
-      )) as { id: string }[];
-      if (overlap)
-        throw AppError.conflict('The guard already has a shift planned at that time', {
-          scheduledShiftId: overlap.id,
-        });
-      await uow.tx.query('UPDATE scheduled_shifts SET starts_at = $2, ends_at = $3 WHERE id = $1', [
-        id,
-        startsAt,
-        endsAt,
-      ]);
+      const overlap = await ScheduledShifts.overlapping(uow.tx, plan.guardId, startsAt, endsAt, id);
+      if (overlap) throw planOverlaps(overlap);
+      await ScheduledShifts.reschedule(uow.tx, id, startsAt, endsAt);
       const dueAt = new Date(startsAt.getTime() + this.config.SHIFT_NO_SHOW_GRACE_S * 1000);
       await this.timers.schedule(uow.tx, NO_SHOW_TIMER, id, dueAt, { siteId: plan.siteId });
-      const scheduledShift = (await findScheduled(uow.tx, id))!;
+      const scheduledShift = (await ScheduledShifts.find(uow.tx, id))!;
       uow.append({
         type: 'shift_rescheduled',
         siteId: plan.siteId,
@@ -71,7 +62,7 @@ export class UnscheduleShiftHandler implements ICommandHandler<UnscheduleShiftCo
     const outcome = await this.runner.run({ principal: me, command: 'unschedule_shift' }, async (uow) => {
       const plan = await lockChangeablePlan(uow.tx, me, id);
       await this.timers.cancel(uow.tx, NO_SHOW_TIMER, id);
-      await uow.tx.query('DELETE FROM scheduled_shifts WHERE id = $1', [id]);
+      await ScheduledShifts.remove(uow.tx, id);
       uow.append({
         type: 'shift_unscheduled',
         siteId: plan.siteId,

@@ -3,7 +3,8 @@ import { actionTime, AppError, SiteEntity } from '#core';
 import { CommandRunner, Rooms } from '#realtime';
 import { endTimeProblem, insideGeofenceOf } from '../../domain/shift-rules.js';
 import { ShiftEndedEvent } from '../../events/shift-ended.event.js';
-import { findActiveShift, findShift, lockGuard, type ShiftView } from '../../persistence/shift.repository.js';
+import { Shifts } from '../../persistence/shift.repository.js';
+import type { ShiftView } from '../../persistence/shift.views.js';
 import { EndShiftCommand } from './end-shift.command.js';
 
 /** `shift_end`: clock out of the active shift (optionally named by id). */
@@ -19,10 +20,10 @@ export class EndShiftHandler implements ICommandHandler<EndShiftCommand> {
     const outcome = await this.runner.run(
       { principal: me, command: 'shift_end', clientEventId: dto.clientEventId },
       async (uow) => {
-        await lockGuard(uow.tx, me.userId);
-        const active = await findActiveShift(uow.tx, me.userId);
+        await Shifts.lockGuard(uow.tx, me.userId);
+        const active = await Shifts.findActive(uow.tx, me.userId);
         if (dto.shiftId && dto.shiftId !== active?.id) {
-          const named = await findShift(uow.tx, dto.shiftId);
+          const named = await Shifts.find(uow.tx, dto.shiftId);
           if (!named || named.guardId !== me.userId) throw AppError.notFound('Shift');
           throw AppError.conflict('This shift has already ended', { shiftId: named.id });
         }
@@ -32,12 +33,13 @@ export class EndShiftHandler implements ICommandHandler<EndShiftCommand> {
           throw AppError.validation([{ field: 'recordedAt', constraints: { isAfterStart: problem } }]);
         const site = await uow.tx.getRepository(SiteEntity).findOneBy({ id: active.siteId });
         const inside = insideGeofenceOf(dto.location, site?.geofence ?? null);
-        await uow.tx.query(
-          `UPDATE shifts SET ended_at = $2, ended_received_at = $3, end_location = $4, end_inside_geofence = $5
-            WHERE id = $1`,
-          [active.id, endedAt, receivedAt, dto.location ? JSON.stringify(dto.location) : null, inside],
-        );
-        const shift = (await findShift(uow.tx, active.id))!;
+        await Shifts.saveEnd(uow.tx, active.id, {
+          endedAt,
+          endedReceivedAt: receivedAt,
+          endLocation: dto.location ? JSON.stringify(dto.location) : null,
+          endInsideGeofence: inside,
+        });
+        const shift = (await Shifts.find(uow.tx, active.id))!;
         uow.append({
           type: 'shift_ended',
           siteId: shift.siteId,

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { AppError, ErrorCode, isSiteStaff, SiteEntity, type Principal } from '#core';
 import { DataSource } from 'typeorm';
 import { weeklyOccurrences } from '../../domain/weekly-pattern.js';
-import type { ScheduledShiftView } from '../../persistence/shift.repository.js';
+import type { ScheduledShiftView } from '../../persistence/shift.views.js';
 import { ScheduleShiftCommand } from '../schedule-shift/schedule-shift.command.js';
 import { ScheduleShiftDto } from '../schedule-shift/schedule-shift.dto.js';
 import type { ScheduleWeeklyShiftsDto, SkippedShiftDto } from './schedule-weekly-shifts.dto.js';

@@ -4,13 +4,9 @@ import { CommandRunner, Rooms, TimerService } from '#realtime';
 import { EARLY_CLOCK_IN_MS, insideGeofenceOf } from '../../domain/shift-rules.js';
 import { ShiftStartedEvent } from '../../events/shift-started.event.js';
 import { NO_SHOW_TIMER } from '../../no-show/no-show.timer.js';
-import {
-  findActiveShift,
-  findShift,
-  findShiftEndingAfter,
-  lockGuard,
-  type ShiftView,
-} from '../../persistence/shift.repository.js';
+import { ScheduledShifts } from '../../persistence/scheduled-shift.repository.js';
+import { Shifts } from '../../persistence/shift.repository.js';
+import type { ShiftView } from '../../persistence/shift.views.js';
 import { StartShiftCommand } from './start-shift.command.js';
 
 /** `shift_start`: clock in at an assigned site, linked to the planned shift it fulfils. */
@@ -30,39 +26,36 @@ export class StartShiftHandler implements ICommandHandler<StartShiftCommand> {
       async (uow) => {
         const site = await uow.tx.getRepository(SiteEntity).findOneBy({ id: dto.siteId });
         if (!site) throw AppError.notFound('Site');
-        await lockGuard(uow.tx, me.userId);
-        const active = await findActiveShift(uow.tx, me.userId);
+        await Shifts.lockGuard(uow.tx, me.userId);
+        const active = await Shifts.findActive(uow.tx, me.userId);
         if (active)
           throw AppError.conflict('Already on shift', { shiftId: active.id, siteId: active.siteId });
-        const overlapped = await findShiftEndingAfter(uow.tx, me.userId, startedAt);
+        const overlapped = await Shifts.findEndingAfter(uow.tx, me.userId, startedAt);
         if (overlapped)
           throw AppError.conflict('The start overlaps an earlier shift of this guard', {
             shiftId: overlapped.id,
             startedAt: overlapped.startedAt,
             endedAt: overlapped.endedAt,
           });
-        const [planned] = (await uow.tx.query(
-          `SELECT id FROM scheduled_shifts WHERE guard_id = $1 AND site_id = $2
-             AND starts_at - $4 * interval '1 millisecond' <= $3 AND ends_at > $3
-           ORDER BY abs(extract(epoch FROM starts_at - $3)) LIMIT 1`,
-          [me.userId, dto.siteId, startedAt, EARLY_CLOCK_IN_MS],
-        )) as { id: string }[];
+        const planned = await ScheduledShifts.fulfilledBy(
+          uow.tx,
+          me.userId,
+          dto.siteId,
+          startedAt,
+          EARLY_CLOCK_IN_MS,
+        );
         const inside = insideGeofenceOf(dto.location, site.geofence);
-        const [{ id }] = (await uow.tx.query(
-          `INSERT INTO shifts (guard_id, site_id, scheduled_shift_id, started_at, started_received_at,
-             start_location, start_inside_geofence) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [
-            me.userId,
-            dto.siteId,
-            planned?.id ?? null,
-            startedAt,
-            receivedAt,
-            dto.location ? JSON.stringify(dto.location) : null,
-            inside,
-          ],
-        )) as { id: string }[];
-        if (planned) await this.timers.cancel(uow.tx, NO_SHOW_TIMER, planned.id);
-        const shift = (await findShift(uow.tx, id))!;
+        const id = await Shifts.insert(uow.tx, {
+          guardId: me.userId,
+          siteId: dto.siteId,
+          scheduledShiftId: planned ?? null,
+          startedAt,
+          startedReceivedAt: receivedAt,
+          startLocation: dto.location ? JSON.stringify(dto.location) : null,
+          startInsideGeofence: inside,
+        });
+        if (planned) await this.timers.cancel(uow.tx, NO_SHOW_TIMER, planned);
+        const shift = (await Shifts.find(uow.tx, id))!;
         uow.append({
           type: 'shift_started',
           siteId: dto.siteId,

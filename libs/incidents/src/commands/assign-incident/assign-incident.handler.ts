@@ -5,16 +5,17 @@ import type { EntityManager } from 'typeorm';
 import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
 import { decideAssign } from '../../domain/incident.js';
 import { IncidentAssignedEvent, incidentStreams } from '../../events/incident-events.js';
-import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import {
+  assigneeCandidate,
+  findIncident,
+  recordHistory,
+  saveIncidentChange,
+} from '../../persistence/incident.repository.js';
 import { AssignIncidentCommand } from './assign-incident.command.js';
 
 /** The assignee must be an active user assigned to the incident's site (admins work every site). */
 async function assigneeOf(tx: EntityManager, userId: string, siteId: string) {
-  const [user] = (await tx.query(
-    `SELECT u.id, u.name, u.role, EXISTS (SELECT 1 FROM site_assignments a WHERE a.user_id = u.id AND a.site_id = $2)
-       AS assigned FROM users u WHERE u.id = $1 AND u.active`,
-    [userId, siteId],
-  )) as { id: string; name: string; role: string; assigned: boolean }[];
+  const user = await assigneeCandidate(tx, userId, siteId);
   if (!user)
     throw AppError.validation(
       [{ field: 'assigneeId', constraints: { exists: 'assigneeId must be an active user' } }],
@@ -40,10 +41,11 @@ export class AssignIncidentHandler implements ICommandHandler<AssignIncidentComm
       const decision = decideAssign(current.status);
       conflictUnless(decision, current.status);
       const assignee = await assigneeOf(uow.tx, assigneeId, current.siteId);
-      await uow.tx.query(
-        'UPDATE incidents SET assignee_id = $2, status = $3, updated_at = now() WHERE id = $1',
-        [current.id, assignee.id, decision.status],
-      );
+      await saveIncidentChange(uow.tx, current.id, {
+        kind: 'assign',
+        status: decision.status,
+        assigneeId: assignee.id,
+      });
       const changes = {
         assignee: { from: current.assignee, to: assignee },
         ...(decision.status !== current.status && { status: { from: current.status, to: decision.status } }),

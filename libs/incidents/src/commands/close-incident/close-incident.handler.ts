@@ -3,7 +3,7 @@ import { CommandRunner } from '#realtime';
 import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
 import { decideClose } from '../../domain/incident.js';
 import { IncidentUpdatedEvent } from '../../events/incident-events.js';
-import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import { findIncident, recordHistory, saveIncidentChange } from '../../persistence/incident.repository.js';
 import { appendIncidentUpdated } from '../append-incident-updated.js';
 import { CloseIncidentCommand } from './close-incident.command.js';
 
@@ -20,10 +20,7 @@ export class CloseIncidentHandler implements ICommandHandler<CloseIncidentComman
       const current = authorizeIncident(me, await findIncident(uow.tx, incidentId, true), 'staff');
       const decision = decideClose(current.status);
       conflictUnless(decision, current.status);
-      await uow.tx.query(
-        `UPDATE incidents SET status = $2, closed_at = now(), closed_by = $3, updated_at = now() WHERE id = $1`,
-        [current.id, decision.status, me.userId],
-      );
+      await saveIncidentChange(uow.tx, current.id, { kind: 'close', status: decision.status, by: me.userId });
       const changes = { status: { from: current.status, to: decision.status } };
       await recordHistory(uow.tx, current.id, me, 'CLOSED', changes);
       return appendIncidentUpdated(uow, current.id, changes);

@@ -2,7 +2,12 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { actionTime, AppError, canAccessSite } from '#core';
 import { CommandRunner } from '#realtime';
 import { IncidentCreatedEvent, incidentStreams } from '../../events/incident-events.js';
-import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import {
+  findIncident,
+  insertIncident,
+  recordHistory,
+  siteExists,
+} from '../../persistence/incident.repository.js';
 import { CreateIncidentCommand } from './create-incident.command.js';
 
 /** `create_incident`: any member of the site reports; site staff and the reporter hear of it. */
@@ -18,27 +23,21 @@ export class CreateIncidentHandler implements ICommandHandler<CreateIncidentComm
     const outcome = await this.runner.run(ctx, async (uow) => {
       if (!canAccessSite(me, dto.siteId))
         throw AppError.forbidden('You are not assigned to this site', { siteId: dto.siteId });
-      const site = (await uow.tx.query('SELECT id FROM sites WHERE id = $1', [dto.siteId])) as unknown[];
-      if (!site.length) throw AppError.notFound('Site');
+      if (!(await siteExists(uow.tx, dto.siteId))) throw AppError.notFound('Site');
       const location = dto.location
         ? { lat: dto.location.lat, lng: dto.location.lng, accuracy: dto.location.accuracy }
         : null;
-      const [{ id }] = (await uow.tx.query(
-        `INSERT INTO incidents (site_id, type, priority, status, title, description, location, reporter_id,
-           occurred_at, received_at)
-         VALUES ($1, $2, $3, 'OPEN', $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          dto.siteId,
-          dto.type,
-          dto.priority,
-          dto.title,
-          dto.description || null,
-          location && JSON.stringify(location),
-          me.userId,
-          actionTime(dto.recordedAt, receivedAt),
-          receivedAt,
-        ],
-      )) as { id: string }[];
+      const id = await insertIncident(uow.tx, {
+        siteId: dto.siteId,
+        type: dto.type,
+        priority: dto.priority,
+        title: dto.title,
+        description: dto.description || null,
+        location,
+        reporterId: me.userId,
+        occurredAt: actionTime(dto.recordedAt, receivedAt),
+        receivedAt,
+      });
       await recordHistory(uow.tx, id, me, 'CREATED', { status: { from: null, to: 'OPEN' } });
       const incident = (await findIncident(uow.tx, id))!;
       uow.append({

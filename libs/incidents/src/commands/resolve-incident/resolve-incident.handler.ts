@@ -3,7 +3,7 @@ import { CommandRunner } from '#realtime';
 import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
 import { decideResolve } from '../../domain/incident.js';
 import { IncidentResolvedEvent, incidentStreams } from '../../events/incident-events.js';
-import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import { findIncident, recordHistory, saveIncidentChange } from '../../persistence/incident.repository.js';
 import { ResolveIncidentCommand } from './resolve-incident.command.js';
 
 /** `resolve_incident`: staff or the assignee finish the work with a resolution. */
@@ -24,11 +24,12 @@ export class ResolveIncidentHandler implements ICommandHandler<ResolveIncidentCo
       );
       const decision = decideResolve(current.status);
       conflictUnless(decision, current.status);
-      await uow.tx.query(
-        `UPDATE incidents SET status = $2, resolution = $3, resolved_at = now(), resolved_by = $4,
-           updated_at = now() WHERE id = $1`,
-        [current.id, decision.status, resolution, me.userId],
-      );
+      await saveIncidentChange(uow.tx, current.id, {
+        kind: 'resolve',
+        status: decision.status,
+        resolution,
+        by: me.userId,
+      });
       await recordHistory(uow.tx, current.id, me, 'RESOLVED', {
         status: { from: current.status, to: decision.status },
         resolution,

@@ -4,7 +4,7 @@ import { CommandRunner } from '#realtime';
 import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
 import { decideEdit, decideStatusUpdate } from '../../domain/incident.js';
 import { IncidentUpdatedEvent } from '../../events/incident-events.js';
-import { findIncident, recordHistory } from '../../persistence/incident.repository.js';
+import { findIncident, recordHistory, saveIncidentChange } from '../../persistence/incident.repository.js';
 import { appendIncidentUpdated } from '../append-incident-updated.js';
 import { UpdateIncidentCommand } from './update-incident.command.js';
 
@@ -38,10 +38,11 @@ export class UpdateIncidentHandler implements ICommandHandler<UpdateIncidentComm
       if (wanted.priority && wanted.priority !== current.priority)
         changes.priority = { from: current.priority, to: wanted.priority };
       if (wanted.note) changes.note = wanted.note;
-      await uow.tx.query(
-        'UPDATE incidents SET status = $2, priority = $3, updated_at = now() WHERE id = $1',
-        [current.id, decision.status, wanted.priority ?? current.priority],
-      );
+      await saveIncidentChange(uow.tx, current.id, {
+        kind: 'edit',
+        status: decision.status,
+        priority: wanted.priority ?? current.priority,
+      });
       await recordHistory(uow.tx, current.id, me, 'UPDATED', changes, wanted.note ?? null);
       return appendIncidentUpdated(uow, current.id, changes);
     });

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Principal } from '#core';
-import type { PanicView } from '../../persistence/panic.repository.js';
+import type { PanicView } from '../../persistence/panic.view.js';
 
 export class AcknowledgePanicCommand extends Command<{ panic: PanicView }> {
   constructor(

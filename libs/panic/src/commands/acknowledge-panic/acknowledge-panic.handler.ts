@@ -5,8 +5,7 @@ import { visiblePanic } from '../../domain/panic-access.js';
 import { decideAcknowledge } from '../../domain/panic.js';
 import { PanicEscalation } from '../../escalation/panic-escalation.service.js';
 import { PanicAcknowledgedEvent } from '../../events/panic-changed.event.js';
-import { PanicEntity } from '../../persistence/panic.entity.js';
-import { findPanicView, lockPanic } from '../../persistence/panic.repository.js';
+import { findPanicView, lockPanic, saveStatus } from '../../persistence/panic.repository.js';
 import { AcknowledgePanicCommand } from './acknowledge-panic.command.js';
 
 /** `panic_acknowledge`: the first acknowledger wins and stops the escalation. */
@@ -26,7 +25,7 @@ export class AcknowledgePanicHandler implements ICommandHandler<AcknowledgePanic
       if (decision.kind === 'conflict') throw AppError.conflict(decision.reason, { status: panic.status });
       if (decision.kind === 'unchanged') return { panic };
       const now = new Date();
-      await uow.tx.getRepository(PanicEntity).update(panic.id, {
+      await saveStatus(uow.tx, panic.id, {
         status: decision.status,
         acknowledgedAt: now,
         acknowledgedBy: me.userId,

@@ -1,23 +1,15 @@
+import { ActiveShifts } from '#attendance';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { actionTime, type Principal } from '#core';
 import { CommandRunner, Rooms, type UnitOfWork } from '#realtime';
 import { PanicEscalation } from '../../escalation/panic-escalation.service.js';
 import { PanicReceiptBackstop } from '../../escalation/panic-receipt-backstop.js';
 import { PanicRaisedEvent } from '../../events/panic-raised.event.js';
-import { panicViewFrom, toPanicView } from '../../persistence/panic.repository.js';
-import { activeShiftQuery, panicSiteOf } from './panic-site.js';
+import { insertRaised, moveActivePanic } from '../../persistence/panic.repository.js';
+import { panicSiteOf } from './panic-site.js';
 import { RaisePanicCommand, type RaisePanicResult } from './raise-panic.command.js';
 import type { RaisePanicDto } from './raise-panic.dto.js';
 import type { QueryResultRow } from 'pg';
-
-/** Inserts the panic unless the guard has an active one, and returns its view in the same statement. */
-const RAISE_SQL = `WITH raised AS (
-    INSERT INTO panics (site_id, guard_id, type, status, location, battery_level, message,
-      patrol_run_id, raised_at, received_at)
-    VALUES ($1, $2, $3, 'RAISED', $4, $5, $6, $7, $8, $9)
-    ON CONFLICT (guard_id) WHERE status IN ('RAISED','ACKNOWLEDGED') DO NOTHING RETURNING *
-  )
-  ${panicViewFrom('raised')}`;
 
 /**
  * `panic_alert`: stores the panic and its escalation deadline, appends `panic_alert` to the site
@@ -38,7 +30,7 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
       principal,
       command: 'panic_alert',
       clientEventId: dto.clientEventId,
-      prefetch: activeShiftQuery(principal.userId),
+      prefetch: ActiveShifts.siteQuery(principal.userId),
     };
     const outcome = await this.runner.run(ctx, (uow, shift) =>
       this.raise(uow, principal, dto, receivedAt, shift),
@@ -56,11 +48,11 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
     receivedAt: Date,
     shift: QueryResultRow[],
   ): Promise<RaisePanicResult> {
-    const siteId = panicSiteOf(shift, me, dto.siteId);
+    const siteId = panicSiteOf(ActiveShifts.siteIn(shift), me, dto.siteId);
     const raisedAt = actionTime(dto.recordedAt, receivedAt);
     const location = { lat: dto.location.lat, lng: dto.location.lng, accuracy: dto.location.accuracy };
     for (let attempt = 0; attempt < 3; attempt++) {
-      const [inserted] = await uow.prepared(RAISE_SQL, [
+      const panic = await insertRaised(uow, [
         siteId,
         me.userId,
         dto.type ?? 'PANIC',
@@ -71,8 +63,7 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
         raisedAt,
         receivedAt,
       ]);
-      if (inserted) {
-        const panic = toPanicView(inserted);
+      if (panic) {
         uow.append({
           type: 'panic_alert',
           siteId,
@@ -85,13 +76,8 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
         return { panicId: panic.id, duplicate: false };
       }
       // Another panic of this guard is active: hand it back with the newest location.
-      const active = (await uow.tx.query(
-        `UPDATE panics SET location = $2, updated_at = now()
-          WHERE guard_id = $1 AND status IN ('RAISED','ACKNOWLEDGED') RETURNING id`,
-        [me.userId, JSON.stringify(location)],
-      )) as [{ id: string }[], number];
-      const row = active[0][0];
-      if (row) return { panicId: row.id, duplicate: true };
+      const activeId = await moveActivePanic(uow.tx, me.userId, JSON.stringify(location));
+      if (activeId) return { panicId: activeId, duplicate: true };
     }
     throw new Error('could not raise or find the active panic');
   }

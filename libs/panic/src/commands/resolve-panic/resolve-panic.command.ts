@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Principal } from '#core';
-import type { PanicView } from '../../persistence/panic.repository.js';
+import type { PanicView } from '../../persistence/panic.view.js';
 
 export class ResolvePanicCommand extends Command<{ panic: PanicView }> {
   constructor(

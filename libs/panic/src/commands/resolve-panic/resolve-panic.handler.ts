@@ -5,8 +5,7 @@ import { visiblePanic } from '../../domain/panic-access.js';
 import { decideResolve } from '../../domain/panic.js';
 import { PanicEscalation } from '../../escalation/panic-escalation.service.js';
 import { PanicResolvedEvent } from '../../events/panic-changed.event.js';
-import { PanicEntity } from '../../persistence/panic.entity.js';
-import { findPanicView, lockPanic } from '../../persistence/panic.repository.js';
+import { findPanicView, lockPanic, saveStatus } from '../../persistence/panic.repository.js';
 import { ResolvePanicCommand } from './resolve-panic.command.js';
 
 /** `panic_resolve`: closes the panic with notes; CONFLICT when it is already resolved. */
@@ -26,7 +25,7 @@ export class ResolvePanicHandler implements ICommandHandler<ResolvePanicCommand>
       if (decision.kind !== 'change')
         throw AppError.conflict('Panic is already resolved', { status: panic.status });
       const now = new Date();
-      await uow.tx.getRepository(PanicEntity).update(panic.id, {
+      await saveStatus(uow.tx, panic.id, {
         status: decision.status,
         resolvedAt: now,
         resolvedBy: me.userId,

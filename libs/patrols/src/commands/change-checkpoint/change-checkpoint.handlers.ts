@@ -2,7 +2,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppError, type Principal } from '#core';
 import { CommandRunner } from '#realtime';
 import type { EntityManager } from 'typeorm';
-import { CheckpointEntity } from '../../persistence/checkpoint.entity.js';
+import type { CheckpointEntity } from '../../persistence/checkpoint.entity.js';
+import { Checkpoints } from '../../persistence/checkpoint.repository.js';
+import { PatrolRoutes } from '../../persistence/patrol-route.repository.js';
+import { PatrolRuns } from '../../persistence/patrol-run.repository.js';
 import { isUniqueViolation } from '../../persistence/unique-violation.js';
 import { checkpointView, type CheckpointView } from '../../queries/patrol-views.js';
 import { assertSiteStaff } from '../../queries/site-access.js';
@@ -10,9 +13,7 @@ import { DeleteCheckpointCommand, UpdateCheckpointCommand } from './change-check
 
 /** The checkpoint, row-locked, if the caller is staff of its site. */
 async function lockCheckpoint(tx: EntityManager, me: Principal, id: string): Promise<CheckpointEntity> {
-  const cp = await tx
-    .getRepository(CheckpointEntity)
-    .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  const cp = await Checkpoints.lock(tx, id);
   if (!cp) throw AppError.notFound('Checkpoint');
   assertSiteStaff(me, cp.siteId);
   return cp;
@@ -33,18 +34,17 @@ export class UpdateCheckpointHandler implements ICommandHandler<UpdateCheckpoint
     try {
       const outcome = await this.runner.run({ principal, command: 'update_checkpoint' }, async (uow) => {
         const cp = await lockCheckpoint(uow.tx, principal, checkpointId);
-        const repo = uow.tx.getRepository(CheckpointEntity);
         if (
           dto.code !== undefined &&
           dto.code !== cp.code &&
-          (await repo.existsBy({ siteId: cp.siteId, code: dto.code }))
+          (await Checkpoints.codeTaken(uow.tx, cp.siteId, dto.code))
         )
           throw codeTaken(dto.code);
         if (dto.name !== undefined) cp.name = dto.name;
         if (dto.code !== undefined) cp.code = dto.code;
         if (dto.location !== undefined) cp.location = { lat: dto.location.lat, lng: dto.location.lng };
         if (dto.radiusM !== undefined) cp.radiusM = dto.radiusM;
-        return checkpointView(await repo.save(cp));
+        return checkpointView(await Checkpoints.save(uow.tx, cp));
       });
       return outcome.result;
     } catch (e) {
@@ -62,24 +62,15 @@ export class DeleteCheckpointHandler implements ICommandHandler<DeleteCheckpoint
   async execute({ principal, checkpointId: id }: DeleteCheckpointCommand): Promise<void> {
     await this.runner.run({ principal, command: 'delete_checkpoint' }, async (uow) => {
       await lockCheckpoint(uow.tx, principal, id);
-      const routes = (await uow.tx.query(
-        'SELECT id FROM patrol_routes WHERE $1 = ANY(checkpoint_ids) ORDER BY id',
-        [id],
-      )) as { id: string }[];
-      if (routes.length)
-        throw AppError.conflict('Patrol routes use this checkpoint: edit them first', {
-          routeIds: routes.map((r) => r.id),
-        });
-      const [run] = (await uow.tx.query('SELECT id FROM patrol_runs WHERE $1 = ANY(checkpoint_ids) LIMIT 1', [
-        id,
-      ])) as {
-        id: string;
-      }[];
-      if (run)
+      const routeIds = await PatrolRoutes.listing(uow.tx, id);
+      if (routeIds.length)
+        throw AppError.conflict('Patrol routes use this checkpoint: edit them first', { routeIds });
+      const runId = await PatrolRuns.anyRecording(uow.tx, id);
+      if (runId)
         throw AppError.conflict('Patrol runs record this checkpoint; it stays for their history', {
-          patrolRunId: run.id,
+          patrolRunId: runId,
         });
-      await uow.tx.getRepository(CheckpointEntity).delete({ id });
+      await Checkpoints.remove(uow.tx, id);
     });
   }
 }

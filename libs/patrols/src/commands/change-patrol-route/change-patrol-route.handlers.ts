@@ -3,15 +3,15 @@ import { AppError, type Principal } from '#core';
 import { CommandRunner } from '#realtime';
 import type { EntityManager } from 'typeorm';
 import { assertCheckpointsOfSite } from '../route-checkpoints.js';
-import { PatrolRouteEntity } from '../../persistence/patrol-route.entity.js';
+import type { PatrolRouteEntity } from '../../persistence/patrol-route.entity.js';
+import { PatrolRoutes } from '../../persistence/patrol-route.repository.js';
+import { PatrolRuns } from '../../persistence/patrol-run.repository.js';
 import { PatrolViews, type PatrolRouteView } from '../../queries/patrol-views.js';
 import { assertSiteStaff } from '../../queries/site-access.js';
 import { DeletePatrolRouteCommand, UpdatePatrolRouteCommand } from './change-patrol-route.commands.js';
 
 async function lockRoute(tx: EntityManager, me: Principal, id: string): Promise<PatrolRouteEntity> {
-  const route = await tx
-    .getRepository(PatrolRouteEntity)
-    .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  const route = await PatrolRoutes.lock(tx, id);
   if (!route) throw AppError.notFound('Patrol route');
   assertSiteStaff(me, route.siteId);
   return route;
@@ -39,7 +39,7 @@ export class UpdatePatrolRouteHandler implements ICommandHandler<UpdatePatrolRou
       if (dto.expectedDurationMinutes !== undefined)
         route.expectedDurationMinutes = dto.expectedDurationMinutes;
       if (dto.maxGapMinutes !== undefined) route.maxGapMinutes = dto.maxGapMinutes;
-      const saved = await uow.tx.getRepository(PatrolRouteEntity).save(route);
+      const saved = await PatrolRoutes.save(uow.tx, route);
       return (await this.views.routes(uow.tx, [saved]))[0];
     });
     return outcome.result;
@@ -54,16 +54,13 @@ export class DeletePatrolRouteHandler implements ICommandHandler<DeletePatrolRou
   async execute({ principal, routeId: id }: DeletePatrolRouteCommand): Promise<void> {
     await this.runner.run({ principal, command: 'delete_patrol_route' }, async (uow) => {
       await lockRoute(uow.tx, principal, id);
-      const [run] = (await uow.tx.query(
-        'SELECT id, status FROM patrol_runs WHERE route_id = $1 ORDER BY status DESC LIMIT 1',
-        [id],
-      )) as { id: string; status: string }[];
+      const run = await PatrolRuns.anyOfRoute(uow.tx, id);
       if (run)
         throw AppError.conflict('Patrol runs were made on this route; it stays for their history', {
           patrolRunId: run.id,
           status: run.status,
         });
-      await uow.tx.getRepository(PatrolRouteEntity).delete({ id });
+      await PatrolRoutes.remove(uow.tx, id);
     });
   }
 }

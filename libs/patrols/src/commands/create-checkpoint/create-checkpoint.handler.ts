@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppError, SiteEntity } from '#core';
 import { CommandRunner } from '#realtime';
-import { CheckpointEntity } from '../../persistence/checkpoint.entity.js';
+import { Checkpoints } from '../../persistence/checkpoint.repository.js';
 import { isUniqueViolation } from '../../persistence/unique-violation.js';
 import { checkpointView, type CheckpointView } from '../../queries/patrol-views.js';
 import { assertSiteStaff } from '../../queries/site-access.js';
@@ -18,17 +18,14 @@ export class CreateCheckpointHandler implements ICommandHandler<CreateCheckpoint
       const outcome = await this.runner.run({ principal, command: 'create_checkpoint' }, async (uow) => {
         const site = await uow.tx.getRepository(SiteEntity).findOneBy({ id: siteId });
         assertSiteStaff(principal, site?.id ?? null);
-        const repo = uow.tx.getRepository(CheckpointEntity);
-        if (await repo.existsBy({ siteId, code: dto.code })) throw codeTaken(dto.code);
-        const saved = await repo.save(
-          repo.create({
-            siteId,
-            name: dto.name,
-            code: dto.code,
-            location: { lat: dto.location.lat, lng: dto.location.lng },
-            radiusM: dto.radiusM ?? DEFAULT_CHECKPOINT_RADIUS_M,
-          }),
-        );
+        if (await Checkpoints.codeTaken(uow.tx, siteId, dto.code)) throw codeTaken(dto.code);
+        const saved = await Checkpoints.insert(uow.tx, {
+          siteId,
+          name: dto.name,
+          code: dto.code,
+          location: { lat: dto.location.lat, lng: dto.location.lng },
+          radiusM: dto.radiusM ?? DEFAULT_CHECKPOINT_RADIUS_M,
+        });
         return checkpointView(saved);
       });
       return outcome.result;

@@ -8,8 +8,10 @@ import { classifyScan } from '../../domain/scan-classification.js';
 import { CheckpointScannedEvent } from '../../events/checkpoint-scanned.event.js';
 import { PatrolEventTypes, PatrolTimers } from '../../patrols.constants.js';
 import type { PatrolRunEntity } from '../../persistence/patrol-run.entity.js';
+import { PatrolRuns } from '../../persistence/patrol-run.repository.js';
+import { PatrolScans } from '../../persistence/patrol-scan.repository.js';
 import { checkpointRef, PatrolViews } from '../../queries/patrol-views.js';
-import { lockRunWithRouteQuery, ownRunWithRoute } from '../run-with-route.js';
+import { ownRunWithRoute } from '../run-with-route.js';
 import { ScanCheckpointCommand, type ScanCheckpointResult } from './scan-checkpoint.command.js';
 
 /**
@@ -32,7 +34,7 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
       principal: me,
       command: 'scan_checkpoint',
       clientEventId: dto.clientEventId,
-      prefetch: lockRunWithRouteQuery(dto.patrolRunId),
+      prefetch: PatrolRuns.lockWithRouteQuery(dto.patrolRunId),
     };
     const outcome = await this.runner.run(ctx, async (uow, prefetched) => {
       const { run, route } = ownRunWithRoute(prefetched, me);
@@ -45,21 +47,17 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
       });
       const checkpoint = scan.checkpoint;
       const stored = { id: randomUUID() };
-      uow.defer(
-        `INSERT INTO patrol_scans (id, run_id, checkpoint_id, code, result, location, distance_m,
-           recorded_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          stored.id,
-          run.id,
-          checkpoint?.id ?? null,
-          dto.checkpointCode,
-          scan.result,
-          dto.location ? JSON.stringify(dto.location) : null,
-          scan.distanceM,
-          recordedAt,
-          receivedAt,
-        ],
-      );
+      PatrolScans.deferInsert(uow, [
+        stored.id,
+        run.id,
+        checkpoint?.id ?? null,
+        dto.checkpointCode,
+        scan.result,
+        dto.location ? JSON.stringify(dto.location) : null,
+        scan.distanceM,
+        recordedAt,
+        receivedAt,
+      ]);
       // a phone clock running ahead (up to the 2 min allowed) must not push deadlines out
       const progressAt = recordedAt < receivedAt ? recordedAt : receivedAt;
       const disproved = scan.counts ? this.countProgress(uow, run, checkpoint!.id, progressAt) : null;
@@ -121,11 +119,7 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
       run.gapAlertBase = null;
       run.gapAlertMissed = null;
     }
-    uow.defer(
-      `UPDATE patrol_runs SET scanned_ids = $2, last_progress_at = $3, gap_alert_base = $4,
-         gap_alert_missed = $5 WHERE id = $1`,
-      [run.id, run.scannedIds, run.lastProgressAt, run.gapAlertBase, run.gapAlertMissed],
-    );
+    PatrolRuns.deferProgress(uow, run);
     if (remainingOf(run).length)
       this.timers.scheduleDeferred(
         uow,

@@ -1,15 +1,15 @@
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { ActiveShifts } from '#attendance';
 import { AppConfig, AppError } from '#core';
 import { CommandRunner, Rooms, TimerService } from '#realtime';
 import { gapDeadline, overdueDeadline } from '../../domain/patrol-deadlines.js';
 import { PatrolStartedEvent } from '../../events/patrol-started.event.js';
 import { PatrolEventTypes, PatrolTimers } from '../../patrols.constants.js';
-import { PatrolRouteEntity } from '../../persistence/patrol-route.entity.js';
-import { PatrolRunEntity } from '../../persistence/patrol-run.entity.js';
+import { PatrolRoutes } from '../../persistence/patrol-route.repository.js';
+import { PatrolRuns } from '../../persistence/patrol-run.repository.js';
 import { isUniqueViolation } from '../../persistence/unique-violation.js';
 import { PatrolViews, type PatrolRunView } from '../../queries/patrol-views.js';
 import { PatrolRunEnder } from '../patrol-run-ender.js';
-import { lockActiveRunOf } from '../own-run.js';
 import { StartPatrolCommand } from './start-patrol.command.js';
 
 const ONE_ACTIVE = 'patrol_runs_one_active_per_guard';
@@ -33,39 +33,33 @@ export class StartPatrolHandler implements ICommandHandler<StartPatrolCommand> {
     const ctx = { principal: me, command: 'start_patrol', clientEventId: dto.clientEventId };
     const outcome = await this.runner
       .run(ctx, async (uow) => {
-        const route = await uow.tx.getRepository(PatrolRouteEntity).findOneBy({ id: dto.routeId });
+        const route = await PatrolRoutes.find(uow.tx, dto.routeId);
         if (!route) throw AppError.notFound('Patrol route');
         if (!me.siteIds.includes(route.siteId))
           throw AppError.forbidden('You are not assigned to the site of this route', {
             reason: 'NOT_ASSIGNED',
           });
-        const [shift] = (await uow.tx.query(
-          'SELECT id, site_id FROM shifts WHERE guard_id = $1 AND ended_at IS NULL',
-          [me.userId],
-        )) as { id: string; site_id: string }[];
-        if (shift?.site_id !== route.siteId)
+        const shift = await ActiveShifts.ofGuard(uow.tx, me.userId);
+        if (shift?.siteId !== route.siteId)
           throw AppError.forbidden('Start a shift at this site first', { reason: 'NOT_ON_SHIFT' });
         // a run left in progress by an earlier shift (clocked out before its end was recorded) ends
         // now; one of this shift is the guard's to finish first
-        const active = await lockActiveRunOf(uow.tx, me.userId);
+        const active = await PatrolRuns.lockActiveOf(uow.tx, me.userId);
         if (active && !(await this.ender.endIfShiftEnded(uow, active))) throw alreadyActive(active.id);
-        const runs = uow.tx.getRepository(PatrolRunEntity);
         const now = receivedAt;
-        const run = await runs.save(
-          runs.create({
-            routeId: route.id,
-            siteId: route.siteId,
-            guardId: me.userId,
-            shiftId: shift.id,
-            status: 'IN_PROGRESS',
-            checkpointIds: route.checkpointIds,
-            scannedIds: [],
-            expectedDurationMinutes: route.expectedDurationMinutes,
-            maxGapMinutes: route.maxGapMinutes,
-            startedAt: now,
-            lastProgressAt: now,
-          }),
-        );
+        const run = await PatrolRuns.insert(uow.tx, {
+          routeId: route.id,
+          siteId: route.siteId,
+          guardId: me.userId,
+          shiftId: shift!.id,
+          status: 'IN_PROGRESS',
+          checkpointIds: route.checkpointIds,
+          scannedIds: [],
+          expectedDurationMinutes: route.expectedDurationMinutes,
+          maxGapMinutes: route.maxGapMinutes,
+          startedAt: now,
+          lastProgressAt: now,
+        });
         const minuteMs = this.config.PATROL_MINUTE_MS;
         await this.timers.schedule(
           uow.tx,

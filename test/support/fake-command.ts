@@ -1,0 +1,36 @@
+import type { EventBus } from '@nestjs/cqrs';
+import type { CommandRunner, UnitOfWork } from '#realtime';
+
+/** An event a fake unit of work was asked to append. */
+export interface AppendedEvent {
+  type: string;
+  streams: string[];
+  data: unknown;
+}
+
+/**
+ * The ports a command handler runs on, faked for unit specs: a runner that runs the work at once
+ * on a unit of work whose `tx` is `tx` (repositories are spied on separately), recording what it
+ * appends, and an event bus that records what is published.
+ */
+export function fakeCommandPorts(tx: object = {}) {
+  const appended: AppendedEvent[] = [];
+  const published: unknown[] = [];
+  const uow = { tx, append: (e: AppendedEvent) => appended.push(e) } as unknown as UnitOfWork;
+  const runner = {
+    run: async (_ctx: unknown, work: (u: UnitOfWork) => Promise<unknown>) => ({
+      result: await work(uow),
+      envelopes: [],
+      replayed: false,
+    }),
+  } as unknown as CommandRunner;
+  const bus = { publish: (e: unknown) => published.push(e) } as unknown as EventBus;
+  return { runner, bus, uow, appended, published };
+}
+
+/** The contract code of the AppError a promise rejects with ('no error' when it resolves). */
+export const codeOf = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'no error',
+    (e: { code: string }) => e.code,
+  );
