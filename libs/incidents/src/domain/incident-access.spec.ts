@@ -1,6 +1,5 @@
 import type { Principal, Role } from '#core';
-import type { IncidentView } from '../persistence/incident.repository.js';
-import { authorizeIncident } from './incident-access.js';
+import { authorizeIncident, type IncidentParties } from './incident-access.js';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -15,7 +14,7 @@ const incident = {
   siteId: A,
   reporter: { id: 'rep', name: 'rep' },
   assignee: { id: 'asg', name: 'asg' },
-} as IncidentView;
+} as IncidentParties;
 
 describe('authorizeIncident', () => {
   it('lets site staff and admins do everything', () => {

@@ -1,5 +1,11 @@
 import { AppError, canAccessSite, isSiteStaff, type Principal } from '#core';
-import type { IncidentView } from '../persistence/incident.repository.js';
+
+/** What the access rule reads of an incident (IncidentView has it). */
+export interface IncidentParties {
+  siteId: string;
+  reporter: { id: string };
+  assignee?: { id: string } | null;
+}
 
 export type IncidentRight = 'staff' | 'staff-or-assignee' | 'read';
 
@@ -7,11 +13,11 @@ export type IncidentRight = 'staff' | 'staff-or-assignee' | 'read';
  * Who may do what with an incident: site staff (and admins) everything; the assignee works it;
  * the reporter reads it. Other members of the site get FORBIDDEN; anyone else NOT_FOUND.
  */
-export function authorizeIncident(
+export function authorizeIncident<I extends IncidentParties>(
   me: Principal,
-  incident: IncidentView | null,
+  incident: I | null,
   right: IncidentRight,
-): IncidentView {
+): I {
   if (!incident) throw AppError.notFound('Incident');
   if (isSiteStaff(me, incident.siteId)) return incident;
   const assignee = incident.assignee?.id === me.userId;
