@@ -119,7 +119,8 @@ export class Add${Pascal}NoteHandler implements ICommandHandler<Add${Pascal}Note
       return { note };
     });
     // A replayed retry has no envelopes: nothing to broadcast again.
-    if (outcome.envelopes.length) this.events.publish(new ${Pascal}NoteAddedEvent(outcome.result.note.id, outcome.envelopes));
+    if (outcome.envelopes.length)
+      this.events.publish(new ${Pascal}NoteAddedEvent(outcome.result.note.id, outcome.envelopes));
     return outcome.result;
   }
 }
