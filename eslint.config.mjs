@@ -1,6 +1,55 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { readdirSync } from 'node:fs';
+
+/**
+ * Boundaries (docs/feature-modules.md): a library is used only through its public entry, the
+ * `#<lib>` alias of its src/index.ts; domain rules import no persistence and no framework. The
+ * libraries are read from libs/, so a new one is covered without an edit here.
+ */
+const LIBS = readdirSync(new URL('./libs/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const PUBLIC_ENTRY = 'Import another library only through its public entry (#core, #realtime, #panic, ...).';
+/** Relative paths into another library's src/ or through libs/, and subpaths of an alias. */
+const OUTSIDE_PUBLIC_ENTRY = [
+  { regex: '^\\.{1,2}/(.*/)?src(/|$)', message: PUBLIC_ENTRY },
+  { regex: '^\\.{1,2}/(.*/)?libs/', message: PUBLIC_ENTRY },
+  { regex: '^#[^/]+/', message: PUBLIC_ENTRY },
+];
+const DOMAIN_IS_PURE = [
+  { regex: '(^|/)persistence(/|$)', message: 'Domain rules take plain values: no persistence import.' },
+  {
+    regex: '^(@nestjs/|typeorm$|typeorm/|pg$)',
+    message: 'Domain rules are plain TypeScript: no Nest, TypeORM or pg.',
+  },
+];
+/** Which aliases a library may import besides the rules above: the core and the SDK stand alone. */
+const ALLOWED_ALIASES = { core: [], client: [], realtime: ['core'] };
+const restrict = (patterns) => ['error', { patterns }];
+const aliasesOtherThan = (allowed) => ({
+  regex: allowed.length ? `^#(?!(${allowed.join('|')})$)` : '^#',
+  message: allowed.length
+    ? `Of the other libraries this one imports only ${allowed.map((a) => `#${a}`).join(', ')}.`
+    : 'This library imports no other library.',
+});
+const libraryBoundaries = LIBS.flatMap((lib) => {
+  const own = {
+    regex: `^#${lib}$`,
+    message: `Inside libs/${lib} import its own files by relative path, not through #${lib} (a cycle).`,
+  };
+  const layering = ALLOWED_ALIASES[lib] ? [aliasesOtherThan(ALLOWED_ALIASES[lib])] : [];
+  const base = [...OUTSIDE_PUBLIC_ENTRY, own, ...layering];
+  return [
+    { files: [`libs/${lib}/**/*.ts`], rules: { 'no-restricted-imports': restrict(base) } },
+    // A later block replaces a rule's options instead of adding to them: domain files repeat the base.
+    {
+      files: [`libs/${lib}/**/domain/**/*.ts`],
+      rules: { 'no-restricted-imports': restrict([...base, ...DOMAIN_IS_PURE]) },
+    },
+  ];
+});
 
 export default tseslint.config(
   {
@@ -34,6 +83,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  ...libraryBoundaries,
+  {
+    files: ['apps/api/**/*.ts', 'apps/simulator/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(OUTSIDE_PUBLIC_ENTRY) },
+  },
+  {
+    // The browser bundle has no package imports: it reaches the SDK by the path of its public entry.
+    files: ['apps/console/**/*.ts', 'apps/console/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          regex: '^\\.{1,2}/(.*/)?libs/(?!client/src/index\\.js$)',
+          message: "The console uses only the SDK's public entry.",
+        },
+        { regex: '^#', message: 'The console uses only the SDK, by the path of its public entry.' },
+      ]),
     },
   },
   {

@@ -20,7 +20,12 @@ export default {
   // testTimeout is a global option: inside a project entry Jest ignores it (e2e tests ran with 5 s).
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      // scripts/: plain Node tools (the feature generator) with plain ESM specs
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.mjs'],
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -73,4 +73,21 @@ describe('abuse: command budgets', () => {
       second.close();
     }
   });
+
+  it("panic_alert is never refused by the socket's budget, even right after a burst used it up", async () => {
+    // sent together with the burst, so it lands in the same 1 s window as the refused commands
+    const guard = await createUser(t, 'guard', [site]);
+    const s: TestSocket = await connect(t.baseUrl, { token: guard.token });
+    try {
+      const burst = Array.from({ length: 12 }, () => command(s, 'sync', { cursors: {} }));
+      const panic = await command(s, 'panic_alert', {
+        location: { lat: 52.52, lng: 13.405, accuracy: 5 },
+        type: 'MEDICAL',
+      });
+      expect((await Promise.all(burst)).some((a) => !a.ok && a.error.code === 'RATE_LIMITED')).toBe(true);
+      expect(panic).toEqual({ ok: true, data: { panicId: expect.any(String), duplicate: false } });
+    } finally {
+      s.close();
+    }
+  });
 });

@@ -1,7 +1,14 @@
 import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Principal } from '#core';
-import { type CommandSender, RealtimeGateway, WsPrincipal, WsRoles, WsSender } from '#realtime';
+import {
+  CommandPolicy,
+  type CommandSender,
+  RealtimeGateway,
+  WsPrincipal,
+  WsRoles,
+  WsSender,
+} from '#realtime';
 import { AcknowledgePanicCommand } from './commands/acknowledge-panic/acknowledge-panic.command.js';
 import { AcknowledgePanicDto } from './commands/acknowledge-panic/acknowledge-panic.dto.js';
 import { RaisePanicCommand } from './commands/raise-panic/raise-panic.command.js';
@@ -14,18 +21,25 @@ import { ResolvePanicDto } from './commands/resolve-panic/resolve-panic.dto.js';
 export class PanicGateway {
   constructor(private readonly commandBus: CommandBus) {}
 
+  /**
+   * Never queued behind the guard's own GPS fixes, never refused by a rate limit: duplicates of an
+   * active panic are absorbed by the panic rules instead.
+   */
+  @CommandPolicy({ lane: 'urgent', throttle: 'exempt' })
   @SubscribeMessage('panic_alert')
   @WsRoles('guard')
   raise(@WsSender() from: CommandSender, @MessageBody() dto: RaisePanicDto) {
     return this.commandBus.execute(new RaisePanicCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
+  @CommandPolicy({ lane: 'urgent' })
   @SubscribeMessage('panic_acknowledge')
   @WsRoles('supervisor', 'manager', 'admin')
   acknowledge(@WsPrincipal() me: Principal, @MessageBody() dto: AcknowledgePanicDto) {
     return this.commandBus.execute(new AcknowledgePanicCommand(me, dto.panicId, dto.clientEventId));
   }
 
+  @CommandPolicy({ lane: 'urgent' })
   @SubscribeMessage('panic_resolve')
   @WsRoles('supervisor', 'manager', 'admin')
   resolve(@WsPrincipal() me: Principal, @MessageBody() dto: ResolvePanicDto) {

@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
-import { type CommandSender, RealtimeGateway, WsRoles, WsSender } from '#realtime';
+import { CommandPolicy, type CommandSender, RealtimeGateway, WsRoles, WsSender } from '#realtime';
 import { UpdateLocationCommand } from './commands/update-location/update-location.command.js';
 import { UpdateLocationDto } from './commands/update-location/update-location.dto.js';
 
@@ -9,6 +9,11 @@ import { UpdateLocationDto } from './commands/update-location/update-location.dt
 export class TrackingGateway {
   constructor(private readonly commandBus: CommandBus) {}
 
+  /**
+   * The most frequent command: may wait a turn behind everything else read (bulk lane); its
+   * successes go to the location history, not the audit log.
+   */
+  @CommandPolicy({ lane: 'bulk', audit: 'errors' })
   @SubscribeMessage('update_location')
   @WsRoles('guard')
   update(@WsSender() from: CommandSender, @MessageBody() dto: UpdateLocationDto) {

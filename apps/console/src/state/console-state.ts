@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../../libs/client/src/contract.js';
+import type { Envelope } from '../../../../libs/client/src/index.js';
 import { alertOf } from './alerts.js';
 import { applyMessage, applyRead, type ChatTarget, type DirectSummary } from './chat.js';
 import { emptyConversation, withMessage, withMissing, withRead } from './messages.js';

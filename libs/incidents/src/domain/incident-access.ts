@@ -1,10 +1,10 @@
 import { AppError, canAccessSite, isSiteStaff, type Principal } from '#core';
 
-/** What the rules read of an incident. */
+/** What the access rule reads of an incident (IncidentView has it). */
 export interface IncidentParties {
   siteId: string;
   reporter: { id: string };
-  assignee: { id: string } | null;
+  assignee?: { id: string } | null;
 }
 
 export type IncidentRight = 'staff' | 'staff-or-assignee' | 'read';

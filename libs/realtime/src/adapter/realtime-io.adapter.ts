@@ -5,6 +5,11 @@ import type { Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import { AuditService } from '../audit/audit.service.js';
 import { CommandLanes, laneFull } from '../commands/command-lanes.js';
+import {
+  DEFAULT_COMMAND_POLICY,
+  resolveCommandPolicy,
+  type ResolvedCommandPolicy,
+} from '../commands/command-policy.js';
 import { CommandThrottle } from '../commands/command-throttle.js';
 import { checkPayload } from '../commands/payload-guard.js';
 import { RateLimitedDisconnect } from '../commands/rate-limited-disconnect.js';
@@ -48,6 +53,11 @@ export class RealtimeIoAdapter extends IoAdapter {
   private readonly slots = new Map<string, number>();
   /** Slot -> that command's Prometheus counts, made when the slot is (not per command). */
   private readonly tallies: CommandTally[] = [];
+  /**
+   * Slot -> the command's declared policy (lane, throttle, audit) with this app's settings applied,
+   * resolved when the slot is made: per message it is an array read, not a lookup by name.
+   */
+  private readonly policies: ResolvedCommandPolicy[] = [];
   private readonly log = rootLogger().child({ context: 'socket' });
   private readonly lanes = new CommandLanes();
 
@@ -139,13 +149,23 @@ export class RealtimeIoAdapter extends IoAdapter {
         const bound = (socket as BoundSocket)[BOUND];
         if (slot !== undefined && bound?.callbacks[slot]) {
           const payload = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
-          const responder = new Responder(socket, event, payload, ack, audit, this.tallies[slot], overLimit);
+          const policy = this.policies[slot];
+          const responder = new Responder(
+            socket,
+            event,
+            payload,
+            ack,
+            audit,
+            this.tallies[slot],
+            policy,
+            overLimit,
+          );
           const callback = bound.callbacks[slot];
           // Checked when read: a payload refused anyway is answered now instead of held in a lane.
           const badPayload = checkPayload(payload);
           const run = () => void this.dispatch(socket, responder, payload, callback, throttle, badPayload);
           if (badPayload) return run();
-          if (!this.lanes.submit(socket, event, run)) responder.fail(laneFull());
+          if (!this.lanes.submit(socket, policy.lane, run)) responder.fail(laneFull());
           return;
         }
         // One label for every unknown name: a client must not be able to add time series.
@@ -156,11 +176,14 @@ export class RealtimeIoAdapter extends IoAdapter {
           ack,
           audit,
           unknownCommand,
+          DEFAULT_COMMAND_POLICY,
           overLimit,
         );
         // Unknown events count against the user's budget too: each one costs an answer and an audit row.
         // a promise either way (a synchronous throw becomes its rejection, answered below)
-        void new Promise<AppError | null>((resolve) => resolve(throttle.check(socket, event))).then(
+        void new Promise<AppError | null>((resolve) =>
+          resolve(throttle.check(socket, event, DEFAULT_COMMAND_POLICY)),
+        ).then(
           (refused) => void responder.fail(refused ?? new AppError(ErrorCode.UNKNOWN_EVENT, 'Unknown event')),
           (err: unknown) => void responder.fail(err),
         );
@@ -179,6 +202,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       if (slot === undefined) {
         this.slots.set(message, (slot = this.slots.size));
         this.tallies[slot] = this.app.get(PrometheusMetrics).command(message);
+        this.policies[slot] = resolveCommandPolicy(message, this.app.get(AppConfig));
       }
       bound.callbacks[slot] = callback;
     }
@@ -205,7 +229,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       if (!socket.connected)
         return void responder.fail(new AppError(ErrorCode.UNAVAILABLE, 'The connection closed first'));
       // Budget first: refused payloads cost an answer and an audit row as well, so they count.
-      const budget = throttle.check(socket, responder.event);
+      const budget = throttle.check(socket, responder.event, responder.policy);
       const refused = (budget instanceof Promise ? await budget : budget) ?? badPayload;
       if (refused) return void responder.fail(refused);
       // Nest's handler: guards, pipes, the method and the exception filter (which answers failures).

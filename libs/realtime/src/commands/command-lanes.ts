@@ -1,9 +1,6 @@
 import { AppError, rootLogger } from '#core';
+import type { CommandLane } from './command-policy.js';
 
-/** High-volume commands that may wait a few milliseconds for everything else read in the same turn. */
-const BULK = new Set(['update_location']);
-/** Never queued, not even behind the socket's own bulk commands: a panic overtakes its GPS fixes. */
-const isUrgent = (event: string): boolean => event.startsWith('panic_');
 /** Bulk commands started per turn of the event loop; the sockets are read again in between. */
 const PER_TURN = 64;
 /** A socket with this many commands waiting is sending faster than any client should. */
@@ -16,10 +13,11 @@ const QUEUED = Symbol('ps:queued-commands');
 type Queueing = { [QUEUED]?: number };
 
 /**
- * Two lanes for inbound commands. Bulk commands (`update_location`) wait in one FIFO that is
- * drained `PER_TURN` at a time between turns of the event loop (setImmediate); all other commands
- * start as soon as they are read. Once a socket has a command waiting, its later commands queue
- * behind it (a socket's commands keep their order), except urgent ones (`panic_*`).
+ * Two lanes for inbound commands, chosen by the command's declared policy (CommandPolicy `lane`).
+ * Bulk commands (`update_location`) wait in one FIFO that is drained `PER_TURN` at a time between
+ * turns of the event loop (setImmediate); all other commands start as soon as they are read. Once
+ * a socket has a command waiting, its later commands queue behind it (a socket's commands keep
+ * their order), except urgent ones (the panic commands): those are never queued.
  *
  * Why: after a GC pause at 10,000 guards a node has a second or more of location updates to work
  * through, and handled in read order a panic waited behind all of them (panic p99 1 to 2 s). With
@@ -39,10 +37,10 @@ export class CommandLanes {
    * Starts `run` now or queues it. False when the socket already has MAX_QUEUED_PER_SOCKET waiting:
    * `run` is dropped and the caller answers with `laneFull()`.
    */
-  submit(socket: object, event: string, run: () => void): boolean {
+  submit(socket: object, lane: CommandLane, run: () => void): boolean {
     const s = socket as Queueing;
     const waiting = s[QUEUED] ?? 0;
-    if (isUrgent(event) || (waiting === 0 && !BULK.has(event))) {
+    if (lane === 'urgent' || (waiting === 0 && lane !== 'bulk')) {
       run();
       return true;
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, AppError, RateLimiter } from '#core';
 import type { PsSocket } from '../session/socket-session.js';
-import { commandPolicyOf } from './command-policy.js';
+import type { CommandBudget, ResolvedCommandPolicy } from './command-policy.js';
 
 /**
  * The socket's budget key, built once per socket: a key built per command is a new string that the
@@ -17,15 +17,13 @@ function budgetKey(socket: KeyedSocket): string {
 }
 
 /**
- * Per-event-class budgets through the shared store (cluster-wide with Redis): every command per
- * socket per second, join_site per user per minute.
- * panic_alert is exempt: a guard's panic must never be refused by a rate limit; duplicates of an
- * active panic are absorbed by the panic rules instead. update_location has its own 1 s rule.
- * A command may declare a budget of its own on its handler (CommandPolicy), checked after this one.
+ * Budgets through the shared store (cluster-wide with Redis), by the command's declared policy
+ * (CommandPolicy, resolved once per event name): every command per socket per second
+ * (WS_COMMANDS_PER_S) unless its policy exempts it (a guard's panic must never be refused by a rate
+ * limit), then the command's own per-user budget if it declares one (join_site per minute, typing).
  */
 @Injectable()
 export class CommandThrottle {
-  private static readonly EXEMPT = new Set(['panic_alert']);
   constructor(
     private readonly config: AppConfig,
     private readonly limiter: RateLimiter,
@@ -33,32 +31,30 @@ export class CommandThrottle {
 
   /**
    * The refusal for this command, or null. Answered at once (no promise) when the budget store is
-   * in this process and the event has no second budget: the common case on one node.
+   * in this process and the command has no budget of its own: the common case on one node.
    */
-  check(socket: PsSocket, event: string): AppError | null | Promise<AppError | null> {
-    if (CommandThrottle.EXEMPT.has(event)) return null;
-    if (event !== 'join_site' && !commandPolicyOf(event)?.budget) {
-      const key = budgetKey(socket);
-      const burst = this.limiter.hitNow(key, this.config.WS_COMMANDS_PER_S, 1000);
+  check(
+    socket: PsSocket,
+    event: string,
+    policy: ResolvedCommandPolicy,
+  ): AppError | null | Promise<AppError | null> {
+    if (policy.exempt) return null;
+    if (!policy.budget) {
+      const burst = this.limiter.hitNow(budgetKey(socket), this.config.WS_COMMANDS_PER_S, 1000);
       if (burst) return burst.allowed ? null : AppError.rateLimited(burst.retryAfterMs);
     }
-    return this.checkAsync(socket, event);
+    return this.checkAsync(socket, event, policy.budget);
   }
 
-  private async checkAsync(socket: PsSocket, event: string): Promise<AppError | null> {
-    const userId = socket.data.principal.userId;
+  private async checkAsync(
+    socket: PsSocket,
+    event: string,
+    own: CommandBudget | null,
+  ): Promise<AppError | null> {
     const burst = await this.limiter.hit(budgetKey(socket), this.config.WS_COMMANDS_PER_S, 1000);
     if (!burst.allowed) return AppError.rateLimited(burst.retryAfterMs);
-    if (event === 'join_site') {
-      const joins = await this.limiter.hit(
-        `ws:${userId}:join_site`,
-        this.config.WS_JOIN_SITE_PER_MIN,
-        60_000,
-      );
-      if (!joins.allowed) return AppError.rateLimited(joins.retryAfterMs);
-    }
-    const own = commandPolicyOf(event)?.budget;
     if (own) {
+      const userId = socket.data.principal.userId;
       const hit = await this.limiter.hit(`ws:${userId}:${event}`, own.limit, own.windowMs);
       if (!hit.allowed) return AppError.rateLimited(hit.retryAfterMs);
     }

@@ -3,22 +3,12 @@ import { isObservable } from 'rxjs';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RateLimitedDisconnect } from './rate-limited-disconnect.js';
 import type { PsSocket } from '../session/socket-session.js';
-import { commandPolicyOf } from './command-policy.js';
-
-/** Events whose successes go to the location history rather than the audit log. */
-const NOT_AUDITED_ON_SUCCESS = new Set(['update_location']);
-
-/** Whether an answer of this result is written to the audit log (see CommandPolicy). */
-function audited(event: string, result: 'ok' | 'error'): boolean {
-  const audit = commandPolicyOf(event)?.audit ?? 'all';
-  if (audit === 'never') return false;
-  return result === 'error' || (audit === 'all' && !NOT_AUDITED_ON_SUCCESS.has(event));
-}
+import { DEFAULT_COMMAND_POLICY, type ResolvedCommandPolicy } from './command-policy.js';
 
 /**
  * Answers one inbound command exactly once: `{ ok: true, data }` or `{ ok: false, error }` through
  * the client's ack, or an `exception` event when the client sent no ack and the command failed.
- * Every answer is audited with its result code.
+ * Answers are audited with their result code as the command's policy says (CommandPolicy `audit`).
  */
 export class Responder {
   answered = false;
@@ -38,6 +28,8 @@ export class Responder {
     private readonly audit: AuditService,
     /** This command name's Prometheus counts (PrometheusMetrics.command), looked up once per name. */
     private readonly tally: CommandTally,
+    /** The command's declared policy, resolved once per event name (RealtimeIoAdapter). */
+    readonly policy: ResolvedCommandPolicy = DEFAULT_COMMAND_POLICY,
     /** Cuts off a socket that keeps getting RATE_LIMITED (absent for calls outside the adapter). */
     private readonly overLimit?: RateLimitedDisconnect,
   ) {}
@@ -47,7 +39,7 @@ export class Responder {
     this.answered = true;
     this.ack?.({ ok: true, data: data ?? {} });
     this.tally.record(null, (performance.now() - this.readAtMs) / 1000);
-    if (audited(this.event, 'ok')) this.record('ok', null);
+    if (this.policy.auditSuccess) this.record('ok', null);
   }
 
   fail(err: unknown): ErrorBody {
@@ -63,7 +55,7 @@ export class Responder {
     if (this.ack) this.ack({ ok: false, error: body });
     else this.socket.emit('exception', { event: this.event, code: error.code, message: error.message });
     this.tally.record(error.code, (performance.now() - this.readAtMs) / 1000);
-    if (audited(this.event, 'error')) this.record('error', error.code);
+    if (this.policy.auditErrors) this.record('error', error.code);
     if (error.code === 'RATE_LIMITED') this.overLimit?.note(this.socket);
     return error;
   }

@@ -1,5 +1,6 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import { AppError, isSiteStaff, type Principal } from '#core';
+import { CommandPolicy } from '../commands/command-policy.js';
 import { RealtimeGateway, WsPrincipal } from '../commands/realtime-gateway.decorator.js';
 import { SiteViewService } from './site-view.service.js';
 import { SessionLifecycle } from './session-lifecycle.service.js';
@@ -26,6 +27,8 @@ export class SessionGateway {
     return this.syncs.sync(me, dto.cursors);
   }
 
+  /** Each join answers with a snapshot of the site: a budget per user per minute of its own. */
+  @CommandPolicy({ budget: (config) => ({ limit: config.WS_JOIN_SITE_PER_MIN, windowMs: 60_000 }) })
   @SubscribeMessage('join_site')
   async join(@ConnectedSocket() socket: PsSocket, @WsPrincipal() me: Principal, @MessageBody() dto: SiteDto) {
     assertStaff(me, dto.siteId);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Publisher } from '../../../realtime/src/index.js';
+import type { Publisher } from '#realtime';
 import { ActiveShiftCache, REVALIDATE_EVERY_MS } from './active-shift.cache.js';
 
 const row = { id: 'shift-1', site_id: 'site-1', started_received_at: new Date(0) };
