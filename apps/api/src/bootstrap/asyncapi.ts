@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { rootLogger } from '#core';
+import { consoleAssetsDir } from '../console/console.module.js';
 import { buildAsyncApiDocument } from '../asyncapi/asyncapi-document.js';
 
 /** The contract's version (docs/protocol.md title), not the server's. */
@@ -18,13 +19,11 @@ interface Res {
 }
 
 /**
- * The renderer's browser bundle and stylesheet, from the installed @asyncapi/react-component
- * (React and the parser inside): the page works with no network beyond this server.
+ * The renderer's browser bundle and stylesheet (React and the parser inside), copied from
+ * @asyncapi/react-component into dist/asyncapi by the build: the page needs no network beyond
+ * this server.
  */
-function rendererAsset(file: string): Buffer {
-  const pkg = dirname(createRequire(import.meta.url).resolve('@asyncapi/react-component/package.json'));
-  return readFileSync(join(pkg, file));
-}
+const rendererDir = () => join(dirname(consoleAssetsDir()), 'asyncapi');
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -54,11 +53,16 @@ const RENDER = `AsyncApiStandalone.render(
  */
 export function setupAsyncApi(app: INestApplication): void {
   const http = app.getHttpAdapter();
+  const dir = rendererDir();
+  if (!existsSync(join(dir, 'standalone.js')))
+    rootLogger()
+      .child({ context: 'asyncapi' })
+      .warn({ dir }, 'AsyncAPI renderer not built (npm run build): /api/asyncapi shows no page');
   let assets: Record<string, { type: string; body: Buffer }> | undefined;
   const asset = (name: string) =>
     (assets ??= {
-      'standalone.js': { type: 'application/javascript', body: rendererAsset('browser/standalone/index.js') },
-      'default.min.css': { type: 'text/css', body: rendererAsset('styles/default.min.css') },
+      'standalone.js': { type: 'application/javascript', body: readFileSync(join(dir, 'standalone.js')) },
+      'default.min.css': { type: 'text/css', body: readFileSync(join(dir, 'default.min.css')) },
       'render.js': { type: 'application/javascript', body: Buffer.from(RENDER) },
     })[name];
 
