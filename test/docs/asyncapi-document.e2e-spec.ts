@@ -93,4 +93,9 @@ describe('AsyncAPI document (/api/asyncapi.json)', () => {
       expect.arrayContaining(['id', 'type', 'stream', 'seq', 'siteId', 'occurredAt', 'actor', 'data']),
     );
   });
+
+  it('is linked from the OpenAPI description', async () => {
+    const openapi = (await request(t.baseUrl).get('/api/docs-json').expect(200)).body;
+    expect(openapi.info.description).toContain('/api/asyncapi');
+  });
 });
