@@ -8,7 +8,13 @@ import { join } from 'node:path';
 
 const STAMP = 'dist/.tsbuildinfo';
 const ROOTS = ['apps', 'libs', 'bench'];
-const FILES = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'apps/console/build.mjs'];
+const FILES = [
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+  'apps/console/build.mjs',
+  'scripts/copy-asyncapi-renderer.mjs',
+];
 // TypeScript, and the console's markup and styles.
 const SOURCE = /\.(ts|tsx|html|css)$/;
 
@@ -33,8 +39,9 @@ function changedSince(stamp) {
   return changed;
 }
 
-// No console bundle counts as a first build too (a dist/ left by tsc alone).
-const stamp = mtime('dist/console/app.js') < 0 ? -1 : mtime(STAMP);
+// No console bundle or AsyncAPI renderer counts as a first build too (a dist/ left by tsc alone).
+const stamp =
+  mtime('dist/console/app.js') < 0 || mtime('dist/asyncapi/standalone.js') < 0 ? -1 : mtime(STAMP);
 const changed = stamp < 0 ? null : changedSince(stamp);
 if (changed?.length === 0) {
   console.log('build: dist/ is up to date (nothing changed since the last build), starting');
@@ -52,6 +59,8 @@ const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p'
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 const bundle = spawnSync(process.execPath, ['apps/console/build.mjs'], { stdio: 'inherit' });
 if (bundle.status !== 0) process.exit(bundle.status ?? 1);
+const renderer = spawnSync(process.execPath, ['scripts/copy-asyncapi-renderer.mjs'], { stdio: 'inherit' });
+if (renderer.status !== 0) process.exit(renderer.status ?? 1);
 // tsc leaves its build info untouched when nothing it emits changed (a touched file, a lockfile):
 // stamp the start of this build, so what changed during the compile counts next time.
 utimesSync(STAMP, new Date(started), new Date(started));

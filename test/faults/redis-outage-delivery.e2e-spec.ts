@@ -5,7 +5,7 @@ import { command, receivedOf, waitFor, waitForDisconnect, type TestSocket } from
 const hasRedis = await redisAvailable();
 const suite = hasRedis ? describe : describe.skip;
 
-/** PROTOCOL.md section 8: the promise is 2 s from commit to every entitled socket on every node. */
+/** docs/protocol.md section 8: the promise is 2 s from commit to every entitled socket on every node. */
 const WITHIN_MS = 2000;
 const HERE = { lat: 52.52, lng: 13.405 };
 

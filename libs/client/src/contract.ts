@@ -274,6 +274,13 @@ export interface DurableEvents {
     reason: 'CHECKPOINT_MISSED' | 'OVERDUE';
     missedCheckpoints: unknown[];
   };
+  /** A late offline scan made in time retracts a CHECKPOINT_MISSED (docs/protocol.md section 14). */
+  patrol_timeout_cleared: {
+    patrolRun: PatrolRun;
+    reason: 'CHECKPOINT_MISSED';
+    missedCheckpoints: unknown[];
+    clearedBy: unknown;
+  };
   shift_started: { shift: Shift; insideGeofence: boolean | null };
   shift_ended: { shift: Shift; insideGeofence: boolean | null };
   shift_missed: { scheduledShift: Record<string, unknown> };

@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { RealtimeIoAdapter } from '#realtime';
 import { AppModule } from '../app.module.js';
 import { answerClientErrorsWithCodes } from './client-errors.js';
+import { setupAsyncApi } from './asyncapi.js';
 import { setupSwagger } from './swagger.js';
 import { redirectRootToConsole } from '../console/console.module.js';
 
@@ -62,5 +63,6 @@ export async function createApp(
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   mountPrometheusEndpoint(app);
   setupSwagger(app);
+  setupAsyncApi(app);
   return app;
 }

@@ -5,7 +5,9 @@ export function setupSwagger(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('PatrolShield API')
     .setDescription(
-      'Back-office REST for PatrolShield. Real-time commands and events travel over Socket.IO: see docs/protocol.md. ' +
+      'Back-office REST for PatrolShield. Real-time commands and events travel over Socket.IO: their ' +
+        'AsyncAPI document is at [/api/asyncapi](/api/asyncapi) (JSON: /api/asyncapi.json), the contract ' +
+        'for people is docs/protocol.md in the repository. ' +
         'Errors are { statusCode, code, message, details? } with the same codes as socket acks.',
     )
     .setVersion('1')

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * update_location idempotency across restarts and nodes (PROTOCOL section 3): the fix's
+ * update_location idempotency across restarts and nodes (docs/protocol.md section 3): the fix's
  * clientEventId is stored with it, and a retry of a stored fix is not stored again.
  */
 export class LocationClientEventId1732300000000 implements MigrationInterface {
