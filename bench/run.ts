@@ -38,7 +38,7 @@ const scenario: Scenario = {
   gpsIntervalMs: Number(arg('gps-interval-ms', '5000')),
   panicsPerS: Number(arg('panics-per-s', '2')),
   panicSamples: Number(arg('panic-samples', String(MIN_PANICS))),
-  panicPhasePerS: Number(arg('panic-phase-per-s', '20')),
+  panicPhasePerS: Number(arg('panic-phase-per-s', '10')),
   siteMessageIntervalS: Number(arg('site-message-s', '30')),
   directMessagesPerS: Number(arg('direct-per-s', '2')),
   scanRates: nums(arg('scan-rates', '25,50,100,200,400,800,1600,3200')),
