@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as hdr from 'hdr-histogram-js';
+import type { Socket } from 'socket.io-client';
 
 /** Everything the load generator needs to drive one server: who connects, where, with what. */
 export interface Fleet {
@@ -24,6 +25,10 @@ export interface Scenario {
   durationS: number;
   gpsIntervalMs: number;
   panicsPerS: number;
+  /** Panics in all (fleet phase plus the panic phase that tops them up); 0: no panic phase. */
+  panicSamples: number;
+  /** Panic rate of the panic phase. */
+  panicPhasePerS: number;
   /** Each site's staff posts in its conversation this often (0: never). */
   siteMessageIntervalS: number;
   /** Direct messages between random people of one site, fleet-wide (0: none). */
@@ -44,6 +49,28 @@ export const histogram = (): Histogram =>
 
 export const ms = (h: Histogram, p: number): number | null =>
   h.totalCount ? Math.round(h.getValueAtPercentile(p) / 10) / 100 : null;
+
+/** p50, p99, p99.9 and max of a latency histogram, in ms. */
+export const percentiles = (h: Histogram) => ({
+  p50: ms(h, 50),
+  p99: ms(h, 99),
+  p999: ms(h, 99.9),
+  max: ms(h, 100),
+});
+
+/** A connected person of the fleet, as the load parts see it. */
+export interface Member {
+  socket: Socket;
+  id: string;
+  siteId: string;
+}
+/** Emits a command; resolves with the ack and its latency in µs (the load generator's `command`). */
+export type Send = (
+  s: Socket,
+  event: string,
+  payload: unknown,
+  from?: number,
+) => Promise<{ ack: any; us: number }>;
 
 const CLK_TCK = 100;
 /** utime + stime of a process in microseconds (Linux /proc). */

@@ -1,8 +1,9 @@
 /**
  * The load generator of the "fleet" scenario, run as its own process (pinned to its own core):
  * connects staff and guards, clocks guards in, sends GPS every interval with jitter, panics at a
- * fixed rate and messages (site and direct, see message-load.ts), then steps scan_checkpoint rates
- * until the ack p99 passes 50 ms. The same code drives PatrolShield and the baseline. Prints one
+ * fixed rate and messages (site and direct, see message-load.ts), tops the panics up to
+ * `panicSamples` in a panic phase with the GPS load running (panic-load.ts), then steps
+ * scan_checkpoint rates until the ack p99 passes 50 ms. The same code drives PatrolShield and the baseline. Prints one
  * JSON line `{ msg: 'result', ... }` on stdout.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import type { GcWindow } from '../libs/core/src/health/gc-pauses.js';
 import { loopDelayMs } from '../libs/core/src/health/loop-delay.js';
 import { io, type Socket } from 'socket.io-client';
 import { MessageLoad } from './message-load.js';
+import { PanicLoad } from './panic-load.js';
 import {
   cpuMicros,
   writeSyscalls,
@@ -131,21 +133,8 @@ async function main(): Promise<void> {
   const siteById = new Map(fleet.sites.map((s) => [s.id, s]));
 
   // Every event a client receives counts as one delivered message; panic_alert broadcasts get a receipt.
-  const panicLatency = histogram();
-  // Where a panic's time went, to tell the server's share from this process's own stalls: from the
-  // real send (not the schedule), then split at the panic's receivedAt (the server's wall clock,
-  // whole ms, one host). Both servers take receivedAt when the command is read off the socket.
-  // The second half includes this process's receive-side stalls.
-  const panicFromSend = histogram();
-  const panicToServer = histogram();
-  const panicFromServer = histogram();
+  const panics = new PanicLoad(command, guards, staffBySite, (siteId) => siteById.get(siteId)!.center);
   const lagHist = histogram();
-  const pendingPanic = new Map<
-    string,
-    { startAt: number; sentAt: number; sentWallMs: number; expected: number; received: number }
-  >();
-  let panicsExpected = 0;
-  let panicsReceived = 0;
   let locationPoints = 0;
   const lastSeen = new Map<string, number>(); // staffId|guardId -> latest recordedAt ms received
   const messages = new MessageLoad(fleet, scenario, command, staff, guards);
@@ -153,25 +142,13 @@ async function main(): Promise<void> {
     c.socket.onAny((event: string, ...args: unknown[]) => {
       const last = args[args.length - 1];
       if (typeof last === 'function') (last as () => void)();
+      const data = args[0] as any;
+      // panics are timed in the panic phase too, after the fleet phase's counts
+      if (event === 'panic_alert') panics.onAlert(c, data);
       if (!counting) return;
       delivered++;
-      const data = args[0] as any;
       messages.onEvent(event, data);
-      if (event === 'panic_alert') {
-        const p = pendingPanic.get(data?.actor?.userId);
-        if (p) {
-          p.received++;
-          panicsReceived++;
-          panicLatency.recordValue(Math.max(1, Math.round((now() - p.startAt) * 1000)));
-          panicFromSend.recordValue(Math.max(1, Math.round((now() - p.sentAt) * 1000)));
-          const serverMs = Date.parse(data?.data?.panic?.receivedAt as string);
-          if (Number.isFinite(serverMs)) {
-            panicToServer.recordValue(Math.max(1, (serverMs - p.sentWallMs) * 1000));
-            panicFromServer.recordValue(Math.max(1, (Date.now() - serverMs) * 1000));
-          }
-          if (p.received === 1) void workPanic(c, data.data.panic.id as string, data.actor.userId as string);
-        }
-      } else if (event === 'location_batch') {
+      if (event === 'location_batch') {
         const at = Date.now();
         for (const l of data.locations as { userId: string; recordedAt: string }[]) {
           locationPoints++;
@@ -182,15 +159,6 @@ async function main(): Promise<void> {
         }
       }
     });
-
-  async function workPanic(sup: Conn, panicId: string, guardId: string): Promise<void> {
-    await sleep(300);
-    await command(sup.socket, 'panic_acknowledge', { panicId });
-    await sleep(300);
-    await command(sup.socket, 'panic_resolve', { panicId, notes: 'bench' });
-    await sleep(200);
-    pendingPanic.delete(guardId);
-  }
 
   // Clock every guard in (durable commands, bounded concurrency).
   const shiftStart = now();
@@ -206,7 +174,6 @@ async function main(): Promise<void> {
   let locationsSent = 0;
   let locationsAccepted = 0;
   const timers: ReturnType<typeof setTimeout>[] = [];
-  let running = true;
   const elu0 = performance.eventLoopUtilization();
   // This process's own stalls (its GC, for one; not profiled) land in every latency it measures:
   // reported next to the server's, so a client-side tail is told apart.
@@ -217,84 +184,56 @@ async function main(): Promise<void> {
   await serverMetrics(true);
   const t0 = now();
   counting = true;
-  for (const g of guards) {
-    const s = siteById.get(g.siteId)!;
-    let angle = Math.random() * 2 * Math.PI;
-    const tick = () => {
-      if (!running) return;
-      angle += 0.05;
-      const r = s.radiusM * 0.5;
-      const recordedAt = new Date();
-      const lat = s.center.lat + (r * Math.sin(angle)) / 111_320;
-      const lng = s.center.lng + (r * Math.cos(angle)) / (111_320 * Math.cos((s.center.lat * Math.PI) / 180));
-      locationsSent++;
-      void command(g.socket, 'update_location', {
-        lat,
-        lng,
-        accuracy: 8,
-        heading: 90,
-        speed: 1.2,
-        batteryLevel: 80,
-        recordedAt: recordedAt.toISOString(),
-      }).then(({ ack, us }) => {
-        locAck.recordValue(us);
-        if (ack?.ok && ack.data?.accepted) {
-          locationsAccepted++;
-          lastAccepted.set(g.id, recordedAt.getTime());
-        }
-      });
-      timers.push(setTimeout(tick, scenario.gpsIntervalMs * (0.8 + Math.random() * 0.4)));
+  /** Every guard's `update_location` every interval ± 20 %; `record` times the acks. Returns its stop. */
+  const startLocationLoad = (record: boolean) => {
+    let running = true;
+    const ticks: ReturnType<typeof setTimeout>[] = [];
+    for (const g of guards) {
+      const s = siteById.get(g.siteId)!;
+      let angle = Math.random() * 2 * Math.PI;
+      const tick = () => {
+        if (!running) return;
+        angle += 0.05;
+        const r = s.radiusM * 0.5;
+        const recordedAt = new Date();
+        const lat = s.center.lat + (r * Math.sin(angle)) / 111_320;
+        const lng =
+          s.center.lng + (r * Math.cos(angle)) / (111_320 * Math.cos((s.center.lat * Math.PI) / 180));
+        if (record) locationsSent++;
+        void command(g.socket, 'update_location', {
+          lat,
+          lng,
+          accuracy: 8,
+          heading: 90,
+          speed: 1.2,
+          batteryLevel: 80,
+          recordedAt: recordedAt.toISOString(),
+        }).then(({ ack, us }) => {
+          if (!record) return;
+          locAck.recordValue(us);
+          if (ack?.ok && ack.data?.accepted) {
+            locationsAccepted++;
+            lastAccepted.set(g.id, recordedAt.getTime());
+          }
+        });
+        ticks.push(setTimeout(tick, scenario.gpsIntervalMs * (0.8 + Math.random() * 0.4)));
+      };
+      ticks.push(setTimeout(tick, Math.random() * scenario.gpsIntervalMs));
+    }
+    return () => {
+      running = false;
+      for (const t of ticks) clearTimeout(t);
     };
-    timers.push(setTimeout(tick, Math.random() * scenario.gpsIntervalMs));
-  }
-  const panicEvery = 1000 / scenario.panicsPerS;
-  let panicsSent = 0;
-  let panicsSkipped = 0;
-  for (let k = 0; k * panicEvery < scenario.durationS * 1000; k++) {
-    const scheduledAt = t0 + 1000 + k * panicEvery;
-    if (scheduledAt > t0 + scenario.durationS * 1000 - 1000) break;
-    timers.push(
-      setTimeout(() => {
-        const free = guards.filter(
-          (g) => !pendingPanic.has(g.id) && (staffBySite.get(g.siteId)?.length ?? 0) > 0,
-        );
-        if (!free.length) return void panicsSkipped++;
-        const g = free[Math.floor(Math.random() * free.length)];
-        const expected = staffBySite.get(g.siteId)!.length;
-        // From the schedule, so this process running late counts (no coordinated omission); but
-        // Node timers may fire up to a millisecond before a fractional due time, and then the real
-        // send is the start (else sub-ms latencies read as 0).
-        const sentAt = now();
-        const sentWallMs = Date.now();
-        pendingPanic.set(g.id, {
-          startAt: Math.min(scheduledAt, sentAt),
-          sentAt,
-          sentWallMs,
-          expected,
-          received: 0,
-        });
-        panicsExpected += expected;
-        panicsSent++;
-        void command(g.socket, 'panic_alert', {
-          location: siteById.get(g.siteId)!.center,
-          type: 'PANIC',
-          batteryLevel: 50,
-          message: 'bench',
-          recordedAt: new Date(sentWallMs).toISOString(),
-        });
-      }, scheduledAt - now()),
-    );
-  }
+  };
+  const stopLocationLoad = startLocationLoad(true);
+  timers.push(...panics.schedule(t0 + 1000, t0 + scenario.durationS * 1000 - 1000, scenario.panicsPerS));
   timers.push(...messages.schedule(t0, scenario.durationS));
   const ticker = setInterval(
-    () =>
-      log(
-        `t=${Math.round((now() - t0) / 1000)}s delivered=${delivered} panics=${panicsReceived}/${panicsExpected}`,
-      ),
+    () => log(`t=${Math.round((now() - t0) / 1000)}s delivered=${delivered} panics=${panics.progress()}`),
     5000,
   );
   await sleep(scenario.durationS * 1000);
-  running = false;
+  stopLocationLoad();
   for (const t of timers) clearTimeout(t);
   // drain: one more location window plus in-flight panics
   await sleep(scenario.gpsIntervalMs + 1500);
@@ -319,6 +258,10 @@ async function main(): Promise<void> {
     }
   }
   const rssLoaded = rssBytes(pid);
+
+  // ---- panic phase: panics topped up to panicSamples, with the location load running ----
+  if (scenario.panicSamples > 0) log(`panic phase: up to ${scenario.panicSamples} panics in all`);
+  await panics.topUp(scenario.panicSamples, scenario.panicPhasePerS, () => startLocationLoad(false));
 
   // ---- durable phase: scan_checkpoint at increasing rates until ack p99 > 50 ms ----
   const scanners = guards.slice(0, Math.min(scenario.scanGuards, guards.length));
@@ -490,20 +433,7 @@ async function main(): Promise<void> {
       cpuUs !== null && delivered ? Math.round((cpuUs / (delivered + fleetCommands)) * 100) / 100 : null,
     loadGenElu: Math.round(elu.utilization * 1000) / 1000,
     loadGenLoopDelayMs: loopDelayMs(ownLoop),
-    panic: {
-      sent: panicsSent,
-      skippedNoFreeGuard: panicsSkipped,
-      expectedDeliveries: panicsExpected,
-      received: panicsReceived,
-      lost: panicsExpected - panicsReceived,
-      p50: ms(panicLatency, 50),
-      p99: ms(panicLatency, 99),
-      p999: ms(panicLatency, 99.9),
-      max: ms(panicLatency, 100),
-      fromSendP99: ms(panicFromSend, 99),
-      toServerP99: ms(panicToServer, 99),
-      fromServerP99: ms(panicFromServer, 99),
-    },
+    panic: panics.result(),
     messages: messages.result(),
     location: {
       sent: locationsSent,

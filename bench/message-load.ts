@@ -4,15 +4,7 @@
  * `directMessagesPerS`. Delivery is timed from the scheduled send to each member's
  * `message_created` (the sender's own devices included: they are members too).
  */
-import type { Socket } from 'socket.io-client';
-import { histogram, ms, type Fleet, type Scenario } from './common.js';
-
-interface Member {
-  socket: Socket;
-  id: string;
-  siteId: string;
-}
-type Send = (s: Socket, event: string, payload: unknown, from?: number) => Promise<{ ack: any; us: number }>;
+import { histogram, ms, percentiles, type Fleet, type Member, type Scenario, type Send } from './common.js';
 
 const now = () => performance.now();
 const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)];
@@ -82,10 +74,7 @@ export class MessageLoad {
       expectedDeliveries: this.expected,
       received: this.received,
       lost: this.expected - this.received,
-      p50: ms(this.latency, 50),
-      p99: ms(this.latency, 99),
-      p999: ms(this.latency, 99.9),
-      max: ms(this.latency, 100),
+      ...percentiles(this.latency),
       ackP99: ms(this.ack, 99),
     };
   }

@@ -31,10 +31,14 @@ const nums = (s: string) =>
     .map(Number)
     .filter((n) => Number.isFinite(n) && n > 0);
 const tiers = nums(arg('tiers', '500,2000,5000,10000'));
+/** Panics a tier's panic p99 should come from; fewer print a warning. */
+const MIN_PANICS = 1000;
 const scenario: Scenario = {
   durationS: Number(arg('duration', '60')),
   gpsIntervalMs: Number(arg('gps-interval-ms', '5000')),
   panicsPerS: Number(arg('panics-per-s', '2')),
+  panicSamples: Number(arg('panic-samples', String(MIN_PANICS))),
+  panicPhasePerS: Number(arg('panic-phase-per-s', '10')),
   siteMessageIntervalS: Number(arg('site-message-s', '30')),
   directMessagesPerS: Number(arg('direct-per-s', '2')),
   scanRates: nums(arg('scan-rates', '25,50,100,200,400,800,1600,3200')),
@@ -116,6 +120,7 @@ async function runLoad(fleet: Fleet): Promise<any> {
   const budget =
     (scenario.durationS +
       scenario.gpsIntervalMs / 1000 +
+      (scenario.panicPhasePerS > 0 ? scenario.panicSamples / scenario.panicPhasePerS + 20 : 0) +
       scenario.scanRates.length * (scenario.scanStepS + 12) +
       600) *
     1000;
@@ -232,6 +237,7 @@ function table(rows: any[]): string {
       'panic p99 from send / to server / from server ms',
       (r) => `${fmt(r.panic.fromSendP99)}/${fmt(r.panic.toServerP99)}/${fmt(r.panic.fromServerP99)}`,
     ],
+    ['panics (deliveries) timed', (r) => `${fmt(r.panic.timed)} (${fmt(r.panic.samples)})`],
     ['panic lost', (r) => `${r.panic.lost}/${r.panic.expectedDeliveries}`],
     [
       'message p50/p99 ms (lost)',
@@ -279,6 +285,15 @@ function table(rows: any[]): string {
   ].join('\n');
 }
 
+/** A warning per row whose panic p99 comes from fewer than MIN_PANICS panics. */
+const panicWarnings = (rows: any[]): string[] =>
+  rows
+    .filter((r) => (r.panic.timed ?? 0) < MIN_PANICS)
+    .map(
+      (r) =>
+        `WARNING: tier ${r.guards} ${r.mode}: panic p99 from ${r.panic.timed ?? 0} panics, fewer than ${MIN_PANICS}`,
+    );
+
 /** A scan step's acks by result, as `VALID=1000 DUPLICATE=3`. */
 const resultCounts = (results: Record<string, number> = {}): string =>
   Object.entries(results)
@@ -289,7 +304,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const loadBefore = loadavg();
   console.log(
-    `bench: tiers ${tiers.join(',')}, ${scenario.durationS}s fleet phase, server main.js, pinning ${pin ? `taskset server=0 load=1 db=${DB_CORE ?? 'any'}` : 'off'}`,
+    `bench: tiers ${tiers.join(',')}, ${scenario.durationS}s fleet phase, ${scenario.panicSamples} panics per tier, FAST_PATH=${process.env.FAST_PATH || 'on'}, server main.js, pinning ${pin ? `taskset server=0 load=1 db=${DB_CORE ?? 'any'}` : 'off'}`,
   );
   const startup = await measureStartup();
   console.log(`load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
@@ -319,6 +334,7 @@ async function main(): Promise<void> {
         Math.round((ours.cpuUsPerMessageOrCommand / base.cpuUsPerMessageOrCommand) * 100) / 100;
     rows.push(...tierRows);
     console.log(table(tierRows));
+    for (const w of panicWarnings(tierRows)) console.warn(w);
   }
   const report = {
     startedAt: started.toISOString(),
@@ -333,6 +349,8 @@ async function main(): Promise<void> {
     pinned: pin,
     dbCore: DB_CORE,
     server: 'dist/apps/api/src/main.js',
+    // ours only; FAST_PATH=off in the bench's environment runs the plain framework path (docs/fast-path.md)
+    fastPath: process.env.FAST_PATH || 'on',
     serverNodeArgs: SERVER_NODE_ARGS,
     scenario,
     startupMs: startup,
@@ -341,6 +359,7 @@ async function main(): Promise<void> {
       'Heap per connection: heapUsed growth (GET /api/v1/metrics) over connecting every socket and 3 s idle, divided by connections; no forced GC, so it includes garbage not yet collected.',
       'Server event-loop delay: the server process own histogram (perf_hooks, 5 ms resolution), reset at the start of the fleet phase and of each scan step, read at their end.',
       'Panic latency is from the scheduled send time to each site staff socket receiving panic_alert (same process, same clock); from the real send when a timer fired early.',
+      'Panics: the fleet phase sends panicsPerS; a panic phase after it (location load running, no messages) tops them up to panicSamples at panicPhasePerS. panic.timed is the number of panics the latencies come from, panic.samples the deliveries timed.',
       'Panic split: fromSendP99 from the real send; toServerP99 / fromServerP99 before and after the panic receivedAt (server wall clock, whole ms; both servers take it when the command is read off the socket; results before commit `bf5c9e0` took ours after the pooled connection and the first round trip).',
       'loadGenLoopDelayMs: the load generator own event-loop delay in the fleet phase; its stalls land in every latency it times.',
     ],
@@ -350,6 +369,7 @@ async function main(): Promise<void> {
   const file = join(root, 'bench/results', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
   console.log('\n' + table(rows));
+  for (const w of panicWarnings(rows)) console.warn(w);
   console.log(`\nstartup (spawn -> ready): cold ${startup.cold} ms, warm ${startup.warm} ms`);
   for (const r of rows)
     console.log(

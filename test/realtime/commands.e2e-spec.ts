@@ -26,8 +26,9 @@ function expectNoServerDetail(answer: unknown): void {
  * The command path of docs/protocol.md section 3: payload guard, validation details, acks and
  * `exception`, idempotent retries, rate limits, and the site-view commands.
  * Limits are low (5 commands/s, 2 joins/min per user), so every test uses fresh users.
+ * Run with the fast path on and off (docs/fast-path.md): the plain Nest path must answer the same.
  */
-describe('socket commands', () => {
+describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
   let t: TestApp;
   let siteA: string;
   let siteB: string;
@@ -41,7 +42,11 @@ describe('socket commands', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ WS_COMMANDS_PER_S: '5', WS_JOIN_SITE_PER_MIN: '2' }, undefined, [ProbeModule]);
+    t = await startTestApp(
+      { FAST_PATH: fastPath, WS_COMMANDS_PER_S: '5', WS_JOIN_SITE_PER_MIN: '2' },
+      undefined,
+      [ProbeModule],
+    );
     siteA = await createSite(t, 'A');
     siteB = await createSite(t, 'B');
   }, 30_000);

@@ -59,6 +59,8 @@ export async function startTestApp(
     WS_COMMANDS_PER_S: '1000',
     REST_COMMANDS_PER_S: '1000',
     LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN: '100000',
+    // FAST_PATH=off in the environment runs the suites on the plain framework path (docs/fast-path.md)
+    ...(process.env.FAST_PATH && { FAST_PATH: process.env.FAST_PATH }),
     ...overrides,
     DATABASE_URL: dbUrl,
   });

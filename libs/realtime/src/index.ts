@@ -17,7 +17,7 @@ export * from './session/session.dto.js';
 export * from './session/site-snapshot.registry.js';
 export * from './session/socket-session.js';
 export * from './streams/command-runner.js';
-export { TransactionAbortedError } from './streams/pipelined-transaction.js';
+export { TransactionAbortedError } from '#core';
 export * from './streams/event-store.js';
 export * from './timers/timer-poller.service.js';
 export * from './timers/timer.service.js';

@@ -58,7 +58,8 @@ export async function createApp(
     origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
     credentials: true,
   });
-  app.useGlobalPipes(createValidationPipe());
+  // One validation pass for REST bodies and socket payloads alike (gateways add no pipe).
+  app.useGlobalPipes(createValidationPipe(config.FAST_PATH));
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   mountPrometheusEndpoint(app);

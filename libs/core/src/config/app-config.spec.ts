@@ -5,6 +5,7 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       PORT: 3000,
+      FAST_PATH: 'on',
       DATA_DIR: '.data',
       ACCESS_TOKEN_TTL_S: 900,
       REFRESH_TOKEN_TTL_S: 2592000,
@@ -53,9 +54,13 @@ describe('loadConfig', () => {
     ['WS_RATE_LIMITED_CUTOFF', '0'],
     ['LOG_FORMAT', 'xml'],
     ['METRICS_TOKEN', 'short'],
+    ['FAST_PATH', 'fast'],
   ])('refuses %s=%s and names the variable with the value it got', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigValidationError);
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`${key}: .*\\(got "${value}"\\)`));
+  });
+  it('turns the fast path off', () => {
+    expect(loadConfig({ FAST_PATH: 'off' }).FAST_PATH).toBe('off');
   });
   it('validates TRUST_PROXY', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback, uniquelocal' }).TRUST_PROXY).toBe('loopback, uniquelocal');

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { compileTrust } from '../http/client-address.js';
+import { FAST_PATH_MODES, type FastPathMode } from '../fast-path/fast-path-mode.js';
 import {
   IsBoolean,
   IsEmail,
@@ -154,6 +155,12 @@ export class AppConfig {
   @IsOptional() @IsString() FCM_SERVICE_ACCOUNT_FILE?: string;
   /** FCM HTTP v1 base URL (tests point it at a local server). */
   @IsString() @MinLength(8) FCM_ENDPOINT = 'https://fcm.googleapis.com';
+  /**
+   * `on`: the framework overrides made for speed (libs/core/src/fast-path, docs/fast-path.md);
+   * `off`: the plain framework path each replaces (Nest's message binding and ValidationPipe,
+   * TypeORM's transaction), to compare against or to rule the overrides out.
+   */
+  @IsIn(FAST_PATH_MODES) FAST_PATH: FastPathMode = 'on';
   /** Bulk seeding endpoint for simulations; never enable in production. */
   @Transform(toBool) @IsBoolean() ENABLE_SIMULATION_SEED = false;
 }

@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/app-config.js';
  *   so the queries behind it fail at once instead of waiting for a hung backend);
  * - statement_timeout: the same bound on the server, which stops the work there too.
  */
-export function poolOptions(config: Pick<AppConfig, 'COMMAND_TIMEOUT_MS'>) {
+export function poolOptions(config: Pick<AppConfig, 'COMMAND_TIMEOUT_MS' | 'FAST_PATH'>) {
   const timeout = config.COMMAND_TIMEOUT_MS;
   return {
     max: 20,
@@ -18,10 +18,10 @@ export function poolOptions(config: Pick<AppConfig, 'COMMAND_TIMEOUT_MS'>) {
     statement_timeout: timeout,
     idleTimeoutMillis: 30000,
     // Queries issued without waiting share a round trip; commands send BEGIN and COMMIT
-    // with their first and last statements this way (PipelinedTransaction). Code that
-    // awaits each query behaves as without it; node-postgres refuses cursors, query
-    // streams and the `rows` option in this mode (none are used here).
-    pipeline: true,
+    // with their first and last statements this way (PipelinedTransaction, a fast path:
+    // docs/fast-path.md). Code that awaits each query behaves as without it; node-postgres
+    // refuses cursors, query streams and the `rows` option in this mode (none are used here).
+    pipeline: config.FAST_PATH === 'on',
   };
 }
 

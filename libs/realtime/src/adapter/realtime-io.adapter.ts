@@ -1,7 +1,17 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { AppConfig, AppError, ErrorCode, PrometheusMetrics, rootLogger, type CommandTally } from '#core';
-import type { Observable } from 'rxjs';
+import {
+  AppConfig,
+  AppError,
+  dropHandshakeRequest,
+  ErrorCode,
+  HandlerSlots,
+  PrometheusMetrics,
+  rootLogger,
+  type CommandTally,
+} from '#core';
+import type { MessageMappingProperties } from '@nestjs/websockets';
+import { EMPTY, type Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import { AuditService } from '../audit/audit.service.js';
 import { CommandLanes, laneFull } from '../commands/command-lanes.js';
@@ -20,25 +30,13 @@ import { SessionLifecycle } from '../session/session-lifecycle.service.js';
 import type { PsServer, PsSocket } from '../session/socket-session.js';
 import { CLUSTER_ADAPTER, type ClusterAdapterFactory } from './cluster-adapter.js';
 
-type MessageHandler = { message: string; callback: (...args: unknown[]) => unknown };
-/** Nest's per-message result transform (rxjs), not used: see `answerWith`. */
+type MessageHandler = MessageMappingProperties;
+/** A gateway handler as Nest binds it: guards, pipes, the method and the exception filter. */
+type HandlerCallback = (...args: unknown[]) => unknown;
+/** Nest's per-message result transform (rxjs); the fast path does without it: see `answerWith`. */
 type Transform = (data: unknown) => Observable<unknown>;
 
-/**
- * What Nest bound to one socket: each gateway handler (by the event's slot, the same on every
- * socket) and the gateways' disconnect hooks. Plain arrays behind one listener instead of a closure
- * and an emitter entry per event per socket: memory per connection.
- */
-interface BoundHandlers {
-  callbacks: MessageHandler['callback'][];
-  onDisconnect: ((reason: string) => void)[];
-}
-const BOUND = Symbol('ps:bound-handlers');
-type BoundSocket = PsSocket & { [BOUND]?: BoundHandlers };
-
-function boundOf(socket: BoundSocket): BoundHandlers {
-  return (socket[BOUND] ??= { callbacks: [], onDisconnect: [] });
-}
+const isAck = (ack: unknown): ack is (r: unknown) => void => typeof ack === 'function';
 
 /** Large enough to answer oversize commands with PAYLOAD_TOO_LARGE; beyond it engine.io drops the socket. */
 const MAX_HTTP_BUFFER = 256 * 1024;
@@ -49,8 +47,6 @@ const MAX_HTTP_BUFFER = 256 * 1024;
  * lane, throttle, Nest's guards and pipes, ack).
  */
 export class RealtimeIoAdapter extends IoAdapter {
-  /** Event name -> slot in every socket's BoundHandlers arrays. */
-  private readonly slots = new Map<string, number>();
   /** Slot -> that command's Prometheus counts, made when the slot is (not per command). */
   private readonly tallies: CommandTally[] = [];
   /**
@@ -58,11 +54,26 @@ export class RealtimeIoAdapter extends IoAdapter {
    * resolved when the slot is made: per message it is an array read, not a lookup by name.
    */
   private readonly policies: ResolvedCommandPolicy[] = [];
+  /** Every gateway event's slot; with the fast path also every socket's handlers (docs/fast-path.md). */
+  private readonly slots: HandlerSlots;
+  /** FAST_PATH: false binds handlers and disconnect hooks as Nest's IoAdapter does, to compare. */
+  private readonly fastPath: boolean;
   private readonly log = rootLogger().child({ context: 'socket' });
   private readonly lanes = new CommandLanes();
+  // Resolved once the server is made (installLifecycle), not per command.
+  private audit!: AuditService;
+  private throttle!: CommandThrottle;
+  private overLimit!: RateLimitedDisconnect;
 
   constructor(private readonly app: INestApplicationContext) {
     super(app);
+    this.fastPath = app.get(AppConfig).FAST_PATH === 'on';
+    const metrics = app.get(PrometheusMetrics);
+    const config = app.get(AppConfig);
+    this.slots = new HandlerSlots((message, slot) => {
+      this.tallies[slot] = metrics.command(message);
+      this.policies[slot] = resolveCommandPolicy(message, config);
+    });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -133,40 +144,24 @@ export class RealtimeIoAdapter extends IoAdapter {
 
   private installLifecycle(server: PsServer, unknownCommand: CommandTally): void {
     const lifecycle = this.app.get(SessionLifecycle);
-    const audit = this.app.get(AuditService);
-    const throttle = this.app.get(CommandThrottle);
-    const overLimit = this.app.get(RateLimitedDisconnect);
+    const audit = (this.audit = this.app.get(AuditService));
+    const throttle = (this.throttle = this.app.get(CommandThrottle));
+    const overLimit = (this.overLimit = this.app.get(RateLimitedDisconnect));
     server.on('connection', (socket) => {
       lifecycle.onConnect(socket);
-      // The HTTP request of the handshake is no longer needed: drop it to save memory per socket.
-      (socket.conn as unknown as { request: unknown }).request = null;
+      if (this.fastPath) dropHandshakeRequest(socket);
       socket.onAny((rawEvent: unknown, ...args: unknown[]) => {
         // The parser also accepts numeric event names: normalise before anything string-like.
         const event = String(rawEvent);
+        const slot = this.slots.slotOf(event);
+        // Without the fast path, Nest's own listener per event receives the gateways' events.
+        if (!this.fastPath && slot !== undefined) return;
         const ack =
           typeof args[args.length - 1] === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
-        const slot = this.slots.get(event);
-        const bound = (socket as BoundSocket)[BOUND];
-        if (slot !== undefined && bound?.callbacks[slot]) {
+        const callback = slot === undefined ? undefined : this.slots.callbackOf(socket, slot);
+        if (callback) {
           const payload = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
-          const policy = this.policies[slot];
-          const responder = new Responder(
-            socket,
-            event,
-            payload,
-            ack,
-            audit,
-            this.tallies[slot],
-            policy,
-            overLimit,
-          );
-          const callback = bound.callbacks[slot];
-          // Checked when read: a payload refused anyway is answered now instead of held in a lane.
-          const badPayload = checkPayload(payload);
-          const run = () => void this.dispatch(socket, responder, payload, callback, throttle, badPayload);
-          if (badPayload) return run();
-          if (!this.lanes.submit(socket, policy.lane, run)) responder.fail(laneFull());
-          return;
+          return this.receive(socket, event, slot!, payload, ack, callback);
         }
         // One label for every unknown name: a client must not be able to add time series.
         const responder = new Responder(
@@ -192,34 +187,71 @@ export class RealtimeIoAdapter extends IoAdapter {
   }
 
   /**
-   * Called by Nest per gateway per socket: the handlers are only recorded; the onAny listener
-   * dispatches. Nest's `transform` (an rxjs chain per message) is not kept: `answerWith` does its job.
+   * A gateway command read off a socket: payload guard when read, its lane, then `dispatch`
+   * (throttle, Nest's guards and pipes, the handler, the ack).
    */
-  override bindMessageHandlers(socket: PsSocket, handlers: MessageHandler[], _transform: Transform): void {
-    const bound = boundOf(socket);
-    for (const { message, callback } of handlers) {
-      let slot = this.slots.get(message);
-      if (slot === undefined) {
-        this.slots.set(message, (slot = this.slots.size));
-        this.tallies[slot] = this.app.get(PrometheusMetrics).command(message);
-        this.policies[slot] = resolveCommandPolicy(message, this.app.get(AppConfig));
-      }
-      bound.callbacks[slot] = callback;
-    }
+  private receive(
+    socket: PsSocket,
+    event: string,
+    slot: number,
+    payload: unknown,
+    ack: ((r: unknown) => void) | undefined,
+    callback: HandlerCallback,
+  ): void {
+    const policy = this.policies[slot];
+    const responder = new Responder(
+      socket,
+      event,
+      payload,
+      ack,
+      this.audit,
+      this.tallies[slot],
+      policy,
+      this.overLimit,
+    );
+    // Checked when read: a payload refused anyway is answered now instead of held in a lane.
+    const badPayload = checkPayload(payload);
+    const run = () => void this.dispatch(socket, responder, payload, callback, this.throttle, badPayload);
+    if (badPayload) return run();
+    if (!this.lanes.submit(socket, policy.lane, run)) responder.fail(laneFull());
   }
 
-  /** One `disconnect` listener per socket for every gateway's hook (Nest adds one per gateway). */
+  /**
+   * Called by Nest per gateway per socket. Fast path: the handlers are only recorded and the onAny
+   * listener dispatches; Nest's `transform` (an rxjs chain per message) is not kept: `answerWith`
+   * does its job. Without it, Nest's own binding runs, each event into `receive` all the same.
+   */
+  override bindMessageHandlers(socket: PsSocket, handlers: MessageHandler[], transform: Transform): void {
+    if (this.fastPath) return this.slots.bind(socket, handlers);
+    const received = handlers.map((handler): MessageHandler => {
+      const slot = this.slots.register(handler.message as string);
+      const receive = (payload: unknown, ack: unknown) => {
+        this.receive(
+          socket,
+          handler.message as string,
+          slot,
+          payload,
+          isAck(ack) ? ack : undefined,
+          handler.callback,
+        );
+        return EMPTY; // the Responder answers the ack
+      };
+      return { ...handler, callback: receive, isAckHandledManually: true };
+    });
+    super.bindMessageHandlers(socket, received, transform);
+  }
+
+  /** Fast path: one `disconnect` listener per socket for every gateway's hook (Nest adds one per gateway). */
   override bindClientDisconnect(socket: PsSocket, callback: (reason: string) => void): void {
-    const hooks = boundOf(socket).onDisconnect;
-    hooks.push(callback);
-    if (hooks.length === 1) socket.once('disconnect', (reason) => hooks.forEach((hook) => hook(reason)));
+    if (this.fastPath) this.slots.bindDisconnect(socket, callback);
+    else super.bindClientDisconnect(socket, callback);
   }
 
   private async dispatch(
     socket: PsSocket,
     responder: Responder,
     payload: unknown,
-    callback: MessageHandler['callback'],
+    callback: HandlerCallback,
     throttle: CommandThrottle,
     badPayload: AppError | null,
   ): Promise<void> {

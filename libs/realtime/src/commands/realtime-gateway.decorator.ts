@@ -3,28 +3,23 @@ import {
   createParamDecorator,
   UseFilters,
   UseGuards,
-  UsePipes,
   type ExecutionContext,
 } from '@nestjs/common';
 import { WebSocketGateway } from '@nestjs/websockets';
-import { createValidationPipe, type Principal } from '#core';
+import type { Principal } from '#core';
 import type { PsSocket } from '../session/socket-session.js';
 import { receivedAtIn } from './responder.js';
 import { WsAckExceptionFilter } from './ws-ack-exception.filter.js';
 import { WsRolesGuard } from './ws-roles.guard.js';
 
 /**
- * A feature gateway: the shared Socket.IO server, the role guard, the ValidationPipe (whitelist,
- * forbidNonWhitelisted, transform) and the ack filter. Payload shape/size checks and throttling
- * run earlier, in the adapter, before any recursive code sees the payload.
+ * A feature gateway: the shared Socket.IO server, the role guard and the ack filter. Payloads are
+ * validated by the global ValidationPipe (createApp), which Nest runs for gateway handlers too: a
+ * pipe of the gateway's own would validate every command a second time. Payload shape/size checks
+ * and throttling run earlier, in the adapter, before any recursive code sees the payload.
  */
 export const RealtimeGateway = (): ClassDecorator =>
-  applyDecorators(
-    WebSocketGateway(),
-    UseFilters(WsAckExceptionFilter),
-    UseGuards(WsRolesGuard),
-    UsePipes(createValidationPipe()),
-  );
+  applyDecorators(WebSocketGateway(), UseFilters(WsAckExceptionFilter), UseGuards(WsRolesGuard));
 
 /** The authenticated principal of the socket (never from the payload). */
 export const WsPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AppError, rootLogger, type Principal, deleteInBatches } from '#core';
+import {
+  AppConfig,
+  AppError,
+  PipelinedTransaction,
+  rootLogger,
+  type Principal,
+  deleteInBatches,
+} from '#core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
 import {
@@ -11,7 +18,7 @@ import {
   type SqlValue,
 } from './event-store.js';
 import type { PoolClient, QueryConfig, QueryResultRow } from 'pg';
-import { PipelinedTransaction } from './pipelined-transaction.js';
+import { PlainTransaction, type CommandTransaction } from './plain-transaction.js';
 
 const statementNames = new Map<string, string>();
 
@@ -163,11 +170,14 @@ export const actorOf = (p: Principal): Actor => ({ userId: p.userId, role: p.rol
 @Injectable()
 export class CommandRunner {
   private readonly log = rootLogger().child({ context: 'commands' });
+  private readonly pipelined: boolean;
   constructor(
     private readonly db: DataSource,
     private readonly store: EventStore,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.pipelined = config.FAST_PATH === 'on';
+  }
 
   async run<R, P extends QueryResultRow = QueryResultRow>(
     ctx: CommandContext,
@@ -204,7 +214,8 @@ export class CommandRunner {
   /**
    * One transaction on one pooled connection: BEGIN with the `opening` statements, the work, then
    * one statement for its events, deferred writes and stored result (UnitOfWork.finalStatement)
-   * with COMMIT (see PipelinedTransaction). A slow one logs where its time went.
+   * with COMMIT (see PipelinedTransaction; with FAST_PATH=off, TypeORM's own transaction instead:
+   * PlainTransaction). A slow one logs where its time went.
    */
   private async transaction<R>(
     command: string,
@@ -217,11 +228,11 @@ export class CommandRunner {
   ): Promise<CommandOutcome<R>> {
     const qr = this.db.createQueryRunner();
     const at = [performance.now()];
-    let tx: PipelinedTransaction | undefined;
+    let tx: CommandTransaction | undefined;
     try {
       const client = (await qr.connect()) as PoolClient;
       at.push(performance.now());
-      tx = new PipelinedTransaction(qr, client);
+      tx = this.pipelined ? new PipelinedTransaction(qr, client) : new PlainTransaction(qr, client);
       const opened = await tx.begin(opening);
       const uow = new UnitOfWork(qr.manager, actor, this.store, client);
       const { result, stored, replayed } = await body(uow, opened);

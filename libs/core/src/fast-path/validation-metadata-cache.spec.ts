@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { getMetadataStorage, IsInt, IsString, validateSync } from 'class-validator';
-import { cacheValidationMetadataLookups } from './metadata-cache.js';
+import {
+  cacheValidationMetadataLookups,
+  uncacheValidationMetadataLookups,
+} from './validation-metadata-cache.js';
 
 class Base {
   @IsString() name: unknown;
@@ -60,5 +63,19 @@ describe('cacheValidationMetadataLookups', () => {
     const patched = storage.getTargetValidationMetadatas;
     cacheValidationMetadataLookups();
     expect(storage.getTargetValidationMetadatas).toBe(patched);
+  });
+
+  it('can be taken out (FAST_PATH=off): class-validator answers again, and validates the same', () => {
+    const cached = storage.getTargetValidationMetadatas;
+    uncacheValidationMetadataLookups();
+    try {
+      expect(storage.getTargetValidationMetadatas).not.toBe(cached);
+      expect(lookup(Child)).not.toBe(lookup(Child)); // a fresh array per call: class-validator's own
+      expect(lookup(Child)).toEqual(before.child);
+      expect(failing(Object.assign(new Child(), { name: 1, count: 1, size: 2 }))).toEqual(['name']);
+    } finally {
+      cacheValidationMetadataLookups();
+    }
+    expect(lookup(Child)).toBe(lookup(Child));
   });
 });

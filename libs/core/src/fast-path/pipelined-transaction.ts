@@ -1,15 +1,12 @@
 import type { PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import type { QueryRunner } from 'typeorm';
-
-/** Raised when COMMIT answers ROLLBACK: a statement of the transaction failed and was swallowed. */
-export class TransactionAbortedError extends Error {
-  constructor() {
-    super('the transaction was aborted by an earlier failed statement and has been rolled back');
-  }
-}
+import { TransactionAbortedError } from '../database/transaction-aborted.error.js';
+import { inOneWrite } from './pg-one-write.js';
+import { releaseBrokenConnection, setTransactionState } from './typeorm-transaction-state.js';
 
 /**
- * One command's transaction on a pooled connection, with BEGIN sent together with the command's
+ * Fast path (docs/fast-path.md, "pipelined transaction"); FAST_PATH=off runs TypeORM's own
+ * transaction instead (PlainTransaction in #realtime). One command's transaction on a pooled connection, with BEGIN sent together with the command's
  * first statement and COMMIT together with its last (the pool runs node-postgres in pipeline
  * mode, so queries issued without waiting share one round trip; PostgreSQL still runs them in
  * order). A command saves two round trips (a scan, with its prefetch, is 2 instead of 5): on a
@@ -19,8 +16,8 @@ export class TransactionAbortedError extends Error {
  * An error in a pipelined statement aborts the transaction, so the COMMIT behind it answers
  * ROLLBACK and nothing is stored; that answer is checked, never taken for a commit.
  *
- * TypeORM is told about the transaction the way its own startTransaction would tell it (the two
- * fields below), so a repository used inside the work does not open and commit one of its own.
+ * TypeORM is told about the transaction the way its own startTransaction would tell it
+ * (setTransactionState), so a repository used inside the work does not open and commit one of its own.
  */
 export class PipelinedTransaction {
   private open = false;
@@ -36,7 +33,10 @@ export class PipelinedTransaction {
   async begin(opening: readonly QueryConfig[]): Promise<QueryResultRow[][]> {
     this.setOpen(true); // before the answer: a failure below still ends with ROLLBACK
     const answers = await settleAll(
-      this.inOneWrite(() => [this.client.query('BEGIN'), ...opening.map((q) => this.client.query(q))]),
+      inOneWrite(this.client, () => [
+        this.client.query('BEGIN'),
+        ...opening.map((q) => this.client.query(q)),
+      ]),
     );
     return answers.slice(1).map((r) => r.rows);
   }
@@ -49,7 +49,7 @@ export class PipelinedTransaction {
     last: QueryConfig | null,
     onLastAnswered?: () => void,
   ): Promise<T[] | null> {
-    const sent = this.inOneWrite(() => {
+    const sent = inOneWrite(this.client, () => {
       const final: Promise<QueryResult>[] = [];
       if (last) {
         const statement = this.send<T>(last);
@@ -96,21 +96,6 @@ export class PipelinedTransaction {
     return { answer, refused };
   }
 
-  /**
-   * Issues the queries `issue` sends as one socket write. node-postgres writes every query on its
-   * own (one `writev` system call each, 13% of the server's busy time in a profile of 300 scans/s);
-   * a corked stream keeps them until the uncork, which runs in the same tick, so nothing waits.
-   */
-  private inOneWrite<R>(issue: () => R): R {
-    const stream = this.client.connection?.stream;
-    stream?.cork();
-    try {
-      return issue();
-    } finally {
-      stream?.uncork();
-    }
-  }
-
   /** Rolls back if the transaction is still open; never throws (the connection may be gone). */
   async rollback(): Promise<void> {
     if (!this.open) return;
@@ -129,15 +114,12 @@ export class PipelinedTransaction {
    */
   async discardIfBroken(err: unknown): Promise<void> {
     if (!this.broken) return;
-    const qr = this.qr as unknown as { releasePostgresConnection(e: unknown): Promise<void> };
-    await qr.releasePostgresConnection(err);
+    await releaseBrokenConnection(this.qr, err);
   }
 
   private setOpen(open: boolean): void {
     this.open = open;
-    const state = this.qr as unknown as { isTransactionActive: boolean; transactionDepth: number };
-    state.isTransactionActive = open;
-    state.transactionDepth = open ? 1 : 0;
+    setTransactionState(this.qr, open);
   }
 }
 
