@@ -1,7 +1,7 @@
 // Jest 30 in native ESM mode (see package.json scripts: --experimental-vm-modules).
 // ts-jest transpiles only; `npm run typecheck` does the type checking once for the whole tree.
 const moduleNameMapper = {
-  '^#(core|realtime|panic|incidents|messaging|patrols|attendance|tracking|notifications|client)$':
+  '^#(contract|core|realtime|panic|incidents|messaging|patrols|attendance|tracking|notifications|client)$':
     '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };

@@ -1,7 +1,7 @@
-import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
+import { MessageBody } from '@nestjs/websockets';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Principal } from '#core';
-import { type CommandSender, RealtimeGateway, WsPrincipal, WsRoles, WsSender } from '#realtime';
+import { type CommandSender, OnCommand, RealtimeGateway, WsPrincipal, WsRoles, WsSender } from '#realtime';
 import { AcknowledgePanicCommand } from './commands/acknowledge-panic/acknowledge-panic.command.js';
 import { AcknowledgePanicDto } from './commands/acknowledge-panic/acknowledge-panic.dto.js';
 import { RaisePanicCommand } from './commands/raise-panic/raise-panic.command.js';
@@ -14,19 +14,19 @@ import { ResolvePanicDto } from './commands/resolve-panic/resolve-panic.dto.js';
 export class PanicGateway {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @SubscribeMessage('panic_alert')
+  @OnCommand('panic_alert')
   @WsRoles('guard')
   raise(@WsSender() from: CommandSender, @MessageBody() dto: RaisePanicDto) {
     return this.commandBus.execute(new RaisePanicCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
-  @SubscribeMessage('panic_acknowledge')
+  @OnCommand('panic_acknowledge')
   @WsRoles('supervisor', 'manager', 'admin')
   acknowledge(@WsPrincipal() me: Principal, @MessageBody() dto: AcknowledgePanicDto) {
     return this.commandBus.execute(new AcknowledgePanicCommand(me, dto.panicId, dto.clientEventId));
   }
 
-  @SubscribeMessage('panic_resolve')
+  @OnCommand('panic_resolve')
   @WsRoles('supervisor', 'manager', 'admin')
   resolve(@WsPrincipal() me: Principal, @MessageBody() dto: ResolvePanicDto) {
     return this.commandBus.execute(new ResolvePanicCommand(me, dto.panicId, dto.notes, dto.clientEventId));

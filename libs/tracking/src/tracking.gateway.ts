@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
-import { type CommandSender, RealtimeGateway, WsRoles, WsSender } from '#realtime';
+import { MessageBody } from '@nestjs/websockets';
+import { type CommandSender, OnCommand, RealtimeGateway, WsRoles, WsSender } from '#realtime';
 import { UpdateLocationCommand } from './commands/update-location/update-location.command.js';
 import { UpdateLocationDto } from './commands/update-location/update-location.dto.js';
 
@@ -9,7 +9,7 @@ import { UpdateLocationDto } from './commands/update-location/update-location.dt
 export class TrackingGateway {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @SubscribeMessage('update_location')
+  @OnCommand('update_location')
   @WsRoles('guard')
   update(@WsSender() from: CommandSender, @MessageBody() dto: UpdateLocationDto) {
     return this.commandBus.execute(new UpdateLocationCommand(from.principal, dto, from.receivedAt));

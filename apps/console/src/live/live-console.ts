@@ -1,6 +1,4 @@
-import { PatrolShieldClient } from '../../../../libs/client/src/client.js';
-import type { Envelope, LocationPoint } from '../../../../libs/client/src/contract.js';
-import { ClientError } from '../../../../libs/client/src/client-error.js';
+import { ClientError, PatrolShieldClient, type Envelope, type LocationPoint } from '#client';
 import { AuthError, type Auth } from '../api/auth.js';
 import type { Rest } from '../api/rest.js';
 import { applyTyping, openChat, type ChatTarget } from '../state/chat.js';
