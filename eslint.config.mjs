@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       '**/*.mjs',
       'dist/**',
+      'libs/*/dist/**',
       'node_modules/**',
       'coverage/**',
       'bench/results/**',
