@@ -1,7 +1,7 @@
 // Jest 30 in native ESM mode (see package.json scripts: --experimental-vm-modules).
 // ts-jest transpiles only; `npm run typecheck` does the type checking once for the whole tree.
 const moduleNameMapper = {
-  '^#(core|realtime|panic|incidents|messaging|patrols|attendance|tracking|notifications|client|contract)$':
+  '^#(contract|core|realtime|panic|incidents|messaging|patrols|attendance|tracking|notifications|client)$':
     '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
@@ -20,12 +20,7 @@ export default {
   // testTimeout is a global option: inside a project entry Jest ignores it (e2e tests ran with 5 s).
   testTimeout: 60000,
   projects: [
-    {
-      ...common,
-      displayName: 'unit',
-      // scripts/: plain Node tools (the feature generator) with plain ESM specs
-      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.mjs'],
-    },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

@@ -31,8 +31,10 @@ function changedSince(stamp) {
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (SOURCE.test(p) && !/\.spec\.tsx?$/.test(p) && mtime(p) > stamp) changed.push(p);
+      // A package's own build output (libs/client/dist) is not source.
+      if (entry.isDirectory()) {
+        if (entry.name !== 'dist') walk(p);
+      } else if (SOURCE.test(p) && !/\.spec\.tsx?$/.test(p) && mtime(p) > stamp) changed.push(p);
     }
   };
   for (const root of ROOTS) walk(root);

@@ -4,7 +4,7 @@ import { HERE } from '../panic/panic-fixtures.js';
 import { pollUntil } from '../support/poll.js';
 import { refusableDatabase, type RefusableDatabase } from '../support/refusable-database.js';
 import { retryUntil } from '../support/retry.js';
-import { command, connect, type TestSocket } from '../support/sockets.js';
+import { command, connect, rawCommand, type TestSocket } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 
 const UNAVAILABLE = { ok: false, error: expect.objectContaining({ code: 'UNAVAILABLE', retryable: true }) };
@@ -50,12 +50,14 @@ describe('PostgreSQL refusing connections (SQLSTATE 53300)', () => {
     await pollUntil(async () => (await db.backendPids()).length === 0);
 
     // More audit rows than the buffer holds (100 here): the oldest are dropped and counted.
-    const unknown = await Promise.all(Array.from({ length: 150 }, () => command(g, 'no_such_command', {})));
+    const unknown = await Promise.all(
+      Array.from({ length: 150 }, () => rawCommand(g, 'no_such_command', {})),
+    );
     expect(new Set(unknown.map((a) => a.error.code))).toEqual(new Set(['UNKNOWN_EVENT']));
 
     const key = randomUUID();
     expect(await command(g, 'panic_alert', { location: HERE, clientEventId: key })).toEqual(UNAVAILABLE);
-    const incident = { siteId: site, type: 'INTRUSION', priority: 'HIGH', title: 'Gate 3' };
+    const incident = { siteId: site, type: 'INTRUSION', priority: 'HIGH', title: 'Gate 3' } as const;
     expect(await command(g, 'create_incident', incident)).toEqual(UNAVAILABLE);
     expect(await command(sup, 'sync', { cursors: { [`site:${site}:staff`]: 0 } })).toEqual(UNAVAILABLE);
     const login = await request(t.baseUrl)

@@ -24,7 +24,8 @@ const handshake = (t: TestApp, token: string) =>
     (e: Error & { data?: { code?: string } }) => e.data?.code ?? e.message,
   );
 
-const incident = (siteId: string) => ({ siteId, type: 'INTRUSION', priority: 'HIGH', title: 'Gate 3' });
+const incident = (siteId: string) =>
+  ({ siteId, type: 'INTRUSION', priority: 'HIGH', title: 'Gate 3' }) as const;
 
 /**
  * A dependency that hangs (its processes stopped with SIGSTOP, connections left open) gives an

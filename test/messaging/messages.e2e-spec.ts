@@ -51,7 +51,7 @@ describe('messages over sockets', () => {
 
     await Promise.all([supB, gB].map(flush));
     for (const s of [supB, gB])
-      for (const type of ['message_created', 'message_edited', 'message_deleted'])
+      for (const type of ['message_created', 'message_edited', 'message_deleted'] as const)
         expect(receivedOf(s, type)).toHaveLength(0);
   });
 

@@ -1,5 +1,5 @@
 import { AuditService } from '../../libs/realtime/src/index.js';
-import { command, flush, receivedOf, waitFor } from '../support/sockets.js';
+import { command, flush, rawCommand, receivedOf, waitFor } from '../support/sockets.js';
 import { send, useMessagingWorld } from './messaging-fixture.js';
 
 describe('typing', () => {
@@ -41,7 +41,7 @@ describe('typing', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(await command(g1, 'typing', { conversationId, typing: 'yes' })).toMatchObject({
+    expect(await rawCommand(g1, 'typing', { conversationId, typing: 'yes' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });

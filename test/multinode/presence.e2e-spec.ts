@@ -16,7 +16,7 @@ suite('presence across two nodes', () => {
     const onB = await cluster.open(cluster.b, guard.token);
     expect((await waitFor(watcher, 'presence_changed', (p) => p.userId === guard.id)).status).toBe('online');
     const listed = await command(watcher, 'get_presence', { siteId: site });
-    expect(listed.data.users.find((u: { userId: string }) => u.userId === guard.id).status).toBe('online');
+    expect(listed.data.users.find((u: { userId: string }) => u.userId === guard.id)!.status).toBe('online');
     // Closing the socket on A while B still holds one: still online, nothing announced.
     onA.close();
     await flush(watcher);

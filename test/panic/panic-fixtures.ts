@@ -1,3 +1,4 @@
+import type { DurableEventName } from '../../libs/contract/src/index.js';
 import { command, connect, waitFor, type TestSocket } from '../support/sockets.js';
 import type { TestApp, TestUser } from '../support/test-app.js';
 
@@ -28,7 +29,7 @@ export async function eventually(
   s: TestSocket,
   stream: string,
   cursor: number,
-  type: string,
+  type: DurableEventName,
   match: (env: any) => boolean,
   timeoutMs = 15_000,
 ): Promise<any> {

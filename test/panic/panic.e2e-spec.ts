@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { command, flush, waitFor } from '../support/sockets.js';
+import { command, flush, rawCommand, waitFor } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { closeAll, HERE, ofPanic, online, panicEvents } from './panic-fixtures.js';
 
@@ -190,7 +190,7 @@ describe('panic commands', () => {
       [{ location: HERE, extra: true }, 'extra'],
     ];
     for (const [payload, field] of cases) {
-      const ack = await command(g, 'panic_alert', payload);
+      const ack = await rawCommand(g, 'panic_alert', payload);
       expect(ack.ok).toBe(false);
       expect(ack.error.code).toBe('VALIDATION_FAILED');
       expect(ack.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { command, connect, flush, receivedOf, waitFor, type TestSocket } from '../support/sockets.js';
+import {
+  command,
+  connect,
+  flush,
+  rawCommand,
+  receivedOf,
+  type TestSocket,
+  waitFor,
+} from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { api, cpLocation, createCheckpoints, createRoute, startShift } from './patrol-fixtures.js';
 
@@ -176,7 +184,7 @@ describe('patrols: checkpoints, routes, runs and scans', () => {
     const otherGuardS = await open(otherGuard);
 
     expect((await command(supS, 'start_patrol', { routeId })).error.code).toBe('FORBIDDEN');
-    const invalid = await command(guardS, 'start_patrol', { routeId: 'nope', extra: true });
+    const invalid = await rawCommand(guardS, 'start_patrol', { routeId: 'nope', extra: true });
     expect(invalid.error.code).toBe('VALIDATION_FAILED');
     expect(invalid.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['extra', 'routeId']);
     expect((await command(guardS, 'start_patrol', { routeId: randomUUID() })).error.code).toBe('NOT_FOUND');
@@ -227,7 +235,7 @@ describe('patrols: checkpoints, routes, runs and scans', () => {
 
   it('scan_checkpoint: every result, progress, stored with device and server time', async () => {
     const scan = (payload: object, s = guardS) =>
-      command(s, 'scan_checkpoint', { patrolRunId: runId, ...payload });
+      rawCommand(s, 'scan_checkpoint', { patrolRunId: runId, ...payload });
     expect((await scan({ checkpointCode: 'CP-1' }, guard2S)).error).toMatchObject({
       code: 'FORBIDDEN',
       details: { reason: 'NOT_YOUR_RUN' },
@@ -394,8 +402,11 @@ describe('patrols: checkpoints, routes, runs and scans', () => {
     const guardSync = await command(back, 'sync', { cursors: { [mine]: 0, [staff]: 0 } });
     expect(Object.keys(guardSync.data.streams)).not.toContain(staff);
     expect(guardSync.data.streams[mine].events.map((e: { type: string }) => e.type)).toEqual(
-      receivedOf(guardS, 'patrol_started')
-        .concat(receivedOf(guardS, 'checkpoint_scanned'), receivedOf(guardS, 'patrol_completed'))
+      [
+        ...receivedOf(guardS, 'patrol_started'),
+        ...receivedOf(guardS, 'checkpoint_scanned'),
+        ...receivedOf(guardS, 'patrol_completed'),
+      ]
         .sort((x, y) => x.seq - y.seq)
         .map((e) => e.type),
     );

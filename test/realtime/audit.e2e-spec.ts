@@ -1,6 +1,13 @@
 import request from 'supertest';
 import { AuditService } from '../../libs/realtime/src/index.js';
-import { command, connect, connectRefused, flush, waitForDisconnect } from '../support/sockets.js';
+import {
+  command,
+  connect,
+  connectRefused,
+  flush,
+  rawCommand,
+  waitForDisconnect,
+} from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { pollUntil } from '../support/poll.js';
 
@@ -101,7 +108,7 @@ describe('socket audit log', () => {
     const socketId = s.socket.id!;
     await command(s, 'sync', { cursors: { [`user:${guard.id}`]: 0 } });
     await command(s, 'join_site', { siteId });
-    await command(s, 'no_such_event', { a: 1 });
+    await rawCommand(s, 'no_such_event', { a: 1 });
     s.close();
 
     const [ok] = await rowsUntil({ userId: guard.id, event: 'sync' });
@@ -133,7 +140,7 @@ describe('socket audit log', () => {
     expect(ack.error.code).toBe('UNAUTHORIZED');
     const good = await command(s, 'auth_refresh', { token: sup.token });
     expect(good.ok).toBe(true);
-    const nested = await command(s, 'auth_refresh', {
+    const nested = await rawCommand(s, 'auth_refresh', {
       token: badToken,
       credentials: { Password: 'hunter2-secret', accessToken: sup.token },
     });
@@ -158,9 +165,9 @@ describe('socket audit log', () => {
   it('stores refused payloads with NUL or lone surrogates without losing other rows', async () => {
     const guard = await createUser(t, 'guard', [siteId]);
     const s = await connect(t.baseUrl, { token: guard.token });
-    const nul = await command(s, 'sync', { cursors: {}, ['k\u0000ey']: 'a\u0000b', s: 'x\uD800' });
+    const nul = await rawCommand(s, 'sync', { cursors: {}, ['k\u0000ey']: 'a\u0000b', s: 'x\uD800' });
     expect(nul.error.code).toBe('VALIDATION_FAILED');
-    await command(s, 'evil\u0000event', {});
+    await rawCommand(s, 'evil\u0000event', {});
     await command(s, 'sync', { cursors: {} });
     await flush(s);
     s.close();

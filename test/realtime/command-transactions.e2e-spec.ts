@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { PoolClient } from 'pg';
+import type { DurableEventName } from '../../libs/contract/src/index.js';
 import { SiteEntity, type Principal } from '../../libs/core/src/index.js';
 import {
   CommandRunner,
@@ -46,7 +47,12 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
   const rename = (name: string, clientEventId: string, then?: () => Promise<unknown>) =>
     runner.run({ principal: me, command: 'rename_probe', clientEventId }, async (uow) => {
       await uow.tx.getRepository(SiteEntity).save({ id: siteId, name }); // save opens a transaction unless one is active
-      uow.append({ type: 'rename_probe', siteId, streams: [`site:${siteId}:staff`], data: { name } });
+      uow.append({
+        type: 'rename_probe' as DurableEventName,
+        siteId,
+        streams: [`site:${siteId}:staff`],
+        data: { name },
+      });
       await then?.();
       return { name };
     });
@@ -236,7 +242,12 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
       const outcome = await runner.run(
         { principal: me, command: 'write_probe', clientEventId: randomUUID() },
         async (uow) => {
-          uow.append({ type: 'write_probe', siteId, streams: [`site:${siteId}:staff`], data: {} });
+          uow.append({
+            type: 'write_probe' as DurableEventName,
+            siteId,
+            streams: [`site:${siteId}:staff`],
+            data: {},
+          });
           stop = await recordWrites(uow);
           return { probed: true };
         },

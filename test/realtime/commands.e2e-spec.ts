@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../libs/core/src/index.js';
 import { RetentionService } from '../../libs/realtime/src/maintenance/retention.service.js';
 import { ProbeModule, probeEventCount, probesOf } from '../support/probe.module.js';
-import { command, connect, flush, receivedOf, waitFor, type TestSocket } from '../support/sockets.js';
+import {
+  command,
+  connect,
+  flush,
+  rawCommand,
+  receivedOf,
+  type TestSocket,
+  waitFor,
+} from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp } from '../support/test-app.js';
 
 const staff = (siteId: string) => `site:${siteId}:staff`;
@@ -89,7 +97,7 @@ describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
       ],
     ])('refuses %s with field details', async (_what, event, payload, field, rules) => {
       const s = await fresh('manager');
-      const ack = await command(s, event, payload());
+      const ack = await rawCommand(s, event, payload());
       expect(ack).toEqual({
         ok: false,
         error: {
@@ -108,7 +116,7 @@ describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
 
     it('refuses unknown fields, naming each of them', async () => {
       const s = await fresh();
-      const ack = await command(s, 'sync', { cursors: {}, extra: 1, isAdmin: true });
+      const ack = await rawCommand(s, 'sync', { cursors: {}, extra: 1, isAdmin: true });
       expect(ack.error.code).toBe('VALIDATION_FAILED');
       expect(ack.error.details.map((d: any) => d.field).sort()).toEqual(['extra', 'isAdmin']);
       for (const d of ack.error.details) expect(Object.keys(d.constraints)).toEqual(['whitelistValidation']);
@@ -117,17 +125,17 @@ describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
     it('refuses payloads that are not one object', async () => {
       const s = await fresh();
       const answers = [
-        await command(s, 'sync', 'cursors'),
-        await command(s, 'sync', 7),
-        await command(s, 'sync', [{ cursors: {} }]),
-        await command(s, 'sync', null),
+        await rawCommand(s, 'sync', 'cursors'),
+        await rawCommand(s, 'sync', 7),
+        await rawCommand(s, 'sync', [{ cursors: {} }]),
+        await rawCommand(s, 'sync', null),
       ];
       const s2 = await fresh();
       answers.push(await (s2.socket.timeout(5000).emitWithAck('sync') as Promise<any>)); // no payload at all
       answers.push(
         await (s2.socket.timeout(5000).emitWithAck('sync', { cursors: {} }, { cursors: {} }) as Promise<any>),
       );
-      answers.push(await command(s2, 'sync', true));
+      answers.push(await rawCommand(s2, 'sync', true));
       for (const ack of answers)
         expect(ack).toMatchObject({
           ok: false,
@@ -140,7 +148,7 @@ describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
 
     it('refuses oversized payloads with PAYLOAD_TOO_LARGE and keeps the socket', async () => {
       const s = await fresh();
-      const big = await command(s, 'sync', {
+      const big = await rawCommand(s, 'sync', {
         cursors: {},
         pad: 'x'.repeat(15_000),
         more: 'y'.repeat(15_000),
@@ -150,9 +158,9 @@ describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
         ok: false,
         error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('32 KiB'), retryable: false },
       });
-      const longString = await command(s, 'sync', { cursors: {}, pad: 'x'.repeat(17_000) });
+      const longString = await rawCommand(s, 'sync', { cursors: {}, pad: 'x'.repeat(17_000) });
       expect(longString.error.code).toBe('PAYLOAD_TOO_LARGE');
-      const manyValues = await command(s, 'sync', {
+      const manyValues = await rawCommand(s, 'sync', {
         cursors: {},
         list: Array.from({ length: 2500 }, () => 0),
       });
@@ -170,14 +178,14 @@ describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
         for (let i = 0; i < levels; i++) node = (node.a = {}) as Record<string, unknown>;
         return root;
       };
-      const deep = await command(s, 'sync', { cursors: nest(9) });
+      const deep = await rawCommand(s, 'sync', { cursors: nest(9) });
       expect(deep.error).toMatchObject({
         code: 'VALIDATION_FAILED',
         details: [
           { field: expect.stringMatching(/^cursors(\.a)+$/), constraints: { maxDepth: expect.any(String) } },
         ],
       });
-      const hostile = await command(s, 'sync', { cursors: nest(3000) });
+      const hostile = await rawCommand(s, 'sync', { cursors: nest(3000) });
       expect(hostile.error.code).toBe('VALIDATION_FAILED');
       expect(JSON.stringify(hostile).length).toBeLessThan(1000);
 
@@ -195,7 +203,7 @@ describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
         JSON.parse('{"cursors":{},"x":{"__proto__":{"role":"admin"}}}'),
       );
       expect(proto.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'x.__proto__' }] });
-      const ctor = await command(s2, 'sync', { cursors: {}, constructor: { name: 'x' } });
+      const ctor = await rawCommand(s2, 'sync', { cursors: {}, constructor: { name: 'x' } });
       expect(ctor.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'constructor' }] });
       expect(s2.socket.connected).toBe(true);
     });
@@ -244,8 +252,8 @@ describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
       const answers = [
         await command(s, 'probe_emit', { streams: [staff(siteA)] }),
         await command(s, 'join_site', { siteId: siteA }),
-        await command(s, 'no_such_command', {}),
-        await command(s, 'sync', { cursors: 5 }),
+        await rawCommand(s, 'no_such_command', {}),
+        await rawCommand(s, 'sync', { cursors: 5 }),
       ];
       for (const ack of answers) {
         expect(ack.ok).toBe(false);
@@ -352,8 +360,8 @@ describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
     it('unknown events and refused payloads count against the same budget', async () => {
       const s = await fresh();
       const acks = await Promise.all([
-        ...Array.from({ length: 6 }, () => command(s, 'no_such_event', {})),
-        ...Array.from({ length: 6 }, () => command(s, 'sync', 'not an object')),
+        ...Array.from({ length: 6 }, () => rawCommand(s, 'no_such_event', {})),
+        ...Array.from({ length: 6 }, () => rawCommand(s, 'sync', 'not an object')),
       ]);
       const codes = acks.map((a) => a.error.code);
       expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(2);
@@ -427,7 +435,7 @@ describe.each(['on', 'off'])('socket commands (FAST_PATH=%s)', (fastPath) => {
       const guard = await fresh('guard', [siteA]);
       const other = await fresh('manager', [siteB]);
       for (const s of [guard, other])
-        for (const event of ['join_site', 'leave_site', 'get_presence']) {
+        for (const event of ['join_site', 'leave_site', 'get_presence'] as const) {
           const ack = await command(s, event, { siteId: siteA });
           expect(ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', retryable: false } });
         }

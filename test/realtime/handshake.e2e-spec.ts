@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { AuditService, Publisher } from '../../libs/realtime/src/index.js';
-import { command, connect, connectRefused, flush, waitFor } from '../support/sockets.js';
+import { command, connect, connectRefused, flush, rawCommand, waitFor } from '../support/sockets.js';
 import {
   createSite,
   createUser,
@@ -100,7 +100,7 @@ describe('socket handshake', () => {
   it('answers unknown events and bad payloads in the ack, or with `exception` when there is no ack', async () => {
     const guard = await createUser(t, 'guard', [siteId]);
     const s = await connect(t.baseUrl, { token: guard.token });
-    const unknown = await command(s, 'no_such_event', {});
+    const unknown = await rawCommand(s, 'no_such_event', {});
     // socket.io's parser accepts numeric event names too: still answered, never a dropped socket.
     const numeric = await s.socket.timeout(5000).emitWithAck(42 as unknown as string, {});
     expect(numeric).toMatchObject({ ok: false, error: { code: 'UNKNOWN_EVENT' } });
@@ -110,13 +110,13 @@ describe('socket handshake', () => {
       error: { code: 'UNKNOWN_EVENT', message: 'Unknown event', retryable: false },
     });
     for (const bad of ['x', 42, [1], null]) {
-      const ack = await command(s, 'sync', bad);
+      const ack = await rawCommand(s, 'sync', bad);
       expect(ack.ok).toBe(false);
       expect(ack.error.code).toBe('VALIDATION_FAILED');
     }
-    const big = await command(s, 'sync', { cursors: {}, pad: 'x'.repeat(40_000) });
+    const big = await rawCommand(s, 'sync', { cursors: {}, pad: 'x'.repeat(40_000) });
     expect(big.error.code).toBe('PAYLOAD_TOO_LARGE');
-    const unknownField = await command(s, 'sync', { cursors: {}, extra: 1 });
+    const unknownField = await rawCommand(s, 'sync', { cursors: {}, extra: 1 });
     expect(unknownField.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'extra' }] });
     s.socket.emit('sync', 'not an object');
     const exc = await waitFor(s, 'exception');

@@ -116,7 +116,7 @@ describe('presence', () => {
     await flush(sup);
     expect(presenceOf(sup, guard.id).map((p) => p.status)).toEqual(['online']);
     const listed = await command(sup, 'get_presence', { siteId: A });
-    expect(listed.data.users.find((u: any) => u.userId === guard.id).status).toBe('online');
+    expect(listed.data.users.find((u: any) => u.userId === guard.id)!.status).toBe('online');
   }, 20_000);
 
   it('get_presence lists the users of the site with their status', async () => {

@@ -1,5 +1,9 @@
 import { TimerPoller } from '../../libs/realtime/src/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { DurableEventName } from '../../libs/contract/src/index.js';
+
+/** A test-only durable event, outside the contract on purpose. */
+const TEST_EVENT = 'test_event' as DurableEventName;
 
 /** Timer rows: a handler that keeps failing is pushed back and never blocks the others. */
 describe('timer poller', () => {
@@ -37,11 +41,11 @@ describe('timer poller', () => {
     const fired: string[] = [];
     // The handler itself succeeds; the statement that stores its work (after it returns) fails.
     poller.register('test.bad_write', async (uow) => {
-      uow.append({ type: 'test_event', siteId: null, streams: ['test:timers'], data: { n: 1 } });
+      uow.append({ type: TEST_EVENT, siteId: null, streams: ['test:timers'], data: { n: 1 } });
       uow.defer('INSERT INTO no_such_table_for_timers (x) VALUES ($1)', [1]);
     });
     poller.register('test.ok2', async (uow, timer) => {
-      uow.append({ type: 'test_event', siteId: null, streams: ['test:timers'], data: { ref: timer.ref } });
+      uow.append({ type: TEST_EVENT, siteId: null, streams: ['test:timers'], data: { ref: timer.ref } });
       fired.push(timer.ref);
     });
     await t.db.query(

@@ -11,6 +11,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import type { DurableEventName } from '../../libs/contract/src/index.js';
 import type { Principal } from '../../libs/core/src/index.js';
 import {
   CommandDto,
@@ -27,6 +28,9 @@ import type { TestApp } from './test-app.js';
  * CommandRunner and Publisher, so the realtime core (rooms, seqs, sync, idempotency) can be proven
  * before any feature module exists. Passed to startTestApp as an extra module; never in product code.
  */
+
+/** The probe's durable event: outside the contract on purpose (no client ever receives it). */
+export const PROBE_EVENT = 'probe' as DurableEventName;
 
 const STREAM = /^(user:[0-9a-f-]{36}|site:[0-9a-f-]{36}:(staff|guards))$/;
 
@@ -65,7 +69,7 @@ export class ProbeGateway {
       { principal: me, command: 'probe_emit', clientEventId: dto.clientEventId },
       async (uow) => ({
         eventId: uow.append({
-          type: 'probe',
+          type: PROBE_EVENT,
           siteId: dto.siteId ?? null,
           streams: dto.streams,
           data: { note: dto.note ?? null },

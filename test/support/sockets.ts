@@ -1,4 +1,38 @@
 import { io, type Socket } from 'socket.io-client';
+import type { AckError, Commands, Envelope, ServerEvents } from '../../libs/contract/src/index.js';
+import type { ProbeResult } from './probe.module.js';
+
+/**
+ * The probe module's commands and event (test/support/probe.module.ts): test-only, outside the
+ * contract, so the helpers below take them beside the contract's names.
+ */
+interface ProbeCommands {
+  probe_emit: {
+    payload: { streams: string[]; siteId?: string; note?: string; clientEventId?: string };
+    ack: ProbeResult;
+  };
+  probe_noop: { payload: { clientEventId?: string }; ack: { done: boolean } };
+  probe_fail: { payload: { clientEventId?: string }; ack: Record<string, never> };
+}
+type TestCommands = Commands & ProbeCommands;
+type TestEvents = ServerEvents & { probe: Envelope<{ note: string | null }, 'probe'> };
+
+/**
+ * What a test reads: the contract's names and fields, with its open parts (`unknown`, and server
+ * views, open records that may carry more fields) as `any`, so an assertion may look deeper than
+ * the contract promises.
+ */
+type Loose<T> = unknown extends T
+  ? any
+  : T extends { [k: string]: unknown }
+    ? string extends keyof T
+      ? any
+      : { [K in keyof T]: Loose<T[K]> }
+    : T extends readonly (infer U)[]
+      ? Loose<U>[]
+      : T extends object
+        ? { [K in keyof T]: Loose<T[K]> }
+        : T;
 
 export interface ConnectOptions {
   token?: string;
@@ -65,39 +99,59 @@ export function connectRefused(baseUrl: string, opts: ConnectOptions): Promise<E
   });
 }
 
-/** Emits a command and resolves with its ack. */
-export function command<T = any>(s: TestSocket | Socket, event: string, payload?: unknown): Promise<T> {
+/**
+ * An ack as a test reads it. Tests assert `ok` with expect(), which does not narrow the union the
+ * wire type is, so both sides are typed here; `details` differs per code.
+ */
+export interface TestAck<T> {
+  ok: boolean;
+  data: T;
+  error: Omit<AckError, 'details'> & { details?: any };
+}
+
+/** Emits a command of the contract and resolves with its ack; name, payload and ack data are typed. */
+export function command<C extends keyof TestCommands>(
+  s: TestSocket | Socket,
+  event: C,
+  payload?: TestCommands[C]['payload'],
+): Promise<TestAck<Loose<TestCommands[C]['ack']>>> {
+  return rawCommand(s, event, payload);
+}
+
+/** Emits anything, for tests of what the contract refuses: unknown names, invalid payloads. */
+export function rawCommand(s: TestSocket | Socket, event: string, payload?: unknown): Promise<TestAck<any>> {
   const socket = 'socket' in s ? s.socket : s;
-  return socket.timeout(10_000).emitWithAck(event, payload) as Promise<T>;
+  return socket.timeout(10_000).emitWithAck(event, payload) as Promise<TestAck<any>>;
 }
 
 /** Resolves with the first event (already received or upcoming) that matches. */
-export function waitFor<T = any>(
+export function waitFor<E extends keyof TestEvents>(
   s: TestSocket,
-  event: string,
-  match: (data: any) => boolean = () => true,
+  event: E,
+  match: (data: Loose<TestEvents[E]>) => boolean = () => true,
   timeoutMs = 10_000,
-): Promise<T> {
+): Promise<Loose<TestEvents[E]>> {
   const seen = s.received.find((r) => r.event === event && match(r.data));
-  if (seen) return Promise.resolve(seen.data as T);
+  if (seen) return Promise.resolve(seen.data as Loose<TestEvents[E]>);
+  const name: string = event;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      s.socket.off(event, handler);
+      s.socket.off(name, handler);
       reject(new Error(`timed out waiting for ${event}`));
     }, timeoutMs);
     const handler = (data: any) => {
       if (!match(data)) return;
       clearTimeout(timer);
-      s.socket.off(event, handler);
-      resolve(data as T);
+      s.socket.off(name, handler);
+      resolve(data);
     };
-    s.socket.on(event, handler);
+    s.socket.on(name, handler);
   });
 }
 
 /** Events of a type received so far. */
-export const receivedOf = (s: TestSocket, event: string): any[] =>
-  s.received.filter((r) => r.event === event).map((r) => r.data);
+export const receivedOf = <E extends keyof TestEvents>(s: TestSocket, event: E): Loose<TestEvents[E]>[] =>
+  s.received.filter((r) => r.event === event).map((r) => r.data as Loose<TestEvents[E]>);
 
 /**
  * Proves a socket got nothing more of a kind without sleeping: a round trip through the server

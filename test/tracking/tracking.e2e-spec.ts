@@ -9,7 +9,15 @@ import {
 } from '#tracking';
 import { TimerPoller } from '#realtime';
 import { GuardTrackStore } from '../../libs/tracking/src/state/guard-track.store.js';
-import { command, connect, flush, receivedOf, waitFor, type TestSocket } from '../support/sockets.js';
+import {
+  command,
+  connect,
+  flush,
+  rawCommand,
+  receivedOf,
+  type TestSocket,
+  waitFor,
+} from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { pollUntil } from '../support/poll.js';
 
@@ -76,7 +84,7 @@ describe('tracking: update_location, batches, history, breaches, stale guards, u
       { ...CENTER, recordedAt: new Date(Date.now() + 5 * 60_000).toISOString() },
       { ...CENTER, recordedAt: new Date(Date.now() - 25 * 3600_000).toISOString() },
     ])
-      expect((await command(guard, 'update_location', bad)).error.code).toBe('VALIDATION_FAILED');
+      expect((await rawCommand(guard, 'update_location', bad)).error.code).toBe('VALIDATION_FAILED');
     expect(
       (await command(guard, 'update_location', { ...CENTER, heading: 360, speed: 0, batteryLevel: 0 })).ok,
     ).toBe(true);

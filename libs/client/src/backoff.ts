@@ -1,4 +1,4 @@
-import type { AckError } from './contract.js';
+import type { AckError } from '#contract';
 
 export interface BackoffOptions {
   /** First retry delay, doubled per attempt. */

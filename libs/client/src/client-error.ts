@@ -1,4 +1,4 @@
-import type { AckError, ErrorCode, HandshakeErrorCode } from './contract.js';
+import type { AckError, ErrorCode, HandshakeErrorCode } from '#contract';
 
 export type ClientErrorCode =
   ErrorCode | HandshakeErrorCode | 'ACK_TIMEOUT' | 'OFFLINE' | 'CLOSED' | 'REVOKED' | 'QUEUE_FULL';

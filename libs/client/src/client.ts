@@ -12,7 +12,7 @@ import {
   type PayloadOf,
   type ServerEvents,
   type Session,
-} from './contract.js';
+} from '#contract';
 import { MemoryCursorStore, type CursorStore } from './cursor-store.js';
 import { MessagingCommands } from './messaging.js';
 import { TypedEmitter } from './emitter.js';

@@ -1,4 +1,4 @@
-import type { AckOf, CommandName, PayloadOf } from './contract.js';
+import type { AckOf, CommandName, PayloadOf } from '#contract';
 
 /** What the messaging methods need of the client: its typed `command`. */
 export interface CommandSender {

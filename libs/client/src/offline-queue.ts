@@ -1,4 +1,4 @@
-import type { FieldAction } from './contract.js';
+import type { FieldAction } from '#contract';
 
 export interface QueuedCommand {
   event: FieldAction;

@@ -1,4 +1,4 @@
-import type { Envelope } from './contract.js';
+import type { Envelope } from '#contract';
 import { StreamBuffer } from './stream-buffer.js';
 
 const env = (stream: string, seq: number, id = `${stream}#${seq}`): Envelope => ({

@@ -1,4 +1,4 @@
-import type { Envelope } from './contract.js';
+import type { Envelope } from '#contract';
 
 /**
  * Turns at-least-once, possibly out-of-order delivery (live broadcasts plus `sync` pages) into

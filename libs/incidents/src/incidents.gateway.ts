@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
+import { MessageBody } from '@nestjs/websockets';
 import type { Principal } from '#core';
-import { type CommandSender, RealtimeGateway, WsPrincipal, WsRoles, WsSender } from '#realtime';
+import { type CommandSender, OnCommand, RealtimeGateway, WsPrincipal, WsRoles, WsSender } from '#realtime';
 import { AssignIncidentCommand } from './commands/assign-incident/assign-incident.command.js';
 import { AssignIncidentDto } from './commands/assign-incident/assign-incident.dto.js';
 import { CreateIncidentCommand } from './commands/create-incident/create-incident.command.js';
@@ -16,12 +16,12 @@ import { UpdateIncidentDto } from './commands/update-incident/update-incident.dt
 export class IncidentsGateway {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @SubscribeMessage('create_incident')
+  @OnCommand('create_incident')
   create(@WsSender() from: CommandSender, @MessageBody() dto: CreateIncidentDto) {
     return this.commandBus.execute(new CreateIncidentCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
-  @SubscribeMessage('assign_incident')
+  @OnCommand('assign_incident')
   @WsRoles('supervisor', 'manager', 'admin')
   assign(@WsPrincipal() me: Principal, @MessageBody() dto: AssignIncidentDto) {
     return this.commandBus.execute(
@@ -29,7 +29,7 @@ export class IncidentsGateway {
     );
   }
 
-  @SubscribeMessage('update_incident')
+  @OnCommand('update_incident')
   update(@WsPrincipal() me: Principal, @MessageBody() dto: UpdateIncidentDto) {
     const { status, priority, note } = dto;
     return this.commandBus.execute(
@@ -37,7 +37,7 @@ export class IncidentsGateway {
     );
   }
 
-  @SubscribeMessage('resolve_incident')
+  @OnCommand('resolve_incident')
   resolve(@WsPrincipal() me: Principal, @MessageBody() dto: ResolveIncidentDto) {
     return this.commandBus.execute(
       new ResolveIncidentCommand(me, dto.incidentId, dto.resolution, dto.clientEventId),

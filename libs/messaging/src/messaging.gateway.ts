@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
+import { MessageBody } from '@nestjs/websockets';
 import type { Principal } from '#core';
-import { CommandPolicy, RealtimeGateway, WsPrincipal, WsRoles } from '#realtime';
+import { CommandPolicy, OnCommand, RealtimeGateway, WsPrincipal, WsRoles } from '#realtime';
 import { AcknowledgeMessageCommand } from './commands/acknowledge-message/acknowledge-message.command.js';
 import { DeleteMessageCommand } from './commands/delete-message/delete-message.command.js';
 import { MessageIdDto } from './commands/delete-message/delete-message.dto.js';
@@ -19,31 +19,31 @@ import { SetTypingDto } from './commands/set-typing/set-typing.dto.js';
 export class MessagingGateway {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @SubscribeMessage('message_send')
+  @OnCommand('message_send')
   send(@WsPrincipal() me: Principal, @MessageBody() dto: SendMessageDto) {
     return this.commandBus.execute(
       new SendMessageCommand(me, targetOf(dto), dto.text, dto.requiresAck ?? false, dto.clientEventId),
     );
   }
 
-  @SubscribeMessage('message_edit')
+  @OnCommand('message_edit')
   edit(@WsPrincipal() me: Principal, @MessageBody() dto: EditMessageDto) {
     return this.commandBus.execute(new EditMessageCommand(me, dto.messageId, dto.text, dto.clientEventId));
   }
 
-  @SubscribeMessage('message_delete')
+  @OnCommand('message_delete')
   delete(@WsPrincipal() me: Principal, @MessageBody() dto: MessageIdDto) {
     return this.commandBus.execute(new DeleteMessageCommand(me, dto.messageId, dto.clientEventId));
   }
 
-  @SubscribeMessage('message_read')
+  @OnCommand('message_read')
   read(@WsPrincipal() me: Principal, @MessageBody() dto: ReadMessagesDto) {
     return this.commandBus.execute(
       new ReadMessagesCommand(me, dto.conversationId, dto.upToMessageId, dto.clientEventId),
     );
   }
 
-  @SubscribeMessage('message_acknowledge')
+  @OnCommand('message_acknowledge')
   @WsRoles('guard')
   acknowledge(@WsPrincipal() me: Principal, @MessageBody() dto: MessageIdDto) {
     return this.commandBus.execute(new AcknowledgeMessageCommand(me, dto.messageId, dto.clientEventId));
@@ -51,7 +51,7 @@ export class MessagingGateway {
 
   /** Ephemeral and chatty: never audited, and a budget of its own on top of the user's. */
   @CommandPolicy({ audit: 'never', budget: { limit: 10, windowMs: 5000 } })
-  @SubscribeMessage('typing')
+  @OnCommand('typing')
   typing(@WsPrincipal() me: Principal, @MessageBody() dto: SetTypingDto) {
     return this.commandBus.execute(new SetTypingCommand(me, dto.conversationId, dto.typing));
   }

@@ -1,9 +1,10 @@
-import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
+import { MessageBody } from '@nestjs/websockets';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Principal } from '#core';
 import {
   CommandPolicy,
   type CommandSender,
+  OnCommand,
   RealtimeGateway,
   WsPrincipal,
   WsRoles,
@@ -26,21 +27,21 @@ export class PanicGateway {
    * active panic are absorbed by the panic rules instead.
    */
   @CommandPolicy({ lane: 'urgent', throttle: 'exempt' })
-  @SubscribeMessage('panic_alert')
+  @OnCommand('panic_alert')
   @WsRoles('guard')
   raise(@WsSender() from: CommandSender, @MessageBody() dto: RaisePanicDto) {
     return this.commandBus.execute(new RaisePanicCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
   @CommandPolicy({ lane: 'urgent' })
-  @SubscribeMessage('panic_acknowledge')
+  @OnCommand('panic_acknowledge')
   @WsRoles('supervisor', 'manager', 'admin')
   acknowledge(@WsPrincipal() me: Principal, @MessageBody() dto: AcknowledgePanicDto) {
     return this.commandBus.execute(new AcknowledgePanicCommand(me, dto.panicId, dto.clientEventId));
   }
 
   @CommandPolicy({ lane: 'urgent' })
-  @SubscribeMessage('panic_resolve')
+  @OnCommand('panic_resolve')
   @WsRoles('supervisor', 'manager', 'admin')
   resolve(@WsPrincipal() me: Principal, @MessageBody() dto: ResolvePanicDto) {
     return this.commandBus.execute(new ResolvePanicCommand(me, dto.panicId, dto.notes, dto.clientEventId));

@@ -1,6 +1,6 @@
-import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
+import { MessageBody } from '@nestjs/websockets';
 import { CommandBus } from '@nestjs/cqrs';
-import { type CommandSender, RealtimeGateway, WsRoles, WsSender } from '#realtime';
+import { type CommandSender, OnCommand, RealtimeGateway, WsRoles, WsSender } from '#realtime';
 import { CompletePatrolCommand } from './commands/complete-patrol/complete-patrol.command.js';
 import { CompletePatrolDto } from './commands/complete-patrol/complete-patrol.dto.js';
 import { ScanCheckpointCommand } from './commands/scan-checkpoint/scan-checkpoint.command.js';
@@ -13,19 +13,19 @@ import { StartPatrolDto } from './commands/start-patrol/start-patrol.dto.js';
 export class PatrolsGateway {
   constructor(private readonly commands: CommandBus) {}
 
-  @SubscribeMessage('start_patrol')
+  @OnCommand('start_patrol')
   @WsRoles('guard')
   start(@WsSender() from: CommandSender, @MessageBody() dto: StartPatrolDto) {
     return this.commands.execute(new StartPatrolCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
-  @SubscribeMessage('scan_checkpoint')
+  @OnCommand('scan_checkpoint')
   @WsRoles('guard')
   scan(@WsSender() from: CommandSender, @MessageBody() dto: ScanCheckpointDto) {
     return this.commands.execute(new ScanCheckpointCommand(from.principal, dto, new Date(from.receivedAt)));
   }
 
-  @SubscribeMessage('complete_patrol')
+  @OnCommand('complete_patrol')
   @WsRoles('guard')
   complete(@WsSender() from: CommandSender, @MessageBody() dto: CompletePatrolDto) {
     return this.commands.execute(new CompletePatrolCommand(from.principal, dto, new Date(from.receivedAt)));

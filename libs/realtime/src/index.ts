@@ -2,6 +2,7 @@ export * from './adapter/cluster-adapter.js';
 export * from './adapter/realtime-io.adapter.js';
 export * from './audit/audit.service.js';
 export * from './commands/payload-guard.js';
+export * from './commands/on-command.decorator.js';
 export * from './commands/realtime-gateway.decorator.js';
 export * from './commands/ws-roles.guard.js';
 export * from './contract/envelope.js';

@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
-import { CommandPolicy, type CommandSender, RealtimeGateway, WsRoles, WsSender } from '#realtime';
+import { MessageBody } from '@nestjs/websockets';
+import { CommandPolicy, type CommandSender, OnCommand, RealtimeGateway, WsRoles, WsSender } from '#realtime';
 import { UpdateLocationCommand } from './commands/update-location/update-location.command.js';
 import { UpdateLocationDto } from './commands/update-location/update-location.dto.js';
 
@@ -14,7 +14,7 @@ export class TrackingGateway {
    * successes go to the location history, not the audit log.
    */
   @CommandPolicy({ lane: 'bulk', audit: 'errors' })
-  @SubscribeMessage('update_location')
+  @OnCommand('update_location')
   @WsRoles('guard')
   update(@WsSender() from: CommandSender, @MessageBody() dto: UpdateLocationDto) {
     return this.commandBus.execute(new UpdateLocationCommand(from.principal, dto, from.receivedAt));

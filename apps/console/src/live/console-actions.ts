@@ -1,4 +1,4 @@
-import type { PatrolShieldClient } from '../../../../libs/client/src/index.js';
+import type { PatrolShieldClient } from '#client';
 import type { ChatTarget } from '../state/chat.js';
 import type { MessageView } from '../state/views.js';
 

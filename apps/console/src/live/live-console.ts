@@ -1,9 +1,4 @@
-import {
-  ClientError,
-  PatrolShieldClient,
-  type Envelope,
-  type LocationPoint,
-} from '../../../../libs/client/src/index.js';
+import { ClientError, PatrolShieldClient, type Envelope, type LocationPoint } from '#client';
 import { AuthError, type Auth } from '../api/auth.js';
 import type { Rest } from '../api/rest.js';
 import { applyTyping, openChat, type ChatTarget } from '../state/chat.js';

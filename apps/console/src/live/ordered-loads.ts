@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../../libs/client/src/index.js';
+import type { Envelope } from '#client';
 import { applyEvent, type ConsoleState } from '../state/console-state.js';
 import type { Store } from '../state/store.js';
 

@@ -1,4 +1,4 @@
-import type { PatrolShieldClient } from '../../../../libs/client/src/index.js';
+import type { PatrolShieldClient } from '#client';
 import type { Rest } from '../api/rest.js';
 import type { ChatTarget } from '../state/chat.js';
 import { activePanicsOf, openIncidentsOf, type ConsoleState } from '../state/console-state.js';

@@ -1,4 +1,4 @@
-import type { DurableEvents, Envelope } from '../../../../libs/client/src/index.js';
+import type { DurableEvents, Envelope } from '#client';
 import { ALERT_TYPES, type AlertType, type AlertView } from './views.js';
 
 const isAlertType = (t: string): t is AlertType => (ALERT_TYPES as readonly string[]).includes(t);

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../../libs/client/src/index.js';
+import type { Envelope } from '#client';
 import { acceptSent, openChat } from './chat.js';
 import { applyEvent, type ConsoleState } from './console-state.js';
 import { onSite } from './state-fixtures.js';

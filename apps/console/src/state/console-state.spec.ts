@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../../libs/client/src/index.js';
+import type { Envelope } from '#client';
 import { applyTyping } from './chat.js';
 import { applyEvent } from './console-state.js';
 import { onSite, point } from './state-fixtures.js';

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../../libs/client/src/index.js';
+import type { DurableEventName, Envelope } from '#client';
 import { alertOf } from './alerts.js';
 import { applyMessage, applyRead, type ChatTarget, type DirectSummary } from './chat.js';
 import { emptyConversation, withMessage, withMissing, withRead } from './messages.js';
@@ -99,7 +99,8 @@ export function applyEvent(s: ConsoleState, env: Envelope): ConsoleState {
     userId?: string;
     upToMessageId?: string;
   };
-  switch (env.type) {
+  // A name the contract lacks would not compile as a case.
+  switch (env.type as DurableEventName) {
     case 'panic_alert':
     case 'panic_acknowledged':
     case 'panic_resolved':

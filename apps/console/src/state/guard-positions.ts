@@ -1,4 +1,4 @@
-import type { LocationPoint } from '../../../../libs/client/src/index.js';
+import type { LocationPoint } from '#client';
 import type { ConsoleState } from './console-state.js';
 import type { GuardView } from './views.js';
 

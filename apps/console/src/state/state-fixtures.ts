@@ -1,4 +1,4 @@
-import type { LocationPoint } from '../../../../libs/client/src/index.js';
+import type { LocationPoint } from '#client';
 import { initialState, type ConsoleState } from './console-state.js';
 
 /** Unit spec helpers: a fresh state on a selected site, a location fix. */

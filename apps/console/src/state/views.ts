@@ -1,3 +1,5 @@
+import type { DurableEventName } from '#client';
+
 /**
  * What the console shows, as the server sends it (docs/protocol.md sections 4, 5 and 9). Open records:
  * the server may add fields; the console reads only these.
@@ -71,7 +73,7 @@ export const ALERT_TYPES = [
   'geofence_breach',
   'shift_missed',
   'patrol_timeout',
-] as const;
+] as const satisfies readonly DurableEventName[];
 export type AlertType = (typeof ALERT_TYPES)[number];
 export interface AlertView {
   id: string;

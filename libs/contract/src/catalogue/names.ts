@@ -1,7 +1,4 @@
-/**
- * The typed contract the catalogue is checked against: its command and server event names.
- * The one import of the catalogue from the contract's types, so moving them changes this file only.
- */
+/** The typed contract the catalogue is checked against: its command and server event names. */
 export type {
   CommandName,
   DurableEventName,
@@ -10,4 +7,4 @@ export type {
   HandshakeErrorCode,
   Role,
   ServerEventName,
-} from '../../../client/src/contract.js';
+} from '../index.js';

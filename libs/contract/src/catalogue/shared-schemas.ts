@@ -14,8 +14,10 @@ import {
   uuid,
   type JsonSchema,
 } from './json-schema.js';
+import { ErrorCode, ROLES } from '../basics.js';
 
-export const ROLES = ['guard', 'supervisor', 'manager', 'admin'] as const;
+export { ROLES };
+
 export const PANIC_TYPES = ['PANIC', 'MEDICAL', 'FIRE', 'SECURITY', 'GENERAL'] as const;
 export const INCIDENT_TYPES = [
   'INTRUSION',
@@ -36,26 +38,8 @@ export const SCAN_RESULTS = [
   'DUPLICATE',
   'UNKNOWN_CHECKPOINT',
 ] as const;
-export const ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'UNAUTHORIZED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'PAYLOAD_TOO_LARGE',
-  'UNKNOWN_EVENT',
-  'UNAVAILABLE',
-  'INTERNAL',
-] as const;
-export const HANDSHAKE_ERROR_CODES = [
-  'AUTH_REQUIRED',
-  'AUTH_INVALID',
-  'AUTH_EXPIRED',
-  'USER_INACTIVE',
-  'DEVICE_MISMATCH',
-  'UNAVAILABLE',
-] as const;
+/** The ack error codes as a list, for schemas (the contract spells them once, in basics.ts). */
+export const ERROR_CODES = Object.values(ErrorCode);
 
 const progress = closed({ scanned: int(0), total: int(0) });
 const userRef = open({ id: uuid, name: { type: 'string' } });

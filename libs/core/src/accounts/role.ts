@@ -1,5 +1,6 @@
-export const ROLES = ['guard', 'supervisor', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '#contract';
+
+export { ROLES, type Role } from '#contract';
 
 /** Staff watch sites; guards work them. */
 export const STAFF_ROLES: readonly Role[] = ['supervisor', 'manager', 'admin'];

@@ -1,17 +1,7 @@
-/** The error codes of docs/protocol.md section 3, shared by acks and REST error bodies. */
-export const ErrorCode = {
-  VALIDATION_FAILED: 'VALIDATION_FAILED',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  RATE_LIMITED: 'RATE_LIMITED',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  UNKNOWN_EVENT: 'UNKNOWN_EVENT',
-  UNAVAILABLE: 'UNAVAILABLE',
-  INTERNAL: 'INTERNAL',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+import type { ErrorCode } from '#contract';
+
+/** The error codes of the contract (docs/protocol.md section 3), shared by acks and REST error bodies. */
+export { ErrorCode } from '#contract';
 
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,

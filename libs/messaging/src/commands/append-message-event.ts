@@ -1,3 +1,4 @@
+import type { DurableEventName } from '#contract';
 import type { UnitOfWork } from '#realtime';
 import type { ConversationRef } from '../domain/conversation.js';
 import { conversationStreams } from '../events/message-events.js';
@@ -5,7 +6,7 @@ import { conversationStreams } from '../events/message-events.js';
 /** Appends a durable messaging event to the conversation's streams (docs/protocol.md section 9). */
 export function appendMessageEvent(
   uow: UnitOfWork,
-  type: string,
+  type: DurableEventName,
   conversation: ConversationRef,
   data: object,
   occurredAt?: Date,

@@ -1,22 +1,9 @@
-import type { Role } from '#core';
+import type { Message as MessageView } from '#contract';
 import type { EntityManager } from 'typeorm';
-import type { ConversationKind } from '../domain/conversation.js';
 import type { MessageFacts } from '../domain/message-rules.js';
 
-/** A message as every client sees it (docs/protocol.md section 9). `text` is null once deleted. */
-export interface MessageView {
-  id: string;
-  conversationId: string;
-  kind: ConversationKind;
-  siteId: string | null;
-  sender: { id: string; name: string; role: Role };
-  text: string | null;
-  requiresAck: boolean;
-  acknowledgedBy: string[];
-  createdAt: string;
-  editedAt: string | null;
-  deletedAt: string | null;
-}
+/** A message as every client sees it: the contract's (docs/protocol.md section 9). */
+export type { MessageView };
 
 const VIEW_COLUMNS = `SELECT m.id, m.pos, m.conversation_id, c.kind, c.site_id, m.sender_id,
     u.name AS sender_name, u.role AS sender_role, m.text, m.requires_ack, m.created_at, m.edited_at,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { DurableEventName } from '#contract';
 import { rootLogger, type AppConfig } from '#core';
 import { missingSetting } from './channel-targets.js';
 import type { DeviceKind } from '../domain/channel-rules.js';
@@ -10,7 +11,7 @@ export const DEFAULT_EVENTS = [
   'site_unwatched',
   'guard_stale',
   'shift_missed',
-];
+] satisfies DurableEventName[];
 const STAFF = ['supervisor', 'manager', 'admin'];
 const NAMES: Record<DeviceKind, string> = { webpush: 'Staff browsers', fcm: 'Staff phones' };
 

@@ -1,3 +1,5 @@
+import type { DurableEventName } from '#contract';
+
 /** Which events a channel takes: pure rules, no I/O. */
 export const CHANNEL_KINDS = ['webhook', 'email', 'webpush', 'fcm'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
@@ -18,13 +20,16 @@ export const NOTIFIABLE_EVENTS = [
   'guard_stale',
   'shift_missed',
   'backup_requested',
-] as const;
+] as const satisfies readonly DurableEventName[];
 export type NotifiableEvent = (typeof NOTIFIABLE_EVENTS)[number];
 export const isNotifiable = (t: string): t is NotifiableEvent =>
   (NOTIFIABLE_EVENTS as readonly string[]).includes(t);
 
 /** Events that reach someone about a panic: a channel with one of them covers panics. */
-export const PANIC_EVENTS: readonly string[] = ['panic_alert', 'panic_escalated'];
+export const PANIC_EVENTS: readonly string[] = [
+  'panic_alert',
+  'panic_escalated',
+] satisfies readonly DurableEventName[];
 
 export interface ChannelRule {
   kind: ChannelKind;

@@ -1,3 +1,5 @@
+import type { DurableEventName } from '#contract';
+
 /** A short human line for an event, for email subjects and push notifications: pure, no I/O. */
 export interface MessageText {
   title: string;
@@ -18,7 +20,8 @@ export function messageText(type: string, data: unknown): MessageText {
   const d = (data ?? {}) as Data;
   const guard = d.panic?.guard?.name ?? 'a guard';
   const kind = d.panic?.type ?? 'PANIC';
-  switch (type) {
+  // A name the contract lacks would not compile as a case.
+  switch (type as DurableEventName) {
     case 'panic_alert':
       return { title: `${kind} alert`, body: `${guard} raised a ${kind} alert` };
     case 'panic_escalated':

@@ -1,15 +1,7 @@
 import type { Principal } from '#core';
+import { Rooms } from '#contract';
 
-/** Rooms double as durable stream names (docs/protocol.md section 4). */
-export const Rooms = {
-  user: (userId: string) => `user:${userId}`,
-  siteStaff: (siteId: string) => `site:${siteId}:staff`,
-  siteGuards: (siteId: string) => `site:${siteId}:guards`,
-  role: (role: string) => `role:${role}`,
-} as const;
-
-const STREAM = /^(user:[0-9a-f-]{36}|site:[0-9a-f-]{36}:(staff|guards))$/;
-export const isStreamName = (s: string): boolean => STREAM.test(s);
+export { isStreamName, Rooms } from '#contract';
 
 /** The site-scoped rooms of a principal: staff rooms for staff and admins, guard rooms for guards. */
 export function siteRoomsOf(p: Pick<Principal, 'role' | 'siteIds'>): string[] {

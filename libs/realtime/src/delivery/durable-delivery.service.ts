@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import type { DurableEventName } from '#contract';
 import type { Envelope } from '../contract/envelope.js';
 import { isStreamName } from '../contract/rooms.js';
 import { localSocketsIn } from '../session/local-sockets.js';
 import type { PsServer } from '../session/socket-session.js';
 import { StreamCursors } from './stream-cursors.js';
+
+/** An emit whose last argument is Socket.IO's ack, called with an error once the timeout passed. */
+interface AckedEmit {
+  emit(event: string, env: Envelope, ack: (err: unknown) => void): void;
+}
 
 /** Receipts wanted for one envelope: devices of this node that confirm it get counted. */
 interface ReceiptWatch {
@@ -105,7 +111,7 @@ export class DurableDelivery {
     if (!this.server) return;
     const key = `${env.stream}|${env.seq}`;
     const watch = this.watches.get(key);
-    if (!watch) return void this.server.local.to(env.stream).emit(env.type, env);
+    if (!watch) return void this.server.local.to(env.stream).emit(env.type as DurableEventName, env as never);
     this.watches.delete(key);
     clearTimeout(watch.timer);
     void this.emitWithReceipts(env, Math.max(0, watch.deadline - Date.now())).then(watch.resolve);
@@ -115,9 +121,9 @@ export class DurableDelivery {
     const confirmations = localSocketsIn(this.server!, env.stream).map(
       (s) =>
         new Promise<string | null>((resolve) =>
-          s
-            .timeout(timeoutMs)
-            .emit(env.type, env, (err: unknown) => resolve(err ? null : s.data.principal.userId)),
+          (s.timeout(timeoutMs) as unknown as AckedEmit).emit(env.type, env, (err) =>
+            resolve(err ? null : s.data.principal.userId),
+          ),
         ),
     );
     const ids = (await Promise.all(confirmations)).filter((x): x is string => x !== null);

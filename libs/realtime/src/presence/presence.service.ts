@@ -25,7 +25,7 @@ const HEARTBEAT_MS = 10_000;
 export class PresenceService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly local = new Map<string, Set<string>>();
   private readonly pendingOffline = new Map<string, NodeJS.Timeout>();
-  private readonly known = new Map<string, { role: string; siteIds: string[] }>();
+  private readonly known = new Map<string, Pick<Principal, 'role' | 'siteIds'>>();
   private heartbeat?: NodeJS.Timeout;
   private warned = false;
   private readonly log = rootLogger().child({ context: 'presence' });

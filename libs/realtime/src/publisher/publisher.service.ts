@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EphemeralEventName, EphemeralEvents } from '#contract';
 import { PrometheusMetrics, RedisConnections } from '#core';
 import type { Envelope } from '../contract/envelope.js';
 import { Rooms } from '../contract/rooms.js';
@@ -61,17 +62,25 @@ export class Publisher {
     if (this.redis.reachable) this.toOtherNodes(DURABLE, envelopes);
   }
 
-  /** An ephemeral event (no seq, not replayed) to rooms. */
-  emitTo(rooms: string | string[], event: string, data: unknown): void {
-    this.server?.to(rooms).emit(event, data);
+  /** An ephemeral event (no seq, not replayed) to rooms; name and data are checked by the contract. */
+  emitTo<E extends EphemeralEventName>(rooms: string | string[], event: E, data: EphemeralEvents[E]): void {
+    this.server?.to(rooms).emit(event as EphemeralEventName, data as never);
   }
 
   /** An ephemeral event to rooms, except the sockets also in `except` (e.g. the sender's own). */
-  emitToExcept(rooms: string | string[], except: string, event: string, data: unknown): void {
-    this.server?.to(rooms).except(except).emit(event, data);
+  emitToExcept<E extends EphemeralEventName>(
+    rooms: string | string[],
+    except: string,
+    event: E,
+    data: EphemeralEvents[E],
+  ): void {
+    this.server
+      ?.to(rooms)
+      .except(except)
+      .emit(event as EphemeralEventName, data as never);
   }
 
-  emitToUser(userId: string, event: string, data: unknown): void {
+  emitToUser<E extends EphemeralEventName>(userId: string, event: E, data: EphemeralEvents[E]): void {
     this.emitTo(Rooms.user(userId), event, data);
   }
 

@@ -1,3 +1,4 @@
+import type { RevocationReason } from '#contract';
 import type { Role } from '#core';
 import { Rooms } from '../contract/rooms.js';
 import { localSocketsIn } from '../session/local-sockets.js';
@@ -43,7 +44,7 @@ function withHeads(socket: PsSocket, heads: Record<string, number> | undefined, 
 export function applyControl(io: PsServer, c: SessionControl): void {
   if (c.kind === 'revoke' && c.userId) {
     for (const s of localSocketsIn(io, Rooms.user(c.userId)))
-      if (revokes(s, c)) revoke(s, c.data.reason as string);
+      if (revokes(s, c)) revoke(s, c.data.reason as RevocationReason);
   } else if (c.kind === 'membership' && c.userId) {
     const { role, siteIds, heads } = c.data as unknown as MembershipData;
     for (const s of localSocketsIn(io, Rooms.user(c.userId))) {

@@ -5,6 +5,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import type { RevocationReason } from '#contract';
 import { AppConfig, RedisConnections, rootLogger, type Role } from '#core';
 import { readableStreams, Rooms } from '../contract/rooms.js';
 import { LogListener } from '../delivery/log-listener.js';
@@ -18,7 +19,7 @@ import { CONTROL_WINDOW_S, SessionControlLog } from './session-control-log.js';
 const CONTROL = 'ps:session-control';
 
 /** Why a user's sessions end: the `reason` of `session_revoked`. */
-export type RevocationReason = 'USER_DEACTIVATED' | 'PASSWORD_CHANGED' | 'ACCESS_REMOVED';
+export type { RevocationReason } from '#contract';
 
 /**
  * Changes to live sessions that must reach the user's sockets on every node whatever Redis does:

@@ -49,7 +49,7 @@ export class SessionLifecycle implements OnApplicationShutdown {
       role: s.principal.role,
       name: s.principal.name,
       siteIds: s.principal.siteIds,
-      streams: s.streamHeads,
+      streams: s.streamHeads ?? {},
       expiresAt: new Date(s.expiresAt).toISOString(),
       serverTime: new Date().toISOString(),
     });

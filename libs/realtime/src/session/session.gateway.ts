@@ -1,6 +1,7 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody } from '@nestjs/websockets';
 import { AppError, isSiteStaff, type Principal } from '#core';
 import { CommandPolicy } from '../commands/command-policy.js';
+import { OnCommand } from '../commands/on-command.decorator.js';
 import { RealtimeGateway, WsPrincipal } from '../commands/realtime-gateway.decorator.js';
 import { SiteViewService } from './site-view.service.js';
 import { SessionLifecycle } from './session-lifecycle.service.js';
@@ -17,32 +18,32 @@ export class SessionGateway {
     private readonly views: SiteViewService,
   ) {}
 
-  @SubscribeMessage('auth_refresh')
+  @OnCommand('auth_refresh')
   refresh(@ConnectedSocket() socket: PsSocket, @MessageBody() dto: AuthRefreshDto) {
     return this.lifecycle.refresh(socket, dto.token);
   }
 
-  @SubscribeMessage('sync')
+  @OnCommand('sync')
   sync(@WsPrincipal() me: Principal, @MessageBody() dto: SyncDto) {
     return this.syncs.sync(me, dto.cursors);
   }
 
   /** Each join answers with a snapshot of the site: a budget per user per minute of its own. */
   @CommandPolicy({ budget: (config) => ({ limit: config.WS_JOIN_SITE_PER_MIN, windowMs: 60_000 }) })
-  @SubscribeMessage('join_site')
+  @OnCommand('join_site')
   async join(@ConnectedSocket() socket: PsSocket, @WsPrincipal() me: Principal, @MessageBody() dto: SiteDto) {
     assertStaff(me, dto.siteId);
     return { snapshot: await this.views.join(socket, dto.siteId) };
   }
 
-  @SubscribeMessage('leave_site')
+  @OnCommand('leave_site')
   leave(@ConnectedSocket() socket: PsSocket, @WsPrincipal() me: Principal, @MessageBody() dto: SiteDto) {
     assertStaff(me, dto.siteId);
     this.views.leave(socket, dto.siteId);
     return {};
   }
 
-  @SubscribeMessage('get_presence')
+  @OnCommand('get_presence')
   async presence(@WsPrincipal() me: Principal, @MessageBody() dto: SiteDto) {
     assertStaff(me, dto.siteId);
     return { users: await this.views.presence(dto.siteId) };

@@ -1,3 +1,4 @@
+import type { RevocationReason } from '#contract';
 import type { Role } from '#core';
 import { roomsOf } from '../contract/rooms.js';
 import type { PsSocket } from './socket-session.js';
@@ -18,7 +19,7 @@ export function applyPrincipal(socket: PsSocket, role: Role, siteIds: string[]):
 }
 
 /** Tells a local socket its session is over, then cuts it. */
-export function revoke(socket: PsSocket, reason: string): void {
+export function revoke(socket: PsSocket, reason: RevocationReason): void {
   socket.emit('session_revoked', { reason });
   // A DISCONNECT packet: the client sees "io server disconnect" and must log in again, unlike a
   // transport close, which it would retry on its own.

@@ -1,3 +1,4 @@
+import type { ClientToServerEvents, ServerToClientEvents } from '#contract';
 import type { Principal } from '#core';
 import type { Server, Socket } from 'socket.io';
 
@@ -17,15 +18,17 @@ export interface SocketSession {
   streamHeads?: Record<string, number>;
 }
 
+/** Typed by the contract: emitting an event name it lacks, or the wrong data, does not compile. */
 export type PsSocket = Socket<
-  Record<string, (...args: unknown[]) => void>,
-  Record<string, (...args: unknown[]) => void>,
+  ClientToServerEvents,
+  ServerToClientEvents,
   Record<string, never>,
   SocketSession
 >;
+/** Inter-node messages (durable envelopes, receipts, session controls) are the realtime lib's own. */
 export type PsServer = Server<
-  Record<string, (...args: unknown[]) => void>,
-  Record<string, (...args: unknown[]) => void>,
+  ClientToServerEvents,
+  ServerToClientEvents,
   Record<string, (...args: unknown[]) => void>,
   SocketSession
 >;

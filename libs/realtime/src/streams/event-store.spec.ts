@@ -8,7 +8,7 @@ const store = new EventStore(undefined as unknown as DataSource);
 describe('EventStore statement builder', () => {
   it('dedupes and sorts streams so every transaction locks heads in one order', () => {
     const p = store.pending(SYSTEM_ACTOR, {
-      type: 't',
+      type: 'panic_alert',
       siteId: null,
       streams: ['user:b', 'site:a', 'user:b'],
       data: {},
@@ -34,8 +34,18 @@ describe('EventStore statement builder', () => {
   });
 
   it('maps returned seqs back to one envelope per stream, in append order', () => {
-    const a = store.pending(SYSTEM_ACTOR, { type: 'a', siteId: null, streams: ['s1', 's2'], data: 1 });
-    const b = store.pending(SYSTEM_ACTOR, { type: 'b', siteId: null, streams: ['s1'], data: 2 });
+    const a = store.pending(SYSTEM_ACTOR, {
+      type: 'incident_created',
+      siteId: null,
+      streams: ['s1', 's2'],
+      data: 1,
+    });
+    const b = store.pending(SYSTEM_ACTOR, {
+      type: 'incident_updated',
+      siteId: null,
+      streams: ['s1'],
+      data: 2,
+    });
     const envs = store.envelopes(
       [a, b],
       [
@@ -45,9 +55,9 @@ describe('EventStore statement builder', () => {
       ],
     );
     expect(envs.map((e) => [e.type, e.stream, e.seq])).toEqual([
-      ['a', 's1', 7],
-      ['a', 's2', 3],
-      ['b', 's1', 8],
+      ['incident_created', 's1', 7],
+      ['incident_created', 's2', 3],
+      ['incident_updated', 's1', 8],
     ]);
   });
 });
