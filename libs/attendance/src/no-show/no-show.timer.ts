@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Rooms, TimerPoller, type DueTimer, type UnitOfWork } from '#realtime';
+import { ShiftMissedEvent } from '../events/shift-missed.event.js';
 import { findScheduled } from '../persistence/shift.repository.js';
 
 export const NO_SHOW_TIMER = 'shift_no_show';
@@ -26,11 +27,12 @@ export class NoShowTimer implements OnModuleInit {
       [planned.id, planned.guardId, planned.siteId, planned.startsAt, planned.endsAt],
     )) as unknown[];
     if (clockedIn.length) return;
-    uow.append({
+    const appended = uow.append({
       type: 'shift_missed',
       siteId: planned.siteId,
       streams: [Rooms.siteStaff(planned.siteId)],
       data: { scheduledShift: planned },
     });
+    uow.raise(new ShiftMissedEvent(planned), appended);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nes
 import { AppConfig, rootLogger } from '#core';
 import { Publisher, Rooms, TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
 import { DataSource, type EntityManager } from 'typeorm';
+import { GuardStaleEvent } from '../events/guard-stale.event.js';
 import type { HistoryRow } from '../persistence/location-history.repository.js';
 import { occupiedRooms } from '../state/cluster-rooms.js';
 import { GuardTrackStore } from '../state/guard-track.store.js';
@@ -123,7 +124,7 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
       return this.arm(uow.tx, guardId, history.seen); // seen through another node
     const connected = (await occupiedRooms(this.publisher)).has(Rooms.user(guardId));
     const lastSeenAt = timer.payload.lastSeenAt ?? new Date(shift.started_received_at).toISOString();
-    uow.append({
+    const appended = uow.append({
       type: 'guard_stale',
       siteId: shift.site_id,
       streams: [Rooms.siteStaff(shift.site_id)],
@@ -133,5 +134,6 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
         reason: connected ? 'NO_LOCATION' : 'DISCONNECTED',
       },
     });
+    uow.raise(new GuardStaleEvent(guardId, shift.site_id), appended);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
 import { AppConfig, isDependencyDown, rootLogger } from '#core';
-import { CommandRunner, Publisher, Rooms, SystemEventsCommittedEvent } from '#realtime';
+import { CommandRunner, Publisher, Rooms } from '#realtime';
 import { DataSource } from 'typeorm';
+import { SiteUnwatchedEvent } from '../events/site-unwatched.event.js';
 import { occupiedRooms } from '../state/cluster-rooms.js';
 
 const STAFF_ROOM = /^site:([0-9a-f-]{36}):staff$/;
@@ -25,7 +25,6 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
     private readonly db: DataSource,
     private readonly runner: CommandRunner,
     private readonly publisher: Publisher,
-    private readonly events: EventBus,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -74,14 +73,14 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
       [ids],
     );
     const counts = new Map(unwatched.map((g) => [g.site_id, g.n]));
-    const outcome = await this.runner.runSystem(async (uow) => {
+    await this.runner.runSystem(async (uow) => {
       const due = (await uow.tx.query(
         `SELECT site_id, unwatched_since FROM site_watch WHERE site_id = ANY($1::uuid[]) AND notified_at IS NULL
            AND unwatched_since <= now() - $2 * interval '1 second' FOR UPDATE SKIP LOCKED`,
         [ids, this.config.SITE_UNWATCHED_AFTER_S],
       )) as { site_id: string; unwatched_since: Date }[];
       for (const row of due) {
-        uow.append({
+        const appended = uow.append({
           type: 'site_unwatched',
           siteId: row.site_id,
           streams: [Rooms.siteStaff(row.site_id)],
@@ -91,10 +90,9 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
             since: new Date(row.unwatched_since).toISOString(),
           },
         });
+        uow.raise(new SiteUnwatchedEvent(row.site_id), appended);
         await uow.tx.query('UPDATE site_watch SET notified_at = now() WHERE site_id = $1', [row.site_id]);
       }
     });
-    this.publisher.publish(outcome.envelopes);
-    if (outcome.envelopes.length) this.events.publish(new SystemEventsCommittedEvent(outcome.envelopes));
   }
 }
