@@ -10,4 +10,4 @@ export type {
   HandshakeErrorCode,
   Role,
   ServerEventName,
-} from '../../../client/src/contract.js';
+} from '#client';
