@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
+import { EventBus, type IEvent } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
 import type { DurableEventName } from '../../libs/contract/src/index.js';
 import { SiteEntity, type Principal } from '../../libs/core/src/index.js';
 import {
   CommandRunner,
+  CommittedEvent,
   preparedQuery,
   TransactionAbortedError,
   type SqlValue,
@@ -57,6 +59,26 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
       return { name };
     });
 
+  class RenamedProbe extends CommittedEvent {
+    constructor(readonly name: string) {
+      super();
+    }
+  }
+  /** Renames like `rename`, and raises RenamedProbe for its event. */
+  const renameRaising = (name: string, clientEventId: string, then?: () => Promise<unknown>) =>
+    runner.run({ principal: me, command: 'rename_raise_probe', clientEventId }, async (uow) => {
+      await uow.tx.getRepository(SiteEntity).save({ id: siteId, name });
+      const appended = uow.append({
+        type: 'rename_probe' as DurableEventName,
+        siteId,
+        streams: [`site:${siteId}:staff`],
+        data: { name },
+      });
+      uow.raise(new RenamedProbe(name), appended);
+      await then?.();
+      return { name };
+    });
+
   /**
    * Records what the transaction's connection writes to its socket, one Buffer per write (system
    * call), until the returned stop (which also puts the stream back as it was).
@@ -99,7 +121,7 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
     const first = await rename('Renamed once', key);
     expect(first).toMatchObject({ result: { name: 'Renamed once' }, replayed: false });
     expect(first.envelopes).toEqual([
-      expect.objectContaining({ type: 'rename_probe', seq: expect.any(Number) }),
+      expect.objectContaining({ type: 'rename_probe' as DurableEventName, seq: expect.any(Number) }),
     ]);
     expect(await siteName()).toBe('Renamed once');
 
@@ -107,6 +129,34 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
     expect(retry).toMatchObject({ result: { name: 'Renamed once' }, replayed: true, envelopes: [] });
     expect(await siteName()).toBe('Renamed once');
     expect(await keyCount(key)).toBe(1);
+  });
+
+  it('publishes a raised event once, after commit, with its envelopes: never for a retry or failed work', async () => {
+    const heard: RenamedProbe[] = [];
+    const subscription = t.app.get(EventBus).subscribe((e: IEvent) => {
+      if (e instanceof RenamedProbe) heard.push(e);
+    });
+    try {
+      const key = randomUUID();
+      let committed = false;
+      const first = await renameRaising('Raised once', key, async () => {
+        expect(heard).toEqual([]); // not while the transaction is open
+        committed = true;
+      });
+      expect(committed).toBe(true);
+      expect(heard.map((e) => e.name)).toEqual(['Raised once']);
+      expect(heard[0].envelopes).toEqual(first.envelopes);
+      expect(heard[0].envelopes).toHaveLength(1);
+
+      const retry = await renameRaising('Raised twice', key);
+      expect(retry.replayed).toBe(true);
+      await expect(
+        renameRaising('Never raised', randomUUID(), () => Promise.reject(new Error('rule refused'))),
+      ).rejects.toThrow('rule refused');
+      expect(heard.map((e) => e.name)).toEqual(['Raised once']);
+    } finally {
+      subscription.unsubscribe();
+    }
   });
 
   it('work that throws after a repository write leaves nothing: TypeORM wrote inside our transaction', async () => {

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { PanicReach } from '#tracking';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ChannelRepository } from './channels/channel.repository.js';
 import { ChannelTargets } from './channels/channel-targets.js';
@@ -14,13 +15,19 @@ import { NotificationPlanner } from './deliveries/notification-planner.service.j
 import { PlanningBackstop } from './deliveries/planning-backstop.service.js';
 import { DeviceRepository } from './devices/device.repository.js';
 import { DevicesController } from './devices/devices.controller.js';
+import { PanicReachOfChannels } from './reach/panic-reach.adapter.js';
 import { NotifyWhenSafetyEvent } from './event-handlers/notify-when-safety-event.handler.js';
 import { EmailSender } from './senders/email.sender.js';
 import { FcmSender } from './senders/fcm.sender.js';
 import { WebhookSender } from './senders/webhook.sender.js';
 import { WebPushSender } from './senders/webpush.sender.js';
 
-/** Notifications outside the socket (docs/protocol.md section 10): channels, devices, deliveries. */
+/**
+ * Notifications outside the socket (docs/protocol.md section 10): channels, devices, deliveries.
+ * Global so that tracking gets its PanicReach port without importing this library, which reacts
+ * to tracking's events.
+ */
+@Global()
 @Module({
   imports: [CqrsModule],
   controllers: [ChannelsController, DevicesController, DeliveriesController],
@@ -41,7 +48,8 @@ import { WebPushSender } from './senders/webpush.sender.js';
     EmailSender,
     WebPushSender,
     FcmSender,
+    { provide: PanicReach, useClass: PanicReachOfChannels },
   ],
-  exports: [DeliveryCounts],
+  exports: [DeliveryCounts, PanicReach],
 })
 export class NotificationsModule {}

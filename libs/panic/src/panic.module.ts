@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AcknowledgePanicHandler } from './commands/acknowledge-panic/acknowledge-panic.handler.js';
 import { RaisePanicHandler } from './commands/raise-panic/raise-panic.handler.js';
+import { RecordPanicDeliveryHandler } from './commands/record-panic-delivery/record-panic-delivery.handler.js';
 import { ResolvePanicHandler } from './commands/resolve-panic/resolve-panic.handler.js';
 import { PanicEscalation } from './escalation/panic-escalation.service.js';
 import { PanicReceiptBackstop } from './escalation/panic-receipt-backstop.js';
@@ -20,6 +21,7 @@ import { PanicQueries } from './queries/panic-queries.service.js';
     RaisePanicHandler,
     AcknowledgePanicHandler,
     ResolvePanicHandler,
+    RecordPanicDeliveryHandler,
     PanicEscalation,
     PanicReceiptBackstop,
     ConfirmDeliveryWhenPanicRaised,

@@ -1,4 +1,12 @@
+export * from './events/backup-requested.event.js';
+export * from './events/dashboard-stats-computed.event.js';
+export * from './events/geofence-breached.event.js';
+export * from './events/guard-stale.event.js';
+export * from './events/locations-batched.event.js';
+export * from './events/panic-guard-moved.event.js';
+export * from './events/site-unwatched.event.js';
 export * from './tracking.module.js';
+export { NO_PANIC_REACH, PanicReach } from './ports/panic-reach.port.js';
 export * from './persistence/tracking-persistence.js';
 export { LocationBatcher } from './batching/location-batcher.service.js';
 export { DashboardStatsService, DASHBOARD_STATS_MS } from './stats/dashboard-stats.service.js';

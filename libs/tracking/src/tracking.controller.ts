@@ -1,10 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { NO_PANIC_REACH, sitesWithoutPanicReach } from '#notifications';
 import {
   ApiErrors,
-  AppConfig,
   AppError,
   Authenticated,
   CurrentUser,
@@ -15,6 +12,7 @@ import {
 import { LocationHistoryPageDto, SiteLivePageDto } from './http/tracking-responses.dto.js';
 import { LivePositionsQuery } from './queries/live-positions.query.js';
 import { HistoryQueryDto, LocationHistoryQuery } from './queries/location-history.query.js';
+import { NO_PANIC_REACH, PanicReach } from './ports/panic-reach.port.js';
 import { SiteCache } from './state/site.cache.js';
 
 @ApiTags('tracking')
@@ -24,8 +22,7 @@ export class TrackingController {
     private readonly historyQuery: LocationHistoryQuery,
     private readonly live: LivePositionsQuery,
     private readonly sites: SiteCache,
-    private readonly db: DataSource,
-    private readonly config: AppConfig,
+    private readonly reach: PanicReach,
   ) {}
 
   @Get('tracking/users/:id/history')
@@ -45,7 +42,7 @@ export class TrackingController {
   async siteLive(@CurrentUser() me: Principal, @UuidParam() id: string) {
     if (!isSiteStaff(me, id) || !(await this.sites.get(id))) throw AppError.notFound('Site');
     const items = await this.live.guardsOnShift(id);
-    const unreached = items.length && (await sitesWithoutPanicReach(this.db, this.config, [id])).has(id);
+    const unreached = items.length && (await this.reach.sitesWithout([id])).has(id);
     const warnings = unreached ? [NO_PANIC_REACH] : [];
     return { siteId: id, items, total: items.length, page: 1, pageSize: items.length, warnings };
   }

@@ -2,7 +2,12 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SiteSnapshotRegistry } from '#realtime';
 import { LocationBatcher } from './batching/location-batcher.service.js';
+import { RequestBackupHandler } from './commands/request-backup/request-backup.handler.js';
 import { UpdateLocationHandler } from './commands/update-location/update-location.handler.js';
+import { BroadcastWhenDashboardStatsComputed } from './event-handlers/broadcast-when-dashboard-stats-computed.handler.js';
+import { BroadcastWhenLocationsBatched } from './event-handlers/broadcast-when-locations-batched.handler.js';
+import { BroadcastWhenPanicGuardMoved } from './event-handlers/broadcast-when-panic-guard-moved.handler.js';
+import { BroadcastWhenTrackingAlert } from './event-handlers/broadcast-when-tracking-alert.handler.js';
 import { TrackWhenShiftStarted } from './event-handlers/track-when-shift-started.handler.js';
 import { UntrackWhenShiftEnded } from './event-handlers/untrack-when-shift-ended.handler.js';
 import { FollowPanicWhenPanicChanged } from './event-handlers/follow-panic-when-panic-changed.handler.js';
@@ -46,6 +51,11 @@ import { SiteWatchService } from './watch/site-watch.service.js';
     ActivePanics,
     FollowPanicWhenPanicChanged,
     RequestBackupWhenPanicRaised,
+    RequestBackupHandler,
+    BroadcastWhenLocationsBatched,
+    BroadcastWhenPanicGuardMoved,
+    BroadcastWhenTrackingAlert,
+    BroadcastWhenDashboardStatsComputed,
   ],
 })
 export class TrackingModule implements OnModuleInit {

@@ -1,11 +1,6 @@
-import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { Publisher } from '#realtime';
+import { EventsHandler } from '@nestjs/cqrs';
+import { BroadcastCommitted } from '#realtime';
 import { ShiftStartedEvent } from '../events/shift-started.event.js';
 
 @EventsHandler(ShiftStartedEvent)
-export class BroadcastWhenShiftStarted implements IEventHandler<ShiftStartedEvent> {
-  constructor(private readonly publisher: Publisher) {}
-  handle(event: ShiftStartedEvent): void {
-    this.publisher.publish(event.envelopes);
-  }
-}
+export class BroadcastWhenShiftStarted extends BroadcastCommitted {}

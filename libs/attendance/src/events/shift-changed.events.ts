@@ -1,11 +1,7 @@
-import type { Envelope } from '#realtime';
+import { CommittedEvent } from '#realtime';
 
 /** A planned shift got new times (committed): `shift_rescheduled` to the site staff and the guard. */
-export class ShiftRescheduledEvent {
-  constructor(readonly envelopes: Envelope[]) {}
-}
+export class ShiftRescheduledEvent extends CommittedEvent {}
 
 /** A planned shift was withdrawn (committed): `shift_unscheduled` to the site staff and the guard. */
-export class ShiftUnscheduledEvent {
-  constructor(readonly envelopes: Envelope[]) {}
-}
+export class ShiftUnscheduledEvent extends CommittedEvent {}

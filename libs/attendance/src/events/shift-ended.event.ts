@@ -1,10 +1,9 @@
-import type { Envelope } from '#realtime';
+import { CommittedEvent } from '#realtime';
 import type { ShiftView } from '../persistence/shift.views.js';
 
 /** A guard clocked out (committed). */
-export class ShiftEndedEvent {
-  constructor(
-    readonly shift: ShiftView,
-    readonly envelopes: Envelope[],
-  ) {}
+export class ShiftEndedEvent extends CommittedEvent {
+  constructor(readonly shift: ShiftView) {
+    super();
+  }
 }

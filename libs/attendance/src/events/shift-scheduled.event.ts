@@ -1,10 +1,9 @@
-import type { Envelope } from '#realtime';
+import { CommittedEvent } from '#realtime';
 import type { ScheduledShiftView } from '../persistence/shift.views.js';
 
 /** A shift was planned (committed): the site staff and the guard are told (`shift_scheduled`). */
-export class ShiftScheduledEvent {
-  constructor(
-    readonly scheduledShift: ScheduledShiftView,
-    readonly envelopes: Envelope[],
-  ) {}
+export class ShiftScheduledEvent extends CommittedEvent {
+  constructor(readonly scheduledShift: ScheduledShiftView) {
+    super();
+  }
 }

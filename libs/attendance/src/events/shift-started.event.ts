@@ -1,10 +1,9 @@
-import type { Envelope } from '#realtime';
+import { CommittedEvent } from '#realtime';
 import type { ShiftView } from '../persistence/shift.views.js';
 
 /** A guard clocked in (committed). Tracking refreshes its active-shift cache from it. */
-export class ShiftStartedEvent {
-  constructor(
-    readonly shift: ShiftView,
-    readonly envelopes: Envelope[],
-  ) {}
+export class ShiftStartedEvent extends CommittedEvent {
+  constructor(readonly shift: ShiftView) {
+    super();
+  }
 }

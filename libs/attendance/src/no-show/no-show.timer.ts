@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Rooms, TimerPoller, type DueTimer, type UnitOfWork } from '#realtime';
+import { ShiftMissedEvent } from '../events/shift-missed.event.js';
 import { ScheduledShifts } from '../persistence/scheduled-shift.repository.js';
 import { Shifts } from '../persistence/shift.repository.js';
 
@@ -22,11 +23,12 @@ export class NoShowTimer implements OnModuleInit {
     const planned = await ScheduledShifts.find(uow.tx, timer.ref);
     if (!planned) return;
     if (await Shifts.covers(uow.tx, planned)) return;
-    uow.append({
+    const appended = uow.append({
       type: 'shift_missed',
       siteId: planned.siteId,
       streams: [Rooms.siteStaff(planned.siteId)],
       data: { scheduledShift: planned },
     });
+    uow.raise(new ShiftMissedEvent(planned), appended);
   }
 }

@@ -1,12 +1,11 @@
-import { Rooms, type Envelope } from '#realtime';
+import { CommittedEvent, Rooms } from '#realtime';
 import type { IncidentView } from '../persistence/incident.repository.js';
 
 /** An incident changed; `envelopes` are its stored events, ready to broadcast. */
-export abstract class IncidentChangedEvent {
-  constructor(
-    readonly incidentId: string,
-    readonly envelopes: Envelope[],
-  ) {}
+export abstract class IncidentChangedEvent extends CommittedEvent {
+  constructor(readonly incidentId: string) {
+    super();
+  }
 }
 export class IncidentCreatedEvent extends IncidentChangedEvent {}
 export class IncidentAssignedEvent extends IncidentChangedEvent {}

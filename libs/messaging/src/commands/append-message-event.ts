@@ -1,21 +1,26 @@
 import type { DurableEventName } from '#contract';
 import type { UnitOfWork } from '#realtime';
 import type { ConversationRef } from '../domain/conversation.js';
-import { conversationStreams } from '../events/message-events.js';
+import { conversationStreams, type MessagingEvent } from '../events/message-events.js';
 
-/** Appends a durable messaging event to the conversation's streams (docs/protocol.md section 9). */
+/**
+ * Appends a durable messaging event to the conversation's streams (docs/protocol.md section 9) and
+ * raises `raised` for it (published after commit; its handler broadcasts).
+ */
 export function appendMessageEvent(
   uow: UnitOfWork,
+  raised: MessagingEvent,
   type: DurableEventName,
   conversation: ConversationRef,
   data: object,
   occurredAt?: Date,
 ): void {
-  uow.append({
+  const appended = uow.append({
     type,
     siteId: conversation.siteId,
     streams: conversationStreams(conversation),
     data,
     ...(occurredAt && { occurredAt }),
   });
+  uow.raise(raised, appended);
 }

@@ -4,6 +4,7 @@ import { AppConfig } from '#core';
 import { Rooms, TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
 import type { EntityManager } from 'typeorm';
 import { missingAcknowledgements } from '../domain/message-rules.js';
+import { OrderUnacknowledgedEvent } from '../events/message-events.js';
 import { findMessage, type MessageView } from '../persistence/message.repository.js';
 
 export const MESSAGE_ACK_TIMER = 'message.unacknowledged';
@@ -42,11 +43,12 @@ export class UnacknowledgedOrderTimer implements OnModuleInit {
       message.acknowledgedBy,
     );
     if (!missing.length) return;
-    uow.append({
+    const appended = uow.append({
       type: 'message_unacknowledged',
       siteId: message.siteId,
       streams: [Rooms.siteStaff(message.siteId)],
       data: { message, missing },
     });
+    uow.raise(new OrderUnacknowledgedEvent(message.conversationId), appended);
   }
 }

@@ -1,12 +1,12 @@
-import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { Publisher } from '#realtime';
+import { EventsHandler } from '@nestjs/cqrs';
+import { BroadcastCommitted } from '#realtime';
 import {
   MessageAcknowledgedEvent,
   MessageCreatedEvent,
   MessageDeletedEvent,
   MessageEditedEvent,
   MessagesReadEvent,
-  type MessagingEvent,
+  OrderUnacknowledgedEvent,
 } from '../events/message-events.js';
 
 /** Sends stored messaging envelopes to their stream rooms after commit. */
@@ -16,11 +16,6 @@ import {
   MessageDeletedEvent,
   MessagesReadEvent,
   MessageAcknowledgedEvent,
+  OrderUnacknowledgedEvent,
 )
-export class BroadcastWhenMessageChanged implements IEventHandler<MessagingEvent> {
-  constructor(private readonly publisher: Publisher) {}
-
-  handle(event: MessagingEvent): void {
-    this.publisher.publish(event.envelopes);
-  }
-}
+export class BroadcastWhenMessageChanged extends BroadcastCommitted {}

@@ -1,18 +1,19 @@
-import { Rooms, type Envelope } from '#realtime';
+import { CommittedEvent, Rooms } from '#realtime';
 import type { ConversationRef } from '../domain/conversation.js';
 
 /** A message or a read marker changed; `envelopes` are its stored events, ready to broadcast. */
-export abstract class MessagingEvent {
-  constructor(
-    readonly conversationId: string,
-    readonly envelopes: Envelope[],
-  ) {}
+export abstract class MessagingEvent extends CommittedEvent {
+  constructor(readonly conversationId: string) {
+    super();
+  }
 }
 export class MessageCreatedEvent extends MessagingEvent {}
 export class MessageEditedEvent extends MessagingEvent {}
 export class MessageDeletedEvent extends MessagingEvent {}
 export class MessagesReadEvent extends MessagingEvent {}
 export class MessageAcknowledgedEvent extends MessagingEvent {}
+/** A dispatch order's deadline passed with guards on shift who have not acknowledged it. */
+export class OrderUnacknowledgedEvent extends MessagingEvent {}
 
 /** Ephemeral: a member started or stopped typing (never stored). */
 export class TypingChangedEvent {

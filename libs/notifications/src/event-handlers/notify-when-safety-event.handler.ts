@@ -1,17 +1,35 @@
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
+import { ShiftMissedEvent } from '#attendance';
 import { rootLogger } from '#core';
-import { PanicAcknowledgedEvent, PanicRaisedEvent, PanicResolvedEvent } from '#panic';
-import { SystemEventsCommittedEvent } from '#realtime';
+import { PanicAcknowledgedEvent, PanicEscalatedEvent, PanicRaisedEvent, PanicResolvedEvent } from '#panic';
+import { BackupRequestedEvent, GuardStaleEvent, SiteUnwatchedEvent } from '#tracking';
 import { NotificationPlanner } from '../deliveries/notification-planner.service.js';
 
 type SafetyEvent =
-  PanicRaisedEvent | PanicAcknowledgedEvent | PanicResolvedEvent | SystemEventsCommittedEvent;
+  | PanicRaisedEvent
+  | PanicAcknowledgedEvent
+  | PanicResolvedEvent
+  | PanicEscalatedEvent
+  | SiteUnwatchedEvent
+  | GuardStaleEvent
+  | ShiftMissedEvent
+  | BackupRequestedEvent;
 
 /**
- * Hears the same CQRS events the broadcast handlers do (panic commands; timers and watchers:
- * escalations, stale guards, missed shifts, unwatched sites) and stores the deliveries they call for.
+ * Hears the same CQRS events the broadcast handlers do (the NOTIFIABLE_EVENTS: panic commands and
+ * escalations, unwatched sites, stale guards, missed shifts, backup requests) and stores the
+ * deliveries they call for.
  */
-@EventsHandler(PanicRaisedEvent, PanicAcknowledgedEvent, PanicResolvedEvent, SystemEventsCommittedEvent)
+@EventsHandler(
+  PanicRaisedEvent,
+  PanicAcknowledgedEvent,
+  PanicResolvedEvent,
+  PanicEscalatedEvent,
+  SiteUnwatchedEvent,
+  GuardStaleEvent,
+  ShiftMissedEvent,
+  BackupRequestedEvent,
+)
 export class NotifyWhenSafetyEvent implements IEventHandler<SafetyEvent> {
   private readonly log = rootLogger().child({ context: 'notifications' });
 

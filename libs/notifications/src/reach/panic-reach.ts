@@ -5,13 +5,6 @@ import { CHANNEL_KINDS, PANIC_EVENTS } from '../domain/channel-rules.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
-/** What GET /sites/:id/live and the admins' dashboard stats show for a site no panic channel reaches. */
-export const NO_PANIC_REACH = {
-  code: 'NO_PANIC_NOTIFICATION',
-  message:
-    'Guards are on shift and no notification channel can reach anyone off-socket for a panic at this site',
-} as const;
-
 /**
  * The sites among `siteIds` that no configured channel subscribed to panics can reach: a webhook or
  * email channel for the site, or a device channel whose roles include a staff member of the site

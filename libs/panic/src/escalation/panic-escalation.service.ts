@@ -8,6 +8,7 @@ import {
   type Escalation,
   type EscalationPolicy,
 } from '../domain/escalation.js';
+import { PanicEscalatedEvent } from '../events/panic-changed.event.js';
 import { PanicEntity } from '../persistence/panic.entity.js';
 import { lockPanic } from '../persistence/panic.repository.js';
 import type { PanicView } from '../persistence/panic.view.js';
@@ -80,12 +81,13 @@ export class PanicEscalation implements OnModuleInit {
       .update(panic.id, { escalationLevel: e.level, updatedAt: new Date() });
     const escalated: PanicView = { ...panic, escalationLevel: e.level };
     const rows = (await uow.tx.query(AUDIENCE_SQL[e.audience], [panic.siteId])) as { id: string }[];
-    uow.append({
+    const appended = uow.append({
       type: 'panic_escalated',
       siteId: panic.siteId,
       streams: rows.map((r) => Rooms.user(r.id)),
       data: { panic: escalated, level: e.level, reason: e.reason },
     });
+    uow.raise(new PanicEscalatedEvent(panic.id, e.level), appended);
     await this.scheduleNext(uow.tx, escalated);
     return escalated;
   }

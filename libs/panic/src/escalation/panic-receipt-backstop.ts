@@ -1,7 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '#core';
-import { Rooms, TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
+import { TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
 import type { EntityManager } from 'typeorm';
+import { appendPanicDelivery } from '../commands/record-panic-delivery/append-panic-delivery.js';
 import { escalationOnReceipts } from '../domain/escalation.js';
 import { lockPanic } from '../persistence/panic.repository.js';
 import { PANIC_RECEIPT_TIMER, PanicEscalation } from './panic-escalation.service.js';
@@ -43,11 +44,6 @@ export class PanicReceiptBackstop implements OnModuleInit {
     if (!panic || panic.status !== 'RAISED' || panic.confirmedBy.length) return;
     const e = escalationOnReceipts({ ...panic, raisedAt: new Date(panic.raisedAt) }, []);
     if (e) await this.escalation.escalate(uow, panic, e);
-    uow.append({
-      type: 'panic_delivery',
-      siteId: panic.siteId,
-      streams: [Rooms.user(String(timer.payload.guardId))],
-      data: { panicId: panic.id, confirmedBy: 0 },
-    });
+    appendPanicDelivery(uow, panic, String(timer.payload.guardId), 0);
   }
 }

@@ -1,13 +1,15 @@
-import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { Publisher } from '#realtime';
-import { PanicAcknowledgedEvent, PanicResolvedEvent } from '../events/panic-changed.event.js';
+import { EventsHandler } from '@nestjs/cqrs';
+import { BroadcastCommitted } from '#realtime';
+import {
+  PanicAcknowledgedEvent,
+  PanicDeliveryRecordedEvent,
+  PanicEscalatedEvent,
+  PanicResolvedEvent,
+} from '../events/panic-changed.event.js';
 
-/** Sends stored panic_acknowledged / panic_resolved envelopes to their stream rooms. */
-@EventsHandler(PanicAcknowledgedEvent, PanicResolvedEvent)
-export class BroadcastWhenPanicChanged implements IEventHandler<PanicAcknowledgedEvent | PanicResolvedEvent> {
-  constructor(private readonly publisher: Publisher) {}
-
-  handle(event: PanicAcknowledgedEvent | PanicResolvedEvent): void {
-    this.publisher.publish(event.envelopes);
-  }
-}
+/**
+ * Sends stored panic_acknowledged, panic_resolved, panic_escalated and panic_delivery envelopes to
+ * their stream rooms (panic_alert goes with receipts: ConfirmDeliveryWhenPanicRaised).
+ */
+@EventsHandler(PanicAcknowledgedEvent, PanicResolvedEvent, PanicEscalatedEvent, PanicDeliveryRecordedEvent)
+export class BroadcastWhenPanicChanged extends BroadcastCommitted {}

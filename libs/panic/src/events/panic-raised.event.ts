@@ -1,10 +1,11 @@
-import type { Envelope } from '#realtime';
+import { CommittedEvent } from '#realtime';
 
 /** A new panic was stored; `envelopes` holds its `panic_alert` on the site staff stream. */
-export class PanicRaisedEvent {
+export class PanicRaisedEvent extends CommittedEvent {
   constructor(
     readonly panicId: string,
     readonly guardId: string,
-    readonly envelopes: Envelope[],
-  ) {}
+  ) {
+    super();
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActiveShifts } from '#attendance';
 import { Rooms, TimerService, type UnitOfWork } from '#realtime';
+import { PatrolCompletedEvent } from '../events/patrol-completed.event.js';
 import { endOfRunShift, lastActivityOf, remainingOf, type PatrolRunEnding } from '../domain/patrol-run.js';
 import { PATROL_TIMER_KINDS, PatrolEventTypes } from '../patrols.constants.js';
 import type { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
@@ -10,7 +11,7 @@ import { PatrolViews, type PatrolRunView } from '../queries/patrol-views.js';
 /**
  * The one way a run ends, for `complete_patrol` and for a run whose shift ended: the checkpoints
  * not counted become its skipped ones, both deadlines are cancelled and `patrol_completed` goes to
- * site staff and the guard.
+ * site staff and the guard (PatrolCompletedEvent, raised here for every caller).
  */
 @Injectable()
 export class PatrolRunEnder {
@@ -33,13 +34,14 @@ export class PatrolRunEnder {
     await PatrolRuns.saveEnd(uow.tx, run);
     await this.timers.cancelAll(uow.tx, run.id, PATROL_TIMER_KINDS);
     const patrolRun = await this.views.run(uow.tx, run);
-    uow.append({
+    const appended = uow.append({
       type: PatrolEventTypes.completed,
       siteId: run.siteId,
       streams: [Rooms.siteStaff(run.siteId), Rooms.user(run.guardId)],
       data: { patrolRun },
       occurredAt: at,
     });
+    uow.raise(new PatrolCompletedEvent(run.id), appended);
     return patrolRun;
   }
 

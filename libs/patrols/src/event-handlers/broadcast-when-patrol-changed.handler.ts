@@ -1,16 +1,10 @@
-import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { Publisher } from '#realtime';
+import { EventsHandler } from '@nestjs/cqrs';
+import { BroadcastCommitted } from '#realtime';
 import { CheckpointScannedEvent } from '../events/checkpoint-scanned.event.js';
 import { PatrolCompletedEvent } from '../events/patrol-completed.event.js';
 import { PatrolStartedEvent } from '../events/patrol-started.event.js';
-
-type PatrolChanged = PatrolStartedEvent | CheckpointScannedEvent | PatrolCompletedEvent;
+import { PatrolTimedOutEvent } from '../events/patrol-timed-out.event.js';
 
 /** Broadcasts the committed envelopes of every patrol change to their stream rooms. */
-@EventsHandler(PatrolStartedEvent, CheckpointScannedEvent, PatrolCompletedEvent)
-export class BroadcastWhenPatrolChanged implements IEventHandler<PatrolChanged> {
-  constructor(private readonly publisher: Publisher) {}
-  handle(event: PatrolChanged): void {
-    this.publisher.publish(event.envelopes);
-  }
-}
+@EventsHandler(PatrolStartedEvent, CheckpointScannedEvent, PatrolCompletedEvent, PatrolTimedOutEvent)
+export class BroadcastWhenPatrolChanged extends BroadcastCommitted {}

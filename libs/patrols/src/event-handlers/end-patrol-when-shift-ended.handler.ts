@@ -1,10 +1,9 @@
-import { EventBus, EventsHandler, type IEventHandler } from '@nestjs/cqrs';
+import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { ShiftEndedEvent } from '#attendance';
 import { rootLogger } from '#core';
 import { CommandRunner } from '#realtime';
 import { PatrolRunEnder } from '../commands/patrol-run-ender.js';
 import { PatrolRuns } from '../persistence/patrol-run.repository.js';
-import { PatrolCompletedEvent } from '../events/patrol-completed.event.js';
 
 /**
  * A guard who clocks out mid-patrol is no longer walking it: the run ends (SHIFT_END, at the
@@ -19,16 +18,14 @@ export class EndPatrolWhenShiftEnded implements IEventHandler<ShiftEndedEvent> {
   constructor(
     private readonly runner: CommandRunner,
     private readonly ender: PatrolRunEnder,
-    private readonly events: EventBus,
   ) {}
 
   async handle({ shift }: ShiftEndedEvent): Promise<void> {
     try {
-      const outcome = await this.runner.runSystem(async (uow) => {
+      await this.runner.runSystem(async (uow) => {
         const run = await PatrolRuns.lockActiveOf(uow.tx, shift.guardId);
-        return run && (await this.ender.endIfShiftEnded(uow, run)) ? run.id : null;
+        if (run) await this.ender.endIfShiftEnded(uow, run);
       });
-      if (outcome.result) this.events.publish(new PatrolCompletedEvent(outcome.result, outcome.envelopes));
     } catch (e) {
       this.log.warn(
         { err: e, guardId: shift.guardId },

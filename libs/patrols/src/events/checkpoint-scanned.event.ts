@@ -1,9 +1,8 @@
-import type { Envelope } from '#realtime';
+import { CommittedEvent } from '#realtime';
 
 /** A scan was stored (any result); carries the stored envelopes to broadcast. */
-export class CheckpointScannedEvent {
-  constructor(
-    readonly patrolRunId: string,
-    readonly envelopes: Envelope[],
-  ) {}
+export class CheckpointScannedEvent extends CommittedEvent {
+  constructor(readonly patrolRunId: string) {
+    super();
+  }
 }

@@ -1,9 +1,8 @@
-import type { Envelope } from '#realtime';
+import { CommittedEvent } from '#realtime';
 
 /** A patrol run was completed; carries the stored envelopes to broadcast. */
-export class PatrolCompletedEvent {
-  constructor(
-    readonly patrolRunId: string,
-    readonly envelopes: Envelope[],
-  ) {}
+export class PatrolCompletedEvent extends CommittedEvent {
+  constructor(readonly patrolRunId: string) {
+    super();
+  }
 }

@@ -1,9 +1,8 @@
-import type { Envelope } from '#realtime';
+import { CommittedEvent } from '#realtime';
 
 /** A patrol run started; carries the stored envelopes to broadcast. */
-export class PatrolStartedEvent {
-  constructor(
-    readonly patrolRunId: string,
-    readonly envelopes: Envelope[],
-  ) {}
+export class PatrolStartedEvent extends CommittedEvent {
+  constructor(readonly patrolRunId: string) {
+    super();
+  }
 }

@@ -4,6 +4,7 @@ import { Rooms, TimerPoller, TimerService, type DueTimer, type UnitOfWork } from
 import { decideGap, decideOverdue } from '../domain/patrol-deadlines.js';
 import { PatrolRunEnder } from '../commands/patrol-run-ender.js';
 import { isInProgress } from '../domain/patrol-run.js';
+import { PatrolTimedOutEvent } from '../events/patrol-timed-out.event.js';
 import { PatrolEventTypes, PatrolTimers } from '../patrols.constants.js';
 import type { PatrolRunEntity } from '../persistence/patrol-run.entity.js';
 import { PatrolRuns } from '../persistence/patrol-run.repository.js';
@@ -64,7 +65,7 @@ export class PatrolDeadlineTimers implements OnModuleInit {
     now: Date,
   ): Promise<void> {
     const byId = await this.views.checkpointsById(uow.tx, missedIds);
-    uow.append({
+    const appended = uow.append({
       type: PatrolEventTypes.timeout,
       siteId: run.siteId,
       streams: [Rooms.siteStaff(run.siteId), Rooms.user(run.guardId)],
@@ -75,6 +76,7 @@ export class PatrolDeadlineTimers implements OnModuleInit {
         missedCheckpoints: this.views.refs(byId, missedIds),
       },
     });
+    uow.raise(new PatrolTimedOutEvent(run.id, reason), appended);
   }
 
   /**

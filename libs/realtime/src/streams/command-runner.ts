@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import {
   AppConfig,
   AppError,
@@ -10,6 +11,7 @@ import {
 } from '#core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
+import type { CommittedEvent } from './committed-event.js';
 import {
   EventStore,
   type DeferredWrite,
@@ -46,14 +48,27 @@ type AppendedRow = { stream: string; seq: string; event_id: string };
 export interface WorkMark {
   events: number;
   writes: number;
+  raised: number;
 }
+
+/** A raised CQRS event and the ids of the appended events whose envelopes it carries. */
+interface Raised {
+  event: CommittedEvent;
+  appended: string | readonly string[];
+}
+
+const raisedFor = (appended: string | readonly string[], id: string) =>
+  typeof appended === 'string' ? appended === id : appended.includes(id);
 
 /** The transaction of one command: state changes and the durable events they cause. */
 export class UnitOfWork {
-  /** Filled when the transaction commits: what the caller publishes. */
+  /** Filled when the transaction commits: every stored envelope (raised events carry their own). */
   readonly envelopes: Envelope[] = [];
   private readonly pendingEvents: PendingEvent[] = [];
   private readonly deferredWrites: DeferredWrite[] = [];
+  private readonly raised: Raised[] = [];
+  /** How many raised events have their envelopes (set by the flush that stored their events). */
+  private settled = 0;
   constructor(
     readonly tx: EntityManager,
     readonly actor: Actor,
@@ -75,6 +90,16 @@ export class UnitOfWork {
     const pending = this.store.pending(this.actor, event);
     this.pendingEvents.push(pending);
     return pending.id;
+  }
+
+  /**
+   * Raises a CQRS event carrying the envelopes of the `appended` events (ids from `append`). The
+   * runner publishes it on the EventBus after the transaction commits, never if it rolls back or
+   * rolls back to a savepoint taken before the raise (see CommittedEvent). Returns the event.
+   */
+  raise<E extends CommittedEvent>(event: E, appended: string | readonly string[] = []): E {
+    this.raised.push({ event, appended });
+    return event;
   }
 
   /**
@@ -110,22 +135,41 @@ export class UnitOfWork {
     return {
       query: preparedQuery(sql, params),
       record: (rows) => {
-        this.envelopes.push(...this.store.envelopes(this.pendingEvents, rows));
+        const appended = this.store.envelopes(this.pendingEvents, rows);
+        this.envelopes.push(...appended);
+        for (let i = this.settled; i < this.raised.length; i++) {
+          const r = this.raised[i];
+          r.event.envelopes = appended.filter((e) => raisedFor(r.appended, e.id));
+        }
+        this.settled = this.raised.length;
         this.pendingEvents.length = 0;
         this.deferredWrites.length = 0;
       },
     };
   }
 
-  /** Where the work stands: taken with a SAVEPOINT, to forget later work on ROLLBACK TO it. */
-  mark(): WorkMark {
-    return { events: this.pendingEvents.length, writes: this.deferredWrites.length };
+  /**
+   * Publishes the raised events, in the order raised: the runner calls it after COMMIT. Each
+   * carries the envelopes of the events appended before the flush that followed its raise.
+   */
+  publishRaised(bus: EventBus): void {
+    for (const r of this.raised) bus.publish(r.event);
   }
 
-  /** Forgets the events and deferred writes queued since `mark` (rolled back to a savepoint). */
+  /** Where the work stands: taken with a SAVEPOINT, to forget later work on ROLLBACK TO it. */
+  mark(): WorkMark {
+    return {
+      events: this.pendingEvents.length,
+      writes: this.deferredWrites.length,
+      raised: this.raised.length,
+    };
+  }
+
+  /** Forgets the events, deferred writes and raised events since `mark` (rolled back to a savepoint). */
   discardSince(mark: WorkMark): void {
     this.pendingEvents.length = mark.events;
     this.deferredWrites.length = mark.writes;
+    this.raised.length = mark.raised;
   }
 }
 
@@ -165,7 +209,8 @@ export const actorOf = (p: Principal): Actor => ({ userId: p.userId, role: p.rol
 /**
  * Runs a command in one transaction: idempotency key, rules and state changes, appended events and
  * the stored result commit together, so a retry with the same clientEventId returns the first
- * result and has no second effect, across restarts and nodes.
+ * result and has no second effect, across restarts and nodes. After COMMIT it publishes the CQRS
+ * events the work raised (uow.raise): the one place that decides when an event is published.
  */
 @Injectable()
 export class CommandRunner {
@@ -175,6 +220,7 @@ export class CommandRunner {
     private readonly db: DataSource,
     private readonly store: EventStore,
     private readonly config: AppConfig,
+    private readonly bus: EventBus,
   ) {
     this.pipelined = config.FAST_PATH === 'on';
   }
@@ -243,6 +289,8 @@ export class CommandRunner {
       final?.record(rows!);
       at.push(performance.now());
       this.reportIfSlow(command, at);
+      // A replay ran no work, so raised nothing: retries and duplicates are never published.
+      uow.publishRaised(this.bus);
       return { result, envelopes: uow.envelopes, replayed };
     } catch (err) {
       await tx?.rollback();

@@ -4,10 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
 import { AppConfig, isDependencyDown, rootLogger } from '#core';
-import { Publisher } from '../publisher/publisher.service.js';
-import { SystemEventsCommittedEvent } from '../publisher/system-events-committed.event.js';
 import { CommandRunner, type UnitOfWork } from '../streams/command-runner.js';
 import type { DueTimer } from './timer.service.js';
 
@@ -17,8 +14,9 @@ const BATCH = 100;
 
 /**
  * Fires due timers exactly once across nodes and restarts: each is claimed with
- * FOR UPDATE SKIP LOCKED, handled and deleted in one transaction, and its events are broadcast
- * after commit. A handler may schedule follow-up timers in the same transaction.
+ * FOR UPDATE SKIP LOCKED, handled and deleted in one transaction. A handler raises CQRS events for
+ * what it appended (uow.raise); the runner publishes them after commit and the feature's event
+ * handlers broadcast them. A handler may schedule follow-up timers in the same transaction.
  */
 @Injectable()
 export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -33,8 +31,6 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly config: AppConfig,
     private readonly runner: CommandRunner,
-    private readonly publisher: Publisher,
-    private readonly events: EventBus,
   ) {}
 
   register(kind: string, handler: TimerHandler): void {
@@ -116,8 +112,6 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
       }
       return true;
     });
-    this.publisher.publish(outcome.envelopes);
-    if (outcome.envelopes.length) this.events.publish(new SystemEventsCommittedEvent(outcome.envelopes));
     return outcome.result;
   }
 }

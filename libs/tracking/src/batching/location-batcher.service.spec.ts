@@ -1,5 +1,8 @@
 import { jest } from '@jest/globals';
 import type { AppConfig } from '#core';
+import type { EventBus } from '@nestjs/cqrs';
+import { BroadcastWhenLocationsBatched } from '../event-handlers/broadcast-when-locations-batched.handler.js';
+import { LocationsBatchedEvent } from '../events/locations-batched.event.js';
 import type { Publisher } from '#realtime';
 import type { HistoryRow, LocationHistoryRepository } from '../persistence/location-history.repository.js';
 import type { GuardStaleTimers } from '../stale/guard-stale.timers.js';
@@ -25,9 +28,15 @@ describe('LocationBatcher', () => {
   const setup = (insertMany = jest.fn<Insert>(async () => undefined)) => {
     const emitTo = jest.fn<(room: string, event: string, data: any) => void>();
     const touch = jest.fn<(rows: HistoryRow[]) => Promise<void>>(async () => undefined);
+    // The batcher raises one event per site and window; its handler is what broadcasts.
+    const broadcast = new BroadcastWhenLocationsBatched({ emitTo } as unknown as Publisher);
+    const publish = (e: LocationsBatchedEvent) => {
+      expect(e).toBeInstanceOf(LocationsBatchedEvent);
+      broadcast.handle(e);
+    };
     const batcher = new LocationBatcher(
       { LOCATION_BATCH_MS: 5000 } as AppConfig,
-      { emitTo } as unknown as Publisher,
+      { publish } as unknown as EventBus,
       { insertMany } as unknown as LocationHistoryRepository,
       { touch } as unknown as GuardStaleTimers,
     );

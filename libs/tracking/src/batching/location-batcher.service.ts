@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import { AppConfig, isDataError, rootLogger } from '#core';
-import { Publisher, Rooms } from '#realtime';
+import { LocationsBatchedEvent } from '../events/locations-batched.event.js';
 import { LocationHistoryRepository, type HistoryRow } from '../persistence/location-history.repository.js';
 import { GuardStaleTimers } from '../stale/guard-stale.timers.js';
 
@@ -15,20 +16,9 @@ const SITES_PER_TURN = 20;
 const HISTORY_ROWS_PER_INSERT = 1000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const toWire = (r: HistoryRow) => ({
-  userId: r.guardId,
-  lat: r.lat,
-  lng: r.lng,
-  accuracy: r.accuracy,
-  heading: r.heading,
-  speed: r.speed,
-  batteryLevel: r.batteryLevel,
-  recordedAt: new Date(r.recordedAt).toISOString(),
-});
-
 /**
- * Per-site batching of accepted fixes: every LOCATION_BATCH_MS the latest fix per guard goes to the
- * site's staff room as `location_batch`, then every fix of the window is written to the history in
+ * Per-site batching of accepted fixes: every LOCATION_BATCH_MS the latest fix per guard of each site
+ * is raised as a LocationsBatchedEvent (its handler sends `location_batch` to the site staff), then every fix of the window is written to the history in
  * multi-row inserts (up to 1,000 rows each), and the guards seen push their stale deadline forward
  * (one statement).
  */
@@ -43,7 +33,7 @@ export class LocationBatcher implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     private readonly config: AppConfig,
-    private readonly publisher: Publisher,
+    private readonly events: EventBus,
     private readonly history: LocationHistoryRepository,
     private readonly stale: GuardStaleTimers,
   ) {}
@@ -84,12 +74,7 @@ export class LocationBatcher implements OnApplicationBootstrap, BeforeApplicatio
     this.windowStart = windowEnd;
     let sites = 0;
     for (const [siteId, guards] of latest) {
-      this.publisher.emitTo(Rooms.siteStaff(siteId), 'location_batch', {
-        siteId,
-        windowStart: windowStart.toISOString(),
-        windowEnd: windowEnd.toISOString(),
-        locations: [...guards.values()].map(toWire),
-      });
+      this.events.publish(new LocationsBatchedEvent(siteId, windowStart, windowEnd, guards));
       if (++sites % SITES_PER_TURN === 0) await nextTurn();
     }
     if (!rows.length) return;

@@ -1,14 +1,13 @@
-import { EventBus, EventsHandler, type IEventHandler } from '@nestjs/cqrs';
+import { CommandBus, EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { AppConfig, rootLogger } from '#core';
-import { PanicRaisedEvent, recordBackupNotified, type PanicView } from '#panic';
-import { CommandRunner, Publisher, Rooms, SystemEventsCommittedEvent } from '#realtime';
+import { PanicRaisedEvent, type PanicView } from '#panic';
+import { RequestBackupCommand } from '../commands/request-backup/request-backup.command.js';
 import { backupCandidates } from '../domain/backup.js';
 import { LivePositionsQuery } from '../queries/live-positions.query.js';
 
 /**
  * Panic backup (docs/protocol.md section 11): the other guards on shift at the site within
- * PANIC_BACKUP_RADIUS_M of the panic get `backup_requested { panic, distanceM }` on their own
- * stream, nearest first, and the panic records whom it asked (`backupNotified`).
+ * PANIC_BACKUP_RADIUS_M of the panic are asked for backup (RequestBackupCommand), nearest first.
  */
 @EventsHandler(PanicRaisedEvent)
 export class RequestBackupWhenPanicRaised implements IEventHandler<PanicRaisedEvent> {
@@ -17,9 +16,7 @@ export class RequestBackupWhenPanicRaised implements IEventHandler<PanicRaisedEv
   constructor(
     private readonly config: AppConfig,
     private readonly live: LivePositionsQuery,
-    private readonly runner: CommandRunner,
-    private readonly publisher: Publisher,
-    private readonly events: EventBus,
+    private readonly commands: CommandBus,
   ) {}
 
   async handle(event: PanicRaisedEvent): Promise<void> {
@@ -35,23 +32,7 @@ export class RequestBackupWhenPanicRaised implements IEventHandler<PanicRaisedEv
         event.guardId,
       );
       if (!nearby.length) return;
-      const outcome = await this.runner.runSystem(async (uow) => {
-        const view = await recordBackupNotified(
-          uow.tx,
-          panic.id,
-          nearby.map((n) => n.userId),
-        );
-        if (!view) return;
-        for (const n of nearby)
-          uow.append({
-            type: 'backup_requested',
-            siteId: panic.siteId,
-            streams: [Rooms.user(n.userId)],
-            data: { panic: view, distanceM: n.distanceM },
-          });
-      });
-      this.publisher.publish(outcome.envelopes);
-      if (outcome.envelopes.length) this.events.publish(new SystemEventsCommittedEvent(outcome.envelopes));
+      await this.commands.execute(new RequestBackupCommand(panic.id, panic.siteId, nearby));
     } catch (err) {
       this.log.error({ err, panicId: event.panicId }, 'asking nearby guards for backup failed');
     }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isInsideGeofence, rootLogger, type Principal } from '#core';
-import { actorOf, CommandRunner, Publisher, Rooms } from '#realtime';
+import { actorOf, CommandRunner, Rooms } from '#realtime';
 import { geofenceTransition } from '../domain/geofence-watch.js';
+import { GeofenceBreachedEvent } from '../events/geofence-breached.event.js';
 import type { Fix } from '../domain/location-filter.js';
 import { SiteCache, type SiteInfo } from '../state/site.cache.js';
 import type { GuardTrack } from '../state/guard-track.store.js';
@@ -17,7 +18,6 @@ export class GeofenceBreaches {
   constructor(
     private readonly sites: SiteCache,
     private readonly runner: CommandRunner,
-    private readonly publisher: Publisher,
   ) {}
 
   /**
@@ -46,18 +46,16 @@ export class GeofenceBreaches {
       recordedAt: new Date(fix.recordedAt).toISOString(),
     };
     try {
-      const outcome = await this.runner.runSystem(
-        async (uow) =>
-          uow.append({
-            type: 'geofence_breach',
-            siteId: site.id,
-            streams: [Rooms.siteStaff(site.id), Rooms.user(me.userId)],
-            data: { userId: me.userId, location, site: { id: site.id, name: site.name } },
-            occurredAt: new Date(fix.recordedAt),
-          }),
-        actorOf(me),
-      );
-      this.publisher.publish(outcome.envelopes);
+      await this.runner.runSystem(async (uow) => {
+        const appended = uow.append({
+          type: 'geofence_breach',
+          siteId: site.id,
+          streams: [Rooms.siteStaff(site.id), Rooms.user(me.userId)],
+          data: { userId: me.userId, location, site: { id: site.id, name: site.name } },
+          occurredAt: new Date(fix.recordedAt),
+        });
+        uow.raise(new GeofenceBreachedEvent(me.userId, site.id), appended);
+      }, actorOf(me));
     } catch (e) {
       track.inside = undefined; // not recorded: the next fix outside tries again
       this.log.error({ err: e, userId: me.userId }, 'geofence breach not recorded');

@@ -3,6 +3,7 @@ import { ActiveShifts } from '#attendance';
 import { AppConfig, rootLogger } from '#core';
 import { Publisher, Rooms, TimerPoller, TimerService, type DueTimer, type UnitOfWork } from '#realtime';
 import { DataSource, type EntityManager } from 'typeorm';
+import { GuardStaleEvent } from '../events/guard-stale.event.js';
 import { LocationHistoryRepository, type HistoryRow } from '../persistence/location-history.repository.js';
 import { occupiedRooms } from '../state/cluster-rooms.js';
 import { GuardTrackStore } from '../state/guard-track.store.js';
@@ -123,7 +124,7 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
     if (seen && Date.now() - seen.getTime() < this.afterMs) return this.arm(uow.tx, guardId, seen); // seen through another node
     const connected = (await occupiedRooms(this.publisher)).has(Rooms.user(guardId));
     const lastSeenAt = timer.payload.lastSeenAt ?? shift.startedReceivedAt.toISOString();
-    uow.append({
+    const appended = uow.append({
       type: 'guard_stale',
       siteId: shift.siteId,
       streams: [Rooms.siteStaff(shift.siteId)],
@@ -133,5 +134,6 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
         reason: connected ? 'NO_LOCATION' : 'DISCONNECTED',
       },
     });
+    uow.raise(new GuardStaleEvent(guardId, shift.siteId), appended);
   }
 }

@@ -1,6 +1,7 @@
-import type { AppConfig } from '#core';
-import type { PresenceService, Publisher } from '#realtime';
+import type { EventBus } from '@nestjs/cqrs';
+import type { PresenceService } from '#realtime';
 import type { DataSource } from 'typeorm';
+import type { PanicReach } from '../ports/panic-reach.port.js';
 import { EMPTY_COUNTS } from './site-counts.js';
 import { DashboardStatsService, onlineGuards } from './dashboard-stats.service.js';
 
@@ -8,8 +9,8 @@ describe('dashboard stats aggregation', () => {
   const svc = new DashboardStatsService(
     {} as DataSource,
     {} as PresenceService,
-    {} as Publisher,
-    {} as AppConfig,
+    {} as EventBus,
+    {} as PanicReach,
   );
   const perSite = new Map([
     ['A', { ...EMPTY_COUNTS, activePanics: 1, guardsOnShift: 2, overduePatrols: 1 }],

@@ -1,8 +1,10 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, isDependencyDown, rootLogger } from '#core';
-import { sitesWithoutPanicReach } from '#notifications';
-import { PresenceService, Publisher, Rooms } from '#realtime';
+import { EventBus } from '@nestjs/cqrs';
+import { isDependencyDown, rootLogger } from '#core';
+import { PresenceService } from '#realtime';
 import { DataSource } from 'typeorm';
+import { DashboardStatsComputedEvent } from '../events/dashboard-stats-computed.event.js';
+import { PanicReach } from '../ports/panic-reach.port.js';
 import { countPerSite, EMPTY_COUNTS, type SiteCounts } from './site-counts.js';
 import { guardAssignments, managerSites } from './staff-assignments.js';
 
@@ -52,8 +54,8 @@ export class DashboardStatsService implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly db: DataSource,
     private readonly presence: PresenceService,
-    private readonly publisher: Publisher,
-    private readonly config: AppConfig,
+    private readonly events: EventBus,
+    private readonly reach: PanicReach,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -82,7 +84,7 @@ export class DashboardStatsService implements OnApplicationBootstrap, OnApplicat
     }
   }
 
-  /** Computes and sends the stats now. */
+  /** Computes the stats now and raises them (DashboardStatsComputedEvent: its handler sends them). */
   async broadcast(): Promise<void> {
     const perSite = await countPerSite(this.db, (count, err) =>
       this.log.warn({ err, count }, 'dashboard count failed; counted as 0'),
@@ -95,14 +97,15 @@ export class DashboardStatsService implements OnApplicationBootstrap, OnApplicat
     const isOnline = (userId: string) => status.get(userId)?.status === 'online';
     const online = onlineGuards(assignments, isOnline);
     const guarded = [...perSite].filter(([, c]) => c.guardsOnShift > 0).map(([id]) => id);
-    const unreached = await sitesWithoutPanicReach(this.db, this.config, guarded);
+    const unreached = await this.reach.sitesWithout(guarded);
     const adminStats: AdminDashboardStats = {
       ...this.aggregate(perSite, null, online),
       sitesWithoutPanicNotification: [...unreached].sort(),
     };
-    this.publisher.emitTo(Rooms.role('admin'), 'dashboard_stats', adminStats);
-    for (const m of managers.filter((u) => isOnline(u.user_id)))
-      this.publisher.emitToUser(m.user_id, 'dashboard_stats', this.aggregate(perSite, m.site_ids, online));
+    const perManager = managers
+      .filter((u) => isOnline(u.user_id))
+      .map((m) => ({ userId: m.user_id, stats: this.aggregate(perSite, m.site_ids, online) }));
+    this.events.publish(new DashboardStatsComputedEvent(adminStats, perManager));
   }
 
   /** Sums the counts of the given sites (null: every site). */

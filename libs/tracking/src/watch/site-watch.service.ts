@@ -1,9 +1,9 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
 import { ActiveShifts } from '#attendance';
 import { AppConfig, isDependencyDown, rootLogger } from '#core';
-import { CommandRunner, Publisher, Rooms, SystemEventsCommittedEvent } from '#realtime';
+import { CommandRunner, Publisher, Rooms } from '#realtime';
 import { DataSource } from 'typeorm';
+import { SiteUnwatchedEvent } from '../events/site-unwatched.event.js';
 import { SiteWatchPeriods } from '../persistence/site-watch.repository.js';
 import { occupiedRooms } from '../state/cluster-rooms.js';
 
@@ -27,7 +27,6 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
     private readonly db: DataSource,
     private readonly runner: CommandRunner,
     private readonly publisher: Publisher,
-    private readonly events: EventBus,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -68,10 +67,10 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
     const ids = [...guarded.keys()].filter((siteId) => !watched.has(siteId));
     await SiteWatchPeriods.track(this.db, ids);
     if (!ids.length) return;
-    const outcome = await this.runner.runSystem(async (uow) => {
+    await this.runner.runSystem(async (uow) => {
       const due = await SiteWatchPeriods.lockDue(uow.tx, ids, this.config.SITE_UNWATCHED_AFTER_S);
       for (const row of due) {
-        uow.append({
+        const appended = uow.append({
           type: 'site_unwatched',
           siteId: row.siteId,
           streams: [Rooms.siteStaff(row.siteId)],
@@ -81,10 +80,9 @@ export class SiteWatchService implements OnApplicationBootstrap, OnApplicationSh
             since: new Date(row.unwatchedSince).toISOString(),
           },
         });
+        uow.raise(new SiteUnwatchedEvent(row.siteId), appended);
         await SiteWatchPeriods.markReported(uow.tx, row.siteId);
       }
     });
-    this.publisher.publish(outcome.envelopes);
-    if (outcome.envelopes.length) this.events.publish(new SystemEventsCommittedEvent(outcome.envelopes));
   }
 }

@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig, AppError } from '#core';
 import { CommandRunner, Rooms, TimerService } from '#realtime';
 import { planOverlaps, scheduleProblem } from '../../domain/shift-rules.js';
@@ -16,7 +16,6 @@ export class RescheduleShiftHandler implements ICommandHandler<RescheduleShiftCo
     private readonly config: AppConfig,
     private readonly runner: CommandRunner,
     private readonly timers: TimerService,
-    private readonly eventBus: EventBus,
   ) {}
 
   async execute({
@@ -36,15 +35,15 @@ export class RescheduleShiftHandler implements ICommandHandler<RescheduleShiftCo
       const dueAt = new Date(startsAt.getTime() + this.config.SHIFT_NO_SHOW_GRACE_S * 1000);
       await this.timers.schedule(uow.tx, NO_SHOW_TIMER, id, dueAt, { siteId: plan.siteId });
       const scheduledShift = (await ScheduledShifts.find(uow.tx, id))!;
-      uow.append({
+      const appended = uow.append({
         type: 'shift_rescheduled',
         siteId: plan.siteId,
         streams: [Rooms.siteStaff(plan.siteId), Rooms.user(plan.guardId)],
         data: { scheduledShift },
       });
+      uow.raise(new ShiftRescheduledEvent(), appended);
       return scheduledShift;
     });
-    this.eventBus.publish(new ShiftRescheduledEvent(outcome.envelopes));
     return outcome.result;
   }
 }
@@ -55,21 +54,20 @@ export class UnscheduleShiftHandler implements ICommandHandler<UnscheduleShiftCo
   constructor(
     private readonly runner: CommandRunner,
     private readonly timers: TimerService,
-    private readonly eventBus: EventBus,
   ) {}
 
   async execute({ principal: me, scheduledShiftId: id }: UnscheduleShiftCommand): Promise<void> {
-    const outcome = await this.runner.run({ principal: me, command: 'unschedule_shift' }, async (uow) => {
+    await this.runner.run({ principal: me, command: 'unschedule_shift' }, async (uow) => {
       const plan = await lockChangeablePlan(uow.tx, me, id);
       await this.timers.cancel(uow.tx, NO_SHOW_TIMER, id);
       await ScheduledShifts.remove(uow.tx, id);
-      uow.append({
+      const appended = uow.append({
         type: 'shift_unscheduled',
         siteId: plan.siteId,
         streams: [Rooms.siteStaff(plan.siteId), Rooms.user(plan.guardId)],
         data: { scheduledShiftId: id, guardId: plan.guardId, siteId: plan.siteId },
       });
+      uow.raise(new ShiftUnscheduledEvent(), appended);
     });
-    this.eventBus.publish(new ShiftUnscheduledEvent(outcome.envelopes));
   }
 }

@@ -28,7 +28,7 @@ const shiftOf = (over: Partial<ShiftView> = {}): ShiftView => ({
 
 /**
  * The handler against fake ports: the Shifts repository (spied), a runner that runs the work on a
- * fake unit of work, an event bus that records.
+ * fake unit of work that records what it appends and publishes.
  */
 function setup(stored: { active: ShiftView | null; byId?: Record<string, ShiftView> }) {
   const ports = fakeCommandPorts({ getRepository: () => ({ findOneBy: () => Promise.resolve(null) }) });
@@ -42,7 +42,7 @@ function setup(stored: { active: ShiftView | null; byId?: Record<string, ShiftVi
         stored.byId?.[id] ?? (id === stored.active?.id ? { ...stored.active, endedAt: 'x' } : null),
       ),
     );
-  const handler = new EndShiftHandler(ports.runner, ports.bus);
+  const handler = new EndShiftHandler(ports.runner);
   const end = (dto: { shiftId?: string; recordedAt?: string }, at = new Date('2026-01-01T16:00:00Z')) =>
     handler.execute(new EndShiftCommand(me, dto, at));
   return { end, appended: ports.appended, published: ports.published, saveEnd };

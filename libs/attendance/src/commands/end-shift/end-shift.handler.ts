@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionTime, AppError, SiteEntity } from '#core';
 import { CommandRunner, Rooms } from '#realtime';
 import { endTimeProblem, insideGeofenceOf } from '../../domain/shift-rules.js';
@@ -10,10 +10,7 @@ import { EndShiftCommand } from './end-shift.command.js';
 /** `shift_end`: clock out of the active shift (optionally named by id). */
 @CommandHandler(EndShiftCommand)
 export class EndShiftHandler implements ICommandHandler<EndShiftCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly eventBus: EventBus,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ principal: me, dto, receivedAt }: EndShiftCommand): Promise<{ shift: ShiftView }> {
     const endedAt = actionTime(dto.recordedAt, receivedAt);
@@ -40,18 +37,17 @@ export class EndShiftHandler implements ICommandHandler<EndShiftCommand> {
           endInsideGeofence: inside,
         });
         const shift = (await Shifts.find(uow.tx, active.id))!;
-        uow.append({
+        const appended = uow.append({
           type: 'shift_ended',
           siteId: shift.siteId,
           streams: [Rooms.siteStaff(shift.siteId), Rooms.user(me.userId)],
           data: { shift, insideGeofence: inside },
           occurredAt: endedAt,
         });
+        uow.raise(new ShiftEndedEvent(shift), appended);
         return { shift };
       },
     );
-    if (!outcome.replayed)
-      this.eventBus.publish(new ShiftEndedEvent(outcome.result.shift, outcome.envelopes));
     return outcome.result;
   }
 }

@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig, AppError, isSiteStaff, SiteEntity } from '#core';
 import { CommandRunner, Rooms, TimerService } from '#realtime';
 import { planOverlaps, scheduleProblem } from '../../domain/shift-rules.js';
@@ -18,7 +18,6 @@ export class ScheduleShiftHandler implements ICommandHandler<ScheduleShiftComman
     private readonly config: AppConfig,
     private readonly runner: CommandRunner,
     private readonly timers: TimerService,
-    private readonly eventBus: EventBus,
   ) {}
 
   async execute({ principal: me, dto }: ScheduleShiftCommand): Promise<ScheduledShiftView> {
@@ -46,15 +45,15 @@ export class ScheduleShiftHandler implements ICommandHandler<ScheduleShiftComman
       const dueAt = new Date(startsAt.getTime() + this.config.SHIFT_NO_SHOW_GRACE_S * 1000);
       await this.timers.schedule(uow.tx, NO_SHOW_TIMER, id, dueAt, { siteId: dto.siteId });
       const scheduledShift = (await ScheduledShifts.find(uow.tx, id))!;
-      uow.append({
+      const appended = uow.append({
         type: 'shift_scheduled',
         siteId: dto.siteId,
         streams: [Rooms.siteStaff(dto.siteId), Rooms.user(dto.guardId)],
         data: { scheduledShift },
       });
+      uow.raise(new ShiftScheduledEvent(scheduledShift), appended);
       return scheduledShift;
     });
-    this.eventBus.publish(new ShiftScheduledEvent(outcome.result, outcome.envelopes));
     return outcome.result;
   }
 }

@@ -29,7 +29,7 @@ function setup(stored: { active?: ShiftView; overlapped?: ShiftView; planned?: s
   jest.spyOn(Shifts, 'find').mockResolvedValue(shift({ id: 'new' }));
   const cancel = jest.fn(() => Promise.resolve());
   const timers = { cancel } as unknown as TimerService;
-  const handler = new StartShiftHandler(ports.runner, timers, ports.bus);
+  const handler = new StartShiftHandler(ports.runner, timers);
   const start = (siteId = SITE) => handler.execute(new StartShiftCommand(me, { siteId }, AT));
   return { start, insert, cancel, appended: ports.appended, published: ports.published };
 }

@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionTime, AppError, SiteEntity } from '#core';
 import { CommandRunner, Rooms, TimerService } from '#realtime';
 import { EARLY_CLOCK_IN_MS, insideGeofenceOf } from '../../domain/shift-rules.js';
@@ -15,7 +15,6 @@ export class StartShiftHandler implements ICommandHandler<StartShiftCommand> {
   constructor(
     private readonly runner: CommandRunner,
     private readonly timers: TimerService,
-    private readonly eventBus: EventBus,
   ) {}
 
   async execute({ principal: me, dto, receivedAt }: StartShiftCommand): Promise<{ shift: ShiftView }> {
@@ -56,18 +55,17 @@ export class StartShiftHandler implements ICommandHandler<StartShiftCommand> {
         });
         if (planned) await this.timers.cancel(uow.tx, NO_SHOW_TIMER, planned);
         const shift = (await Shifts.find(uow.tx, id))!;
-        uow.append({
+        const appended = uow.append({
           type: 'shift_started',
           siteId: dto.siteId,
           streams: [Rooms.siteStaff(dto.siteId), Rooms.user(me.userId)],
           data: { shift, insideGeofence: inside },
           occurredAt: startedAt,
         });
+        uow.raise(new ShiftStartedEvent(shift), appended);
         return { shift };
       },
     );
-    if (!outcome.replayed)
-      this.eventBus.publish(new ShiftStartedEvent(outcome.result.shift, outcome.envelopes));
     return outcome.result;
   }
 }

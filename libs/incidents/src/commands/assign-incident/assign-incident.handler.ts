@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppError } from '#core';
 import { CommandRunner, Rooms } from '#realtime';
 import type { EntityManager } from 'typeorm';
@@ -29,10 +29,7 @@ async function assigneeOf(tx: EntityManager, userId: string, siteId: string) {
 /** `assign_incident`: site staff hand an incident to a member of the site. */
 @CommandHandler(AssignIncidentCommand)
 export class AssignIncidentHandler implements ICommandHandler<AssignIncidentCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly events: EventBus,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ principal: me, incidentId, assigneeId, clientEventId }: AssignIncidentCommand) {
     const ctx = { principal: me, command: 'assign_incident', clientEventId };
@@ -55,16 +52,15 @@ export class AssignIncidentHandler implements ICommandHandler<AssignIncidentComm
       const streams = incidentStreams(incident);
       if (current.assignee && current.assignee.id !== assignee.id)
         streams.push(Rooms.user(current.assignee.id));
-      uow.append({
+      const appended = uow.append({
         type: 'incident_assigned',
         siteId: incident.siteId,
         streams,
         data: { incident, assignee },
       });
+      uow.raise(new IncidentAssignedEvent(incident.id), appended);
       return { incident };
     });
-    if (outcome.envelopes.length)
-      this.events.publish(new IncidentAssignedEvent(incidentId, outcome.envelopes));
     return outcome.result;
   }
 }

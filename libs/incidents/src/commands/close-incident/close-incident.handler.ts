@@ -1,8 +1,7 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '#realtime';
 import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
 import { decideClose } from '../../domain/incident.js';
-import { IncidentUpdatedEvent } from '../../events/incident-events.js';
 import { findIncident, recordHistory, saveIncidentChange } from '../../persistence/incident.repository.js';
 import { appendIncidentUpdated } from '../append-incident-updated.js';
 import { CloseIncidentCommand } from './close-incident.command.js';
@@ -10,10 +9,7 @@ import { CloseIncidentCommand } from './close-incident.command.js';
 /** Closing a resolved incident (staff, REST) raises `incident_updated` with the status change. */
 @CommandHandler(CloseIncidentCommand)
 export class CloseIncidentHandler implements ICommandHandler<CloseIncidentCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly events: EventBus,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ principal: me, incidentId }: CloseIncidentCommand) {
     const outcome = await this.runner.run({ principal: me, command: 'close_incident' }, async (uow) => {
@@ -25,8 +21,6 @@ export class CloseIncidentHandler implements ICommandHandler<CloseIncidentComman
       await recordHistory(uow.tx, current.id, me, 'CLOSED', changes);
       return appendIncidentUpdated(uow, current.id, changes);
     });
-    if (outcome.envelopes.length)
-      this.events.publish(new IncidentUpdatedEvent(incidentId, outcome.envelopes));
     return outcome.result;
   }
 }

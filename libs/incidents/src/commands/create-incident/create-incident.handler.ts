@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionTime, AppError, canAccessSite } from '#core';
 import { CommandRunner } from '#realtime';
 import { IncidentCreatedEvent, incidentStreams } from '../../events/incident-events.js';
@@ -13,10 +13,7 @@ import { CreateIncidentCommand } from './create-incident.command.js';
 /** `create_incident`: any member of the site reports; site staff and the reporter hear of it. */
 @CommandHandler(CreateIncidentCommand)
 export class CreateIncidentHandler implements ICommandHandler<CreateIncidentCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly events: EventBus,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ principal: me, dto, receivedAt }: CreateIncidentCommand) {
     const ctx = { principal: me, command: 'create_incident', clientEventId: dto.clientEventId };
@@ -40,17 +37,16 @@ export class CreateIncidentHandler implements ICommandHandler<CreateIncidentComm
       });
       await recordHistory(uow.tx, id, me, 'CREATED', { status: { from: null, to: 'OPEN' } });
       const incident = (await findIncident(uow.tx, id))!;
-      uow.append({
+      const appended = uow.append({
         type: 'incident_created',
         siteId: incident.siteId,
         streams: incidentStreams(incident),
         data: { incident },
         occurredAt: new Date(incident.occurredAt),
       });
+      uow.raise(new IncidentCreatedEvent(incident.id), appended);
       return { incident };
     });
-    if (outcome.envelopes.length)
-      this.events.publish(new IncidentCreatedEvent(outcome.result.incident.id, outcome.envelopes));
     return outcome.result;
   }
 }

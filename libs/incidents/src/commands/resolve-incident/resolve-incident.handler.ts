@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '#realtime';
 import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
 import { decideResolve } from '../../domain/incident.js';
@@ -9,10 +9,7 @@ import { ResolveIncidentCommand } from './resolve-incident.command.js';
 /** `resolve_incident`: staff or the assignee finish the work with a resolution. */
 @CommandHandler(ResolveIncidentCommand)
 export class ResolveIncidentHandler implements ICommandHandler<ResolveIncidentCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly events: EventBus,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ principal: me, incidentId, resolution, clientEventId }: ResolveIncidentCommand) {
     const ctx = { principal: me, command: 'resolve_incident', clientEventId };
@@ -35,16 +32,15 @@ export class ResolveIncidentHandler implements ICommandHandler<ResolveIncidentCo
         resolution,
       });
       const incident = (await findIncident(uow.tx, current.id))!;
-      uow.append({
+      const appended = uow.append({
         type: 'incident_resolved',
         siteId: incident.siteId,
         streams: incidentStreams(incident),
         data: { incident },
       });
+      uow.raise(new IncidentResolvedEvent(incident.id), appended);
       return { incident };
     });
-    if (outcome.envelopes.length)
-      this.events.publish(new IncidentResolvedEvent(incidentId, outcome.envelopes));
     return outcome.result;
   }
 }

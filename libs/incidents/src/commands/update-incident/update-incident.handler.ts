@@ -1,9 +1,8 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppError } from '#core';
 import { CommandRunner } from '#realtime';
 import { authorizeIncident, conflictUnless } from '../../domain/incident-access.js';
 import { decideEdit, decideStatusUpdate } from '../../domain/incident.js';
-import { IncidentUpdatedEvent } from '../../events/incident-events.js';
 import { findIncident, recordHistory, saveIncidentChange } from '../../persistence/incident.repository.js';
 import { appendIncidentUpdated } from '../append-incident-updated.js';
 import { UpdateIncidentCommand } from './update-incident.command.js';
@@ -11,10 +10,7 @@ import { UpdateIncidentCommand } from './update-incident.command.js';
 /** `update_incident`: staff or the assignee start the work, change the priority or add a note. */
 @CommandHandler(UpdateIncidentCommand)
 export class UpdateIncidentHandler implements ICommandHandler<UpdateIncidentCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly events: EventBus,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ principal: me, incidentId, changes: wanted, clientEventId }: UpdateIncidentCommand) {
     if (!wanted.status && !wanted.priority && !wanted.note)
@@ -46,8 +42,6 @@ export class UpdateIncidentHandler implements ICommandHandler<UpdateIncidentComm
       await recordHistory(uow.tx, current.id, me, 'UPDATED', changes, wanted.note ?? null);
       return appendIncidentUpdated(uow, current.id, changes);
     });
-    if (outcome.envelopes.length)
-      this.events.publish(new IncidentUpdatedEvent(incidentId, outcome.envelopes));
     return outcome.result;
   }
 }

@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '#realtime';
 import { mayAcknowledge } from '../../domain/message-rules.js';
 import { MessageAcknowledgedEvent } from '../../events/message-events.js';
@@ -13,10 +13,7 @@ import { AcknowledgeMessageCommand } from './acknowledge-message.command.js';
  */
 @CommandHandler(AcknowledgeMessageCommand)
 export class AcknowledgeMessageHandler implements ICommandHandler<AcknowledgeMessageCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly events: EventBus,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ principal: me, messageId, clientEventId }: AcknowledgeMessageCommand) {
     const ctx = { principal: me, command: 'message_acknowledge', clientEventId };
@@ -28,13 +25,15 @@ export class AcknowledgeMessageHandler implements ICommandHandler<AcknowledgeMes
       } = await messageForMember(uow.tx, me, messageId, true);
       if (!mayAcknowledge(factsOf(current), conversation, standing)) return { message: current };
       const message = await recordAcknowledgement(uow.tx, messageId, me.userId);
-      appendMessageEvent(uow, 'message_acknowledged', conversation, { message, userId: me.userId });
+      appendMessageEvent(
+        uow,
+        new MessageAcknowledgedEvent(conversation.id),
+        'message_acknowledged',
+        conversation,
+        { message, userId: me.userId },
+      );
       return { message };
     });
-    if (outcome.envelopes.length)
-      this.events.publish(
-        new MessageAcknowledgedEvent(outcome.result.message.conversationId, outcome.envelopes),
-      );
     return outcome.result;
   }
 }

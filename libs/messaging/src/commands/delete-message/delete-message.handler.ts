@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '#realtime';
 import { UnacknowledgedOrderTimer } from '../../dispatch/unacknowledged.timer.js';
 import { assertMayDelete } from '../../domain/message-rules.js';
@@ -16,7 +16,6 @@ import { DeleteMessageCommand } from './delete-message.command.js';
 export class DeleteMessageHandler implements ICommandHandler<DeleteMessageCommand> {
   constructor(
     private readonly runner: CommandRunner,
-    private readonly events: EventBus,
     private readonly orders: UnacknowledgedOrderTimer,
   ) {}
 
@@ -31,11 +30,11 @@ export class DeleteMessageHandler implements ICommandHandler<DeleteMessageComman
       assertMayDelete(factsOf(current), conversation, standing);
       const message = await tombstoneMessage(uow.tx, messageId, me.userId);
       if (current.requiresAck) await this.orders.cancel(uow.tx, messageId);
-      appendMessageEvent(uow, 'message_deleted', conversation, { message });
+      appendMessageEvent(uow, new MessageDeletedEvent(conversation.id), 'message_deleted', conversation, {
+        message,
+      });
       return { message };
     });
-    if (outcome.envelopes.length)
-      this.events.publish(new MessageDeletedEvent(outcome.result.message.conversationId, outcome.envelopes));
     return outcome.result;
   }
 }

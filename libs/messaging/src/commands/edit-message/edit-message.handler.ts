@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '#realtime';
 import { assertMayEdit } from '../../domain/message-rules.js';
 import { MessageEditedEvent } from '../../events/message-events.js';
@@ -10,10 +10,7 @@ import { EditMessageCommand } from './edit-message.command.js';
 /** `message_edit`: the author corrects a message within 15 minutes; members hear it. */
 @CommandHandler(EditMessageCommand)
 export class EditMessageHandler implements ICommandHandler<EditMessageCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly events: EventBus,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ principal: me, messageId, text, clientEventId }: EditMessageCommand) {
     const ctx = { principal: me, command: 'message_edit', clientEventId };
@@ -25,11 +22,11 @@ export class EditMessageHandler implements ICommandHandler<EditMessageCommand> {
       } = await messageForMember(uow.tx, me, messageId, true);
       assertMayEdit(factsOf(current), standing, new Date());
       const message = await editMessageText(uow.tx, messageId, text);
-      appendMessageEvent(uow, 'message_edited', conversation, { message });
+      appendMessageEvent(uow, new MessageEditedEvent(conversation.id), 'message_edited', conversation, {
+        message,
+      });
       return { message };
     });
-    if (outcome.envelopes.length)
-      this.events.publish(new MessageEditedEvent(outcome.result.message.conversationId, outcome.envelopes));
     return outcome.result;
   }
 }

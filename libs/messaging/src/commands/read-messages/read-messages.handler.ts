@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppError } from '#core';
 import { CommandRunner } from '#realtime';
 import { MessagesReadEvent } from '../../events/message-events.js';
@@ -13,10 +13,7 @@ import { ReadMessagesCommand } from './read-messages.command.js';
  */
 @CommandHandler(ReadMessagesCommand)
 export class ReadMessagesHandler implements ICommandHandler<ReadMessagesCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly events: EventBus,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ principal: me, conversationId, upToMessageId, clientEventId }: ReadMessagesCommand) {
     const ctx = { principal: me, command: 'message_read', clientEventId };
@@ -26,7 +23,7 @@ export class ReadMessagesHandler implements ICommandHandler<ReadMessagesCommand>
       if (!marker) throw AppError.notFound('Message');
       const { upToMessageId: upTo, readAt } = marker;
       if (marker.advanced)
-        appendMessageEvent(uow, 'messages_read', conversation, {
+        appendMessageEvent(uow, new MessagesReadEvent(conversation.id), 'messages_read', conversation, {
           conversationId,
           userId: me.userId,
           upToMessageId: upTo,
@@ -34,8 +31,6 @@ export class ReadMessagesHandler implements ICommandHandler<ReadMessagesCommand>
         });
       return { conversationId, upToMessageId: marker.upToMessageId };
     });
-    if (outcome.envelopes.length)
-      this.events.publish(new MessagesReadEvent(conversationId, outcome.envelopes));
     return outcome.result;
   }
 }

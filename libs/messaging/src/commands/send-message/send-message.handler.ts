@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppError, type Principal } from '#core';
 import { CommandRunner } from '#realtime';
 import type { EntityManager } from 'typeorm';
@@ -52,7 +52,6 @@ async function resolveTarget(tx: EntityManager, me: Principal, target: MessageTa
 export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
   constructor(
     private readonly runner: CommandRunner,
-    private readonly events: EventBus,
     private readonly orders: UnacknowledgedOrderTimer,
   ) {}
 
@@ -63,11 +62,16 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
       if (requiresAck) assertMayRequireAck(conversation, standing);
       const message = await insertMessage(uow.tx, conversation.id, me.userId, text, requiresAck);
       if (requiresAck) await this.orders.schedule(uow.tx, message);
-      appendMessageEvent(uow, 'message_created', conversation, { message }, new Date(message.createdAt));
+      appendMessageEvent(
+        uow,
+        new MessageCreatedEvent(conversation.id),
+        'message_created',
+        conversation,
+        { message },
+        new Date(message.createdAt),
+      );
       return { message };
     });
-    if (outcome.envelopes.length)
-      this.events.publish(new MessageCreatedEvent(outcome.result.message.conversationId, outcome.envelopes));
     return outcome.result;
   }
 }

@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppError } from '#core';
 import { CommandRunner, Rooms } from '#realtime';
 import { visiblePanic } from '../../domain/panic-access.js';
@@ -14,7 +14,6 @@ export class AcknowledgePanicHandler implements ICommandHandler<AcknowledgePanic
   constructor(
     private readonly runner: CommandRunner,
     private readonly escalation: PanicEscalation,
-    private readonly events: EventBus,
   ) {}
 
   async execute({ principal: me, panicId, clientEventId }: AcknowledgePanicCommand) {
@@ -33,15 +32,15 @@ export class AcknowledgePanicHandler implements ICommandHandler<AcknowledgePanic
       });
       await this.escalation.cancel(uow.tx, panic.id);
       const view = (await findPanicView(uow.tx, panic.id))!;
-      uow.append({
+      const appended = uow.append({
         type: 'panic_acknowledged',
         siteId: view.siteId,
         streams: [Rooms.siteStaff(view.siteId), Rooms.user(view.guard.id)],
         data: { panic: view, acknowledgedBy: { id: me.userId, name: me.name } },
       });
+      uow.raise(new PanicAcknowledgedEvent(panic.id), appended);
       return { panic: view };
     });
-    if (outcome.envelopes.length) this.events.publish(new PanicAcknowledgedEvent(panicId, outcome.envelopes));
     return outcome.result;
   }
 }

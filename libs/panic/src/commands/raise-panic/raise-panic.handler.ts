@@ -1,5 +1,5 @@
 import { ActiveShifts } from '#attendance';
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionTime, type Principal } from '#core';
 import { CommandRunner, Rooms, type UnitOfWork } from '#realtime';
 import { PanicEscalation } from '../../escalation/panic-escalation.service.js';
@@ -22,7 +22,6 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
     private readonly runner: CommandRunner,
     private readonly escalation: PanicEscalation,
     private readonly backstop: PanicReceiptBackstop,
-    private readonly events: EventBus,
   ) {}
 
   async execute({ principal, dto, receivedAt }: RaisePanicCommand): Promise<RaisePanicResult> {
@@ -35,8 +34,6 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
     const outcome = await this.runner.run(ctx, (uow, shift) =>
       this.raise(uow, principal, dto, receivedAt, shift),
     );
-    if (!outcome.replayed && !outcome.result.duplicate)
-      this.events.publish(new PanicRaisedEvent(outcome.result.panicId, principal.userId, outcome.envelopes));
     return outcome.result;
   }
 
@@ -64,13 +61,14 @@ export class RaisePanicHandler implements ICommandHandler<RaisePanicCommand> {
         receivedAt,
       ]);
       if (panic) {
-        uow.append({
+        const appended = uow.append({
           type: 'panic_alert',
           siteId,
           streams: [Rooms.siteStaff(siteId)],
           data: { panic },
           occurredAt: raisedAt,
         });
+        uow.raise(new PanicRaisedEvent(panic.id, me.userId), appended);
         this.escalation.scheduleNextDeferred(uow, panic);
         this.backstop.arm(uow, panic.id, me.userId);
         return { panicId: panic.id, duplicate: false };

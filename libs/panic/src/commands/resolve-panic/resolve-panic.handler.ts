@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppError } from '#core';
 import { CommandRunner, Rooms } from '#realtime';
 import { visiblePanic } from '../../domain/panic-access.js';
@@ -14,7 +14,6 @@ export class ResolvePanicHandler implements ICommandHandler<ResolvePanicCommand>
   constructor(
     private readonly runner: CommandRunner,
     private readonly escalation: PanicEscalation,
-    private readonly events: EventBus,
   ) {}
 
   async execute({ principal: me, panicId, notes, clientEventId }: ResolvePanicCommand) {
@@ -34,15 +33,15 @@ export class ResolvePanicHandler implements ICommandHandler<ResolvePanicCommand>
       });
       await this.escalation.cancel(uow.tx, panic.id);
       const view = (await findPanicView(uow.tx, panic.id))!;
-      uow.append({
+      const appended = uow.append({
         type: 'panic_resolved',
         siteId: view.siteId,
         streams: [Rooms.siteStaff(view.siteId), Rooms.user(view.guard.id)],
         data: { panic: view, resolvedBy: { id: me.userId, name: me.name }, notes: view.notes },
       });
+      uow.raise(new PanicResolvedEvent(panic.id), appended);
       return { panic: view };
     });
-    if (outcome.envelopes.length) this.events.publish(new PanicResolvedEvent(panicId, outcome.envelopes));
     return outcome.result;
   }
 }

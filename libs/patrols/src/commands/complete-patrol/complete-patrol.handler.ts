@@ -1,6 +1,5 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '#realtime';
-import { PatrolCompletedEvent } from '../../events/patrol-completed.event.js';
 import type { PatrolRunView } from '../../queries/patrol-views.js';
 import { PatrolRunEnder } from '../patrol-run-ender.js';
 import { lockOwnRunInProgress } from '../own-run.js';
@@ -12,7 +11,6 @@ export class CompletePatrolHandler implements ICommandHandler<CompletePatrolComm
   constructor(
     private readonly runner: CommandRunner,
     private readonly ender: PatrolRunEnder,
-    private readonly events: EventBus,
   ) {}
 
   async execute({
@@ -25,7 +23,6 @@ export class CompletePatrolHandler implements ICommandHandler<CompletePatrolComm
       const run = await lockOwnRunInProgress(uow.tx, me, dto.patrolRunId);
       return { patrolRun: await this.ender.end(uow, run, 'GUARD', receivedAt) };
     });
-    this.events.publish(new PatrolCompletedEvent(dto.patrolRunId, outcome.envelopes));
     return outcome.result;
   }
 }

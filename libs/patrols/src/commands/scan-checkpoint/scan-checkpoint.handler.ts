@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionTime, AppConfig } from '#core';
 import { CommandRunner, Rooms, TimerService, type UnitOfWork } from '#realtime';
 import { gapDeadline, scanDisprovesMiss } from '../../domain/patrol-deadlines.js';
@@ -25,7 +25,6 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
     private readonly runner: CommandRunner,
     private readonly timers: TimerService,
     private readonly views: PatrolViews,
-    private readonly events: EventBus,
     private readonly config: AppConfig,
   ) {}
 
@@ -63,7 +62,7 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
       const disproved = scan.counts ? this.countProgress(uow, run, checkpoint!.id, progressAt) : null;
       const progress = progressOf(run);
       const streams = [Rooms.siteStaff(run.siteId), Rooms.user(run.guardId)];
-      uow.append({
+      const scanned = uow.append({
         type: PatrolEventTypes.scanned,
         siteId: run.siteId,
         streams,
@@ -80,7 +79,8 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
           receivedAt: receivedAt.toISOString(),
         },
       });
-      if (disproved)
+      const cleared =
+        disproved &&
         uow.append({
           type: PatrolEventTypes.timeoutCleared,
           siteId: run.siteId,
@@ -93,9 +93,9 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
             clearedBy: { scanId: stored.id, checkpoint: checkpointRef(checkpoint!), recordedAt },
           },
         });
+      uow.raise(new CheckpointScannedEvent(run.id), cleared ? [scanned, cleared] : scanned);
       return { result: scan.result, progress };
     });
-    this.events.publish(new CheckpointScannedEvent(dto.patrolRunId, outcome.envelopes));
     return outcome.result;
   }
 

@@ -1,4 +1,4 @@
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ActiveShifts } from '#attendance';
 import { AppConfig, AppError } from '#core';
 import { CommandRunner, Rooms, TimerService } from '#realtime';
@@ -21,7 +21,6 @@ export class StartPatrolHandler implements ICommandHandler<StartPatrolCommand> {
     private readonly timers: TimerService,
     private readonly views: PatrolViews,
     private readonly ender: PatrolRunEnder,
-    private readonly events: EventBus,
     private readonly config: AppConfig,
   ) {}
 
@@ -74,20 +73,20 @@ export class StartPatrolHandler implements ICommandHandler<StartPatrolCommand> {
           overdueDeadline(now, run.expectedDurationMinutes, minuteMs),
         );
         const patrolRun = await this.views.run(uow.tx, run);
-        uow.append({
+        const appended = uow.append({
           type: PatrolEventTypes.started,
           siteId: run.siteId,
           streams: [Rooms.siteStaff(run.siteId), Rooms.user(me.userId)],
           data: { patrolRun },
           occurredAt: now,
         });
+        uow.raise(new PatrolStartedEvent(run.id), appended);
         return { patrolRun };
       })
       .catch((e: unknown) => {
         if (isUniqueViolation(e, ONE_ACTIVE)) throw alreadyActive(null);
         throw e;
       });
-    this.events.publish(new PatrolStartedEvent(outcome.result.patrolRun.id, outcome.envelopes));
     return outcome.result;
   }
 }

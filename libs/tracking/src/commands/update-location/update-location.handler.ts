@@ -1,9 +1,9 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig, AppError } from '#core';
-import { Publisher, Rooms } from '#realtime';
 import { nextIntervalMs, PANIC_INTERVAL_MS } from '../../domain/interval-hint.js';
 import { remember, screenFix, type Rejection } from '../../domain/location-filter.js';
 import { LocationBatcher } from '../../batching/location-batcher.service.js';
+import { PanicGuardMovedEvent } from '../../events/panic-guard-moved.event.js';
 import type { HistoryRow } from '../../persistence/location-history.repository.js';
 import { GeofenceBreaches } from '../../geofence/geofence-breaches.service.js';
 import { ActivePanics } from '../../panic-tracking/active-panics.service.js';
@@ -34,7 +34,8 @@ function answerFor(rejection: Rejection | null, hintMs: number): UpdateLocationR
 
 /**
  * `update_location`, the hot path: no database access except the cached active shift. Screens the
- * fix, hands accepted ones to the batcher and watches the geofence; answers with the interval hint.
+ * fix, hands accepted ones to the batcher (which raises one LocationsBatchedEvent per site and
+ * window, never one per fix) and watches the geofence; answers with the interval hint.
  */
 @CommandHandler(UpdateLocationCommand)
 export class UpdateLocationHandler implements ICommandHandler<UpdateLocationCommand> {
@@ -45,7 +46,7 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
     private readonly breaches: GeofenceBreaches,
     private readonly config: AppConfig,
     private readonly panics: ActivePanics,
-    private readonly publisher: Publisher,
+    private readonly events: EventBus,
   ) {}
 
   async execute({ principal: me, dto, receivedAt }: UpdateLocationCommand): Promise<UpdateLocationResult> {
@@ -83,28 +84,12 @@ export class UpdateLocationHandler implements ICommandHandler<UpdateLocationComm
     );
     if (!rejection) {
       this.batcher.add(fix);
-      if (panicId) this.followPanic(me.userId, panicId, shift.siteId, fix);
+      // A guard in a panic: each fix goes to the site staff at once, not in the next batch.
+      if (panicId) this.events.publish(new PanicGuardMovedEvent(panicId, fix));
       const recording = this.breaches.check(me, track, fix);
       if (recording) await recording;
     }
     this.tracks.remember(track, dto.clientEventId, result);
     return result;
-  }
-
-  /** A guard in a panic: each fix goes to the site staff at once, not in the next batch. */
-  private followPanic(userId: string, panicId: string, siteId: string, fix: HistoryRow): void {
-    this.publisher.emitTo(Rooms.siteStaff(siteId), 'location_update', {
-      userId,
-      panicId,
-      location: {
-        lat: fix.lat,
-        lng: fix.lng,
-        accuracy: fix.accuracy,
-        heading: fix.heading,
-        speed: fix.speed,
-        batteryLevel: fix.batteryLevel,
-        recordedAt: new Date(fix.recordedAt).toISOString(),
-      },
-    });
   }
 }
