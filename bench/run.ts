@@ -66,7 +66,13 @@ const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-passwor
 const dataDir = mkdtempSync(join(tmpdir(), 'patrolshield-bench-'));
 chmodSync(dataDir, 0o755); // the embedded PostgreSQL may run as another user when we are root
 const workDir = mkdtempSync(join(tmpdir(), 'patrolshield-bench-work-'));
-const serverJs = join(root, 'dist/apps/api/src/main.js');
+// BENCH_SERVER_ROOT=/path/to/another/checkout runs ours from that tree's build (an older commit for
+// an A/B with this load generator; it must take the same simulation seed). Recorded as `server`.
+const serverRoot = process.env.BENCH_SERVER_ROOT ? resolve(process.env.BENCH_SERVER_ROOT) : root;
+const serverJs = join(serverRoot, 'dist/apps/api/src/main.js');
+const serverCommit = () =>
+  spawnSync('git', ['-C', serverRoot, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() ||
+  null;
 const ourEnv = {
   NODE_ENV: 'development',
   PORT: '0',
@@ -304,7 +310,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const loadBefore = loadavg();
   console.log(
-    `bench: tiers ${tiers.join(',')}, ${scenario.durationS}s fleet phase, ${scenario.panicSamples} panics per tier, FAST_PATH=${process.env.FAST_PATH || 'on'}, server main.js, pinning ${pin ? `taskset server=0 load=1 db=${DB_CORE ?? 'any'}` : 'off'}`,
+    `bench: tiers ${tiers.join(',')}, ${scenario.durationS}s fleet phase, ${scenario.panicSamples} panics per tier, FAST_PATH=${process.env.FAST_PATH || 'on'}, server ${serverJs} (${serverCommit() ?? 'no git'}), pinning ${pin ? `taskset server=0 load=1 db=${DB_CORE ?? 'any'}` : 'off'}`,
   );
   const startup = await measureStartup();
   console.log(`load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
@@ -348,7 +354,8 @@ async function main(): Promise<void> {
     },
     pinned: pin,
     dbCore: DB_CORE,
-    server: 'dist/apps/api/src/main.js',
+    server: serverJs,
+    serverCommit: serverCommit(),
     // ours only; FAST_PATH=off in the bench's environment runs the plain framework path (docs/fast-path.md)
     fastPath: process.env.FAST_PATH || 'on',
     serverNodeArgs: SERVER_NODE_ARGS,
