@@ -9,6 +9,7 @@ export * from './commands.js';
 export * from './events.js';
 export * from './streams.js';
 export * from './views.js';
+export * from './vocabulary.js';
 export type { NoneMissing } from './complete-list.js';
 export * from './socket-events.js';
 /** The contract at run time: what each command and server event is, for documents and checks. */

@@ -1,16 +1,20 @@
 import type { Envelope, GpsFix, Role } from './basics.js';
+import type { IncidentPriority, IncidentStatus, IncidentType, PanicStatus, PanicType } from './vocabulary.js';
+
+export type {
+  IncidentPriority,
+  IncidentStatus,
+  IncidentType,
+  PanicStatus,
+  PanicType,
+  ScanResult,
+} from './vocabulary.js';
 
 /**
  * The server's views as events and acks carry them. They are open records: the contract names
  * their key fields, the server may add more.
  */
 
-export type PanicType = 'PANIC' | 'MEDICAL' | 'FIRE' | 'SECURITY' | 'GENERAL';
-export type IncidentType =
-  'INTRUSION' | 'THEFT' | 'VANDALISM' | 'FIRE' | 'MEDICAL' | 'SAFETY' | 'SUSPICIOUS_ACTIVITY' | 'OTHER';
-export type IncidentPriority = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
-export type IncidentStatus = 'OPEN' | 'ASSIGNED' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED';
-export type ScanResult = 'VALID' | 'OUT_OF_ORDER' | 'OUT_OF_RANGE' | 'DUPLICATE' | 'UNKNOWN_CHECKPOINT';
 /** Why an `update_location` was not accepted (docs/protocol.md section 14). */
 export type LocationRejection = 'DUPLICATE' | 'OUT_OF_ORDER' | 'TOO_FREQUENT' | 'IMPOSSIBLE_SPEED';
 /** The `reason` of `session_revoked`. */
@@ -19,7 +23,7 @@ export type RevocationReason = 'USER_DEACTIVATED' | 'PASSWORD_CHANGED' | 'ACCESS
 export interface Panic {
   id: string;
   type: PanicType;
-  status: string;
+  status: PanicStatus;
   guard?: unknown;
   location?: GpsFix;
   batteryLevel?: number | null;

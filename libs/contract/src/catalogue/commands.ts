@@ -14,14 +14,14 @@ import {
   uuid,
   type JsonSchema,
 } from './json-schema.js';
+import { ROLES } from './shared-schemas.js';
 import {
   INCIDENT_PRIORITIES,
   INCIDENT_STATUSES,
   INCIDENT_TYPES,
   PANIC_TYPES,
-  ROLES,
   SCAN_RESULTS,
-} from './shared-schemas.js';
+} from '../vocabulary.js';
 
 /** One client-to-server command: who may send it, its payload and the data of its ok ack. */
 export interface CommandEntry {

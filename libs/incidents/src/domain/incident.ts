@@ -1,21 +1,15 @@
 /** Incident rules as pure functions: the status machine, no I/O. */
-export const INCIDENT_TYPES = [
-  'INTRUSION',
-  'THEFT',
-  'VANDALISM',
-  'FIRE',
-  'MEDICAL',
-  'SAFETY',
-  'SUSPICIOUS_ACTIVITY',
-  'OTHER',
-] as const;
-export type IncidentType = (typeof INCIDENT_TYPES)[number];
+import type { IncidentStatus } from '#contract';
 
-export const INCIDENT_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
-export type IncidentPriority = (typeof INCIDENT_PRIORITIES)[number];
-
-export const INCIDENT_STATUSES = ['OPEN', 'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+// The value lists are the contract's (libs/contract/src/vocabulary.ts); the rules below use them.
+export {
+  INCIDENT_PRIORITIES,
+  INCIDENT_STATUSES,
+  INCIDENT_TYPES,
+  type IncidentPriority,
+  type IncidentStatus,
+  type IncidentType,
+} from '#contract';
 
 /** Statuses still needing work (the `openIncidents` snapshot). */
 export const UNRESOLVED_STATUSES: readonly IncidentStatus[] = ['OPEN', 'ASSIGNED', 'IN_PROGRESS'];

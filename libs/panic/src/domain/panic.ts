@@ -1,9 +1,8 @@
 /** Panic rules as pure functions: the state machine of one panic, no I/O. */
-export const PANIC_TYPES = ['PANIC', 'MEDICAL', 'FIRE', 'SECURITY', 'GENERAL'] as const;
-export type PanicType = (typeof PANIC_TYPES)[number];
+import type { PanicStatus } from '#contract';
 
-export const PANIC_STATUSES = ['RAISED', 'ACKNOWLEDGED', 'RESOLVED'] as const;
-export type PanicStatus = (typeof PANIC_STATUSES)[number];
+// The value lists are the contract's (libs/contract/src/vocabulary.ts); the rules below use them.
+export { PANIC_STATUSES, PANIC_TYPES, type PanicStatus, type PanicType } from '#contract';
 
 /** Statuses in which a panic is active (at most one per guard, enforced by a partial unique index). */
 export const ACTIVE_PANIC_STATUSES: readonly PanicStatus[] = ['RAISED', 'ACKNOWLEDGED'];

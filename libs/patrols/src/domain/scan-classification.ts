@@ -1,13 +1,9 @@
 import { distanceMeters, type LatLng } from '#core';
 
-export const SCAN_RESULTS = [
-  'VALID',
-  'OUT_OF_ORDER',
-  'OUT_OF_RANGE',
-  'DUPLICATE',
-  'UNKNOWN_CHECKPOINT',
-] as const;
-export type ScanResult = (typeof SCAN_RESULTS)[number];
+import type { ScanResult } from '#contract';
+
+// The result list is the contract's (libs/contract/src/vocabulary.ts).
+export { SCAN_RESULTS, type ScanResult } from '#contract';
 
 export interface RouteCheckpoint {
   id: string;
