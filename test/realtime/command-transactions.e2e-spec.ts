@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { EventBus, type IEvent } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
-import type { DurableEventName } from '../../libs/contract/src/index.js';
 import { SiteEntity, type Principal } from '../../libs/core/src/index.js';
+import { offContractEvent } from '../support/off-contract-event.js';
 import {
   CommandRunner,
   CommittedEvent,
@@ -49,12 +49,7 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
   const rename = (name: string, clientEventId: string, then?: () => Promise<unknown>) =>
     runner.run({ principal: me, command: 'rename_probe', clientEventId }, async (uow) => {
       await uow.tx.getRepository(SiteEntity).save({ id: siteId, name }); // save opens a transaction unless one is active
-      uow.append({
-        type: 'rename_probe' as DurableEventName,
-        siteId,
-        streams: [`site:${siteId}:staff`],
-        data: { name },
-      });
+      uow.append(offContractEvent('rename_probe', siteId, [`site:${siteId}:staff`], { name }));
       await then?.();
       return { name };
     });
@@ -68,12 +63,9 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
   const renameRaising = (name: string, clientEventId: string, then?: () => Promise<unknown>) =>
     runner.run({ principal: me, command: 'rename_raise_probe', clientEventId }, async (uow) => {
       await uow.tx.getRepository(SiteEntity).save({ id: siteId, name });
-      const appended = uow.append({
-        type: 'rename_probe' as DurableEventName,
-        siteId,
-        streams: [`site:${siteId}:staff`],
-        data: { name },
-      });
+      const appended = uow.append(
+        offContractEvent('rename_probe', siteId, [`site:${siteId}:staff`], { name }),
+      );
       uow.raise(new RenamedProbe(name), appended);
       await then?.();
       return { name };
@@ -121,7 +113,7 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
     const first = await rename('Renamed once', key);
     expect(first).toMatchObject({ result: { name: 'Renamed once' }, replayed: false });
     expect(first.envelopes).toEqual([
-      expect.objectContaining({ type: 'rename_probe' as DurableEventName, seq: expect.any(Number) }),
+      expect.objectContaining({ type: 'rename_probe', seq: expect.any(Number) }),
     ]);
     expect(await siteName()).toBe('Renamed once');
 
@@ -292,12 +284,7 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
       const outcome = await runner.run(
         { principal: me, command: 'write_probe', clientEventId: randomUUID() },
         async (uow) => {
-          uow.append({
-            type: 'write_probe' as DurableEventName,
-            siteId,
-            streams: [`site:${siteId}:staff`],
-            data: {},
-          });
+          uow.append(offContractEvent('write_probe', siteId, [`site:${siteId}:staff`], {}));
           stop = await recordWrites(uow);
           return { probed: true };
         },

@@ -1,6 +1,7 @@
 import { TimerPoller } from '../../libs/realtime/src/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import type { DurableEventName } from '../../libs/contract/src/index.js';
+import { offContractEvent } from '../support/off-contract-event.js';
 
 /** A test-only durable event, outside the contract on purpose. */
 const TEST_EVENT = 'test_event' as DurableEventName;
@@ -41,11 +42,11 @@ describe('timer poller', () => {
     const fired: string[] = [];
     // The handler itself succeeds; the statement that stores its work (after it returns) fails.
     poller.register('test.bad_write', async (uow) => {
-      uow.append({ type: TEST_EVENT, siteId: null, streams: ['test:timers'], data: { n: 1 } });
+      uow.append(offContractEvent(TEST_EVENT, null, ['test:timers'], { n: 1 }));
       uow.defer('INSERT INTO no_such_table_for_timers (x) VALUES ($1)', [1]);
     });
     poller.register('test.ok2', async (uow, timer) => {
-      uow.append({ type: TEST_EVENT, siteId: null, streams: ['test:timers'], data: { ref: timer.ref } });
+      uow.append(offContractEvent(TEST_EVENT, null, ['test:timers'], { ref: timer.ref }));
       fired.push(timer.ref);
     });
     await t.db.query(

@@ -12,6 +12,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import type { DurableEventName } from '../../libs/contract/src/index.js';
+import { offContractEvent } from './off-contract-event.js';
 import type { Principal } from '../../libs/core/src/index.js';
 import {
   CommandDto,
@@ -68,12 +69,9 @@ export class ProbeGateway {
     const outcome = await this.runner.run(
       { principal: me, command: 'probe_emit', clientEventId: dto.clientEventId },
       async (uow) => ({
-        eventId: uow.append({
-          type: PROBE_EVENT,
-          siteId: dto.siteId ?? null,
-          streams: dto.streams,
-          data: { note: dto.note ?? null },
-        }),
+        eventId: uow.append(
+          offContractEvent(PROBE_EVENT, dto.siteId ?? null, dto.streams, { note: dto.note ?? null }),
+        ),
       }),
     );
     this.publisher.publish(outcome.envelopes);

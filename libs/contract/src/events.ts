@@ -1,4 +1,4 @@
-import type { Envelope, ErrorCode, GpsFix, Role } from './basics.js';
+import type { Envelope, ErrorCode, LatLng, Role } from './basics.js';
 import type { NoneMissing } from './complete-list.js';
 import type {
   Incident,
@@ -58,7 +58,12 @@ export interface DurableEvents {
   shift_scheduled: { scheduledShift: Record<string, unknown> };
   shift_rescheduled: { scheduledShift: Record<string, unknown> };
   shift_unscheduled: { scheduledShiftId: string; guardId: string; siteId: string };
-  geofence_breach: { userId: string; location: GpsFix; site: unknown };
+  /** `location` is the fix that left the geofence, with its device time. */
+  geofence_breach: {
+    userId: string;
+    location: LatLng & { accuracy?: number | null; recordedAt: string };
+    site: unknown;
+  };
   guard_stale: { userId: string; lastSeenAt: string | null; reason: 'NO_LOCATION' | 'DISCONNECTED' };
   site_unwatched: { siteId: string; guardsOnShift: number; since: string };
   message_created: { message: Message };

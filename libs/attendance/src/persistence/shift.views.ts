@@ -1,7 +1,7 @@
 import type { LocationDto } from '#core';
 
 /** A clock-in/clock-out as every client sees it (acks, events, REST). */
-export interface ShiftView {
+export type ShiftView = {
   id: string;
   guardId: string;
   guardName: string;
@@ -15,10 +15,10 @@ export interface ShiftView {
   endedReceivedAt: string | null;
   endLocation: LocationDto | null;
   endInsideGeofence: boolean | null;
-}
+};
 
 /** A planned shift (REST back-office), the basis of no-shows and the attendance report. */
-export interface ScheduledShiftView {
+export type ScheduledShiftView = {
   id: string;
   guardId: string;
   guardName: string;
@@ -27,7 +27,7 @@ export interface ScheduledShiftView {
   endsAt: string;
   createdBy: string | null;
   createdAt: string;
-}
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows
 export type Row = Record<string, any>;

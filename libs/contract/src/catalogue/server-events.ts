@@ -15,7 +15,8 @@ import {
   uuid,
   type JsonSchema,
 } from './json-schema.js';
-import { ERROR_CODES, SCAN_RESULTS } from './shared-schemas.js';
+import { ERROR_CODES } from './shared-schemas.js';
+import { SCAN_RESULTS } from '../vocabulary.js';
 
 /** One server-to-client event: durable (in an Envelope, with a seq per stream) or ephemeral. */
 export interface ServerEventEntry {
@@ -222,7 +223,14 @@ export const SERVER_EVENT_CATALOGUE = {
     4,
     STAFF_AND_USER,
     'site staff, the guard',
-    open({ userId: uuid, location: ref('GpsFix'), site: open({}) }),
+    open({
+      userId: uuid,
+      location: closed(
+        { lat: num(-90, 90), lng: num(-180, 180), recordedAt: dateTime },
+        { accuracy: nullable(described('metres', num(0, 100_000))) },
+      ),
+      site: open({}),
+    }),
   ),
   guard_stale: durable(
     'A guard on shift sent no location, or had no connection, for longer than the grace period.',

@@ -15,29 +15,16 @@ import {
   type JsonSchema,
 } from './json-schema.js';
 import { ErrorCode, ROLES } from '../basics.js';
+import {
+  INCIDENT_PRIORITIES,
+  INCIDENT_STATUSES,
+  INCIDENT_TYPES,
+  PANIC_STATUSES,
+  PANIC_TYPES,
+} from '../vocabulary.js';
 
 export { ROLES };
 
-export const PANIC_TYPES = ['PANIC', 'MEDICAL', 'FIRE', 'SECURITY', 'GENERAL'] as const;
-export const INCIDENT_TYPES = [
-  'INTRUSION',
-  'THEFT',
-  'VANDALISM',
-  'FIRE',
-  'MEDICAL',
-  'SAFETY',
-  'SUSPICIOUS_ACTIVITY',
-  'OTHER',
-] as const;
-export const INCIDENT_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
-export const INCIDENT_STATUSES = ['OPEN', 'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'] as const;
-export const SCAN_RESULTS = [
-  'VALID',
-  'OUT_OF_ORDER',
-  'OUT_OF_RANGE',
-  'DUPLICATE',
-  'UNKNOWN_CHECKPOINT',
-] as const;
 /** The ack error codes as a list, for schemas (the contract spells them once, in basics.ts). */
 export const ERROR_CODES = Object.values(ErrorCode);
 
@@ -89,7 +76,7 @@ export const SHARED_SCHEMAS = {
     data: described('the event data (see each event)', {}),
   }),
   Panic: open(
-    { id: uuid, type: oneOfValues(PANIC_TYPES), status: { type: 'string' } },
+    { id: uuid, type: oneOfValues(PANIC_TYPES), status: oneOfValues(PANIC_STATUSES) },
     {
       guard: userRef,
       location: ref('GpsFix'),

@@ -17,7 +17,7 @@ export interface IncidentHistoryEntry {
 }
 
 /** The incident as every client sees it; `history` is included for single reads and acks. */
-export interface IncidentView {
+export type IncidentView = {
   id: string;
   siteId: string;
   type: IncidentType;
@@ -37,7 +37,7 @@ export interface IncidentView {
   closedAt: string | null;
   closedBy: UserRef | null;
   history?: IncidentHistoryEntry[];
-}
+};
 
 export const INCIDENT_VIEW_SQL = `SELECT i.*, rep.name AS reporter_name, asg.name AS assignee_name,
     res.name AS resolved_by_name, clo.name AS closed_by_name

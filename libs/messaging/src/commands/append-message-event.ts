@@ -1,4 +1,4 @@
-import type { DurableEventName } from '#contract';
+import type { DurableEventName, DurableEvents } from '#contract';
 import type { UnitOfWork } from '#realtime';
 import type { ConversationRef } from '../domain/conversation.js';
 import { conversationStreams, type MessagingEvent } from '../events/message-events.js';
@@ -7,12 +7,12 @@ import { conversationStreams, type MessagingEvent } from '../events/message-even
  * Appends a durable messaging event to the conversation's streams (docs/protocol.md section 9) and
  * raises `raised` for it (published after commit; its handler broadcasts).
  */
-export function appendMessageEvent(
+export function appendMessageEvent<K extends DurableEventName>(
   uow: UnitOfWork,
   raised: MessagingEvent,
-  type: DurableEventName,
+  type: K,
   conversation: ConversationRef,
-  data: object,
+  data: DurableEvents[K],
   occurredAt?: Date,
 ): void {
   const appended = uow.append({

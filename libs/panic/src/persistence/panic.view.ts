@@ -7,7 +7,7 @@ export interface UserRef {
 }
 
 /** The panic as every client sees it (acks, events, REST, snapshots). */
-export interface PanicView {
+export type PanicView = {
   id: string;
   siteId: string;
   type: PanicType;
@@ -28,7 +28,7 @@ export interface PanicView {
   confirmedBy: string[];
   /** Guards on shift nearby who were asked for backup, nearest first. */
   backupNotified: string[];
-}
+};
 
 /** The view's SELECT over panic rows from `source` (the table, or a CTE of rows just written), as `p`. */
 export const panicViewFrom = (source: string) => `SELECT p.*, g.name AS guard_name, a.name AS ack_name,

@@ -36,7 +36,7 @@ export interface PatrolRouteView {
   createdAt: string;
 }
 
-export interface PatrolRunView {
+export type PatrolRunView = {
   id: string;
   routeId: string;
   routeName: string;
@@ -58,7 +58,7 @@ export interface PatrolRunView {
   overdue: boolean;
   /** Checkpoints not visited: null while in progress, the list once completed. */
   skippedCheckpoints: CheckpointRef[] | null;
-}
+};
 
 export const checkpointView = (c: CheckpointEntity): CheckpointView => ({
   id: c.id,

@@ -1,4 +1,4 @@
-import type { Actor, DurableEventName } from '#contract';
+import type { Actor, DurableEventName, DurableEvents } from '#contract';
 
 export type { Ack, Actor, Envelope } from '#contract';
 
@@ -6,13 +6,14 @@ export const SYSTEM_ACTOR: Actor = { userId: null, role: 'system', name: 'Patrol
 
 /**
  * What a command handler appends; the event store turns it into one envelope per stream. `type`
- * is a durable event of the contract, so a misspelt name does not compile.
+ * is a durable event of the contract and `data` must be that event's data, so neither a misspelt
+ * name nor a payload of another event compiles.
  */
-export interface NewEvent<T = unknown> {
-  type: DurableEventName;
+export interface NewEvent<K extends DurableEventName = DurableEventName> {
+  type: K;
   siteId: string | null;
   streams: string[];
-  data: T;
+  data: DurableEvents[K];
   /** Device time when the action happened (offline queues), else now. */
   occurredAt?: Date;
 }

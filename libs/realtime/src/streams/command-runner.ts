@@ -10,6 +10,7 @@ import {
   deleteInBatches,
 } from '#core';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { DurableEventName } from '#contract';
 import { SYSTEM_ACTOR, type Actor, type Envelope, type NewEvent } from '../contract/envelope.js';
 import type { CommittedEvent } from './committed-event.js';
 import {
@@ -86,7 +87,7 @@ export class UnitOfWork {
    * in one statement sent together with COMMIT (see EventStore), and delivered after commit.
    * Returns the event's id.
    */
-  append<T>(event: NewEvent<T>): string {
+  append<K extends DurableEventName>(event: NewEvent<K>): string {
     const pending = this.store.pending(this.actor, event);
     this.pendingEvents.push(pending);
     return pending.id;

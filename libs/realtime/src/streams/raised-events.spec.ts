@@ -1,4 +1,5 @@
 import type { DurableEventName } from '#contract';
+import type { NewEvent } from '../contract/envelope.js';
 import type { EventBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -31,7 +32,9 @@ function unitOfWork() {
   return { uow, published, publish: () => uow.publishRaised(bus) };
 }
 
-const event = (type: DurableEventName, streams: string[]) => ({ type, siteId: null, streams, data: {} });
+/** The unit of work does not read `data`: an empty object stands in for every event's. */
+const event = (type: DurableEventName, streams: string[]): NewEvent =>
+  ({ type, siteId: null, streams, data: {} }) as NewEvent;
 
 describe('raised CQRS events', () => {
   it('carry the stored envelopes of the events they were raised for, and are published in order', async () => {

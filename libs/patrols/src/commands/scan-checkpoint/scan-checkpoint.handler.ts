@@ -90,7 +90,11 @@ export class ScanCheckpointHandler implements ICommandHandler<ScanCheckpointComm
             patrolRun: await this.views.run(uow.tx, run),
             reason: 'CHECKPOINT_MISSED',
             missedCheckpoints: this.views.refs(new Map(route.map((c) => [c.id, c])), disproved),
-            clearedBy: { scanId: stored.id, checkpoint: checkpointRef(checkpoint!), recordedAt },
+            clearedBy: {
+              scanId: stored.id,
+              checkpoint: checkpointRef(checkpoint!),
+              recordedAt: recordedAt.toISOString(),
+            },
           },
         });
       uow.raise(new CheckpointScannedEvent(run.id), cleared ? [scanned, cleared] : scanned);
