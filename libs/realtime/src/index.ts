@@ -8,6 +8,7 @@ export * from './commands/ws-roles.guard.js';
 export * from './contract/envelope.js';
 export * from './contract/rooms.js';
 export * from './presence/presence.service.js';
+export { PresenceChangedEvent } from './presence/presence-changed.event.js';
 export * from './publisher/publisher.service.js';
 export * from './publisher/broadcast-committed.handler.js';
 export * from './maintenance/retention-pruner.js';

@@ -12,6 +12,7 @@ import { LogFollower } from './delivery/log-follower.service.js';
 import { LogListener } from './delivery/log-listener.js';
 import { WsRolesGuard } from './commands/ws-roles.guard.js';
 import { RetentionService } from './maintenance/retention.service.js';
+import { BroadcastWhenPresenceChanged } from './presence/broadcast-when-presence-changed.handler.js';
 import { PRESENCE_STORE, PresenceService } from './presence/presence.service.js';
 import { MemoryPresenceStore } from './presence/presence.store.js';
 import { RedisPresenceStore } from './presence/redis-presence.store.js';
@@ -65,6 +66,7 @@ import { TimerService } from './timers/timer.service.js';
     SessionControls,
     SessionRecheck,
     PresenceService,
+    BroadcastWhenPresenceChanged,
     {
       provide: PRESENCE_STORE,
       inject: [RedisConnections],

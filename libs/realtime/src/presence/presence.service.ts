@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import { AppConfig, rootLogger, type Principal } from '#core';
-import { Rooms } from '../contract/rooms.js';
-import { Publisher } from '../publisher/publisher.service.js';
+import { PresenceChangedEvent } from './presence-changed.event.js';
 import type { PresenceStatus, PresenceStore } from './presence.store.js';
 
 export const PRESENCE_STORE = Symbol('PRESENCE_STORE');
@@ -18,8 +18,8 @@ const HEARTBEAT_MS = 10_000;
 /**
  * Who is online, aware of several devices per user and of several nodes: online with the first
  * socket anywhere, offline only after PRESENCE_OFFLINE_GRACE_S without any socket anywhere.
- * `presence_changed` goes to the staff of the user's sites (admins without sites: to the admins),
- * emitted by the one node whose store call made the transition.
+ * A transition is raised as a PresenceChangedEvent by the one node whose store call made it; its
+ * handler sends `presence_changed` to the staff of the user's sites (admins: to the admins).
  */
 @Injectable()
 export class PresenceService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,7 +32,7 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly config: AppConfig,
-    private readonly publisher: Publisher,
+    private readonly events: EventBus,
     @Inject(PRESENCE_STORE) private readonly store: PresenceStore,
   ) {}
 
@@ -108,9 +108,7 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
   private announce(userId: string, status: 'online' | 'offline', at: string): void {
     const who = this.known.get(userId);
     if (!who) return;
-    const rooms = who.role === 'admin' ? [Rooms.role('admin')] : who.siteIds.map((s) => Rooms.siteStaff(s));
-    if (rooms.length)
-      this.publisher.emitTo(rooms, 'presence_changed', { userId, role: who.role, status, at });
+    this.events.publish(new PresenceChangedEvent(userId, who.role, who.siteIds, status, at));
   }
 
   private async safely(work: () => Promise<void>): Promise<void> {
