@@ -41,6 +41,7 @@ export * from './logging/request-logging.middleware.js';
 export * from './rate-limit/rate-limiter.js';
 export * from './validation/plain-text.js';
 export * from './validation/optional-iso-time.js';
+export * from './validation/optional-one-of.js';
 export * from './validation/validation.pipe.js';
 export * from './fast-path/index.js';
 export * from './rate-limit/rate-limit.store.js';

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto, OptionalIsoTime } from '#core';
+import { IsOptional, IsUUID } from 'class-validator';
+import { OptionalIsoTime, OptionalOneOf, PageQueryDto } from '#core';
 import {
   INCIDENT_PRIORITIES,
   INCIDENT_STATUSES,
@@ -10,14 +10,8 @@ import {
 
 export class ListIncidentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() siteId?: string;
-  @ApiPropertyOptional({ enum: INCIDENT_STATUSES })
-  @IsOptional()
-  @IsIn(INCIDENT_STATUSES)
-  status?: IncidentStatus;
-  @ApiPropertyOptional({ enum: INCIDENT_PRIORITIES })
-  @IsOptional()
-  @IsIn(INCIDENT_PRIORITIES)
-  priority?: IncidentPriority;
+  @OptionalOneOf(INCIDENT_STATUSES) status?: IncidentStatus;
+  @OptionalOneOf(INCIDENT_PRIORITIES) priority?: IncidentPriority;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeId?: string;
   @OptionalIsoTime('Occurred at or after (ISO-8601)')
   from?: string;

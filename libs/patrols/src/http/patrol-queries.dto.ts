@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '#core';
+import { IsOptional, IsUUID } from 'class-validator';
+import { OptionalOneOf, PageQueryDto } from '#core';
 import { PATROL_RUN_STATUSES, type PatrolRunStatus } from '../domain/patrol-run.js';
 
 export class PatrolRoutesQueryDto extends PageQueryDto {
@@ -9,8 +9,6 @@ export class PatrolRoutesQueryDto extends PageQueryDto {
 
 export class PatrolRunsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() siteId?: string;
-  @ApiPropertyOptional({ enum: PATROL_RUN_STATUSES })
-  @IsOptional()
-  @IsIn(PATROL_RUN_STATUSES)
+  @OptionalOneOf(PATROL_RUN_STATUSES)
   status?: PatrolRunStatus;
 }

@@ -13,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../http/pagination.js';
+import { OptionalOneOf } from '../../validation/optional-one-of.js';
 import { PlainText } from '../../validation/plain-text.js';
 import { ROLES, type Role } from '../role.js';
 
@@ -51,7 +52,7 @@ export class UpdateUserDto {
   @MinLength(1)
   @MaxLength(120)
   name?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @OptionalOneOf(ROLES) role?: Role;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
@@ -64,7 +65,7 @@ export class SetUserSitesDto {
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @OptionalOneOf(ROLES) role?: Role;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() siteId?: string;
   @ApiPropertyOptional({ description: 'Matches name or email' })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PlainText } from '#core';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { OptionalOneOf, PlainText } from '#core';
 import {
   INCIDENT_PRIORITIES,
   INCIDENT_STATUSES,
@@ -12,14 +12,10 @@ export const NOTE_MAX = 2000;
 
 /** PATCH /incidents/:id body: at least one of status, priority, note. */
 export class UpdateIncidentBodyDto {
-  @ApiPropertyOptional({ enum: INCIDENT_STATUSES, description: 'Only ASSIGNED -> IN_PROGRESS here' })
-  @IsOptional()
-  @IsIn(INCIDENT_STATUSES)
+  @OptionalOneOf(INCIDENT_STATUSES, 'Only ASSIGNED -> IN_PROGRESS here')
   status?: IncidentStatus;
 
-  @ApiPropertyOptional({ enum: INCIDENT_PRIORITIES })
-  @IsOptional()
-  @IsIn(INCIDENT_PRIORITIES)
+  @OptionalOneOf(INCIDENT_PRIORITIES)
   priority?: IncidentPriority;
 
   @ApiPropertyOptional({ maxLength: NOTE_MAX })
