@@ -45,8 +45,8 @@ export class TokenService {
    * The secret as a KeyObject, made once. Given the string, jsonwebtoken (under JwtService) first
    * tries to parse it as a PEM public key on every call and builds a thrown error before falling
    * back to a secret key: that was a fifth of the server's CPU while 11,000 sockets connected
-   * (profile); through JwtService a verify costs about 310 us of CPU with the string, 7 with the KeyObject
-   * (bench/README.md).
+   * (profile); a verify took 395-465 us with the string and 7-10 us with the KeyObject in a
+   * micro-benchmark (bench/README.md, "JWT secret as a KeyObject").
    */
   private get secret(): KeyObject {
     const secret = this.config.JWT_SECRET;
