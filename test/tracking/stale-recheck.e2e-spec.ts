@@ -1,5 +1,6 @@
 import { LocationBatcher } from '#tracking';
 import { TimerPoller } from '#realtime';
+import { GuardStaleTimers } from '../../libs/tracking/src/stale/guard-stale.timers.js';
 import { GuardTrackStore } from '../../libs/tracking/src/state/guard-track.store.js';
 import { command, connect, type TestSocket } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp } from '../support/test-app.js';
@@ -12,6 +13,7 @@ describe('guard_stale: a firing deadline re-checks when the guard was last seen'
   let t: TestApp;
   let s: TestSocket;
   let guardId: string;
+  let clockedInAt: Date;
   beforeAll(async () => {
     // Ticks are driven by the test; a long stale period so no deadline passes on its own.
     t = await startTestApp({ TIMER_POLL_MS: '600000', GUARD_STALE_AFTER_S: '60' });
@@ -22,6 +24,10 @@ describe('guard_stale: a firing deadline re-checks when the guard was last seen'
     expect((await command(s, 'shift_start', { siteId: site })).ok).toBe(true);
     expect((await command(s, 'update_location', { lat: 52.52, lng: 13.405 })).data.accepted).toBe(true);
     await t.app.get(LocationBatcher).flush();
+    const [shift] = await t.db.query(`SELECT started_received_at AS at FROM shifts WHERE guard_id = $1`, [
+      guardId,
+    ]);
+    clockedInAt = (shift as { at: Date }).at;
     t.app.get(GuardTrackStore).drop(guardId); // as if the fix had been received by another node
   });
   afterAll(async () => {
@@ -39,7 +45,7 @@ describe('guard_stale: a firing deadline re-checks when the guard was last seen'
   const staleEvents = async () =>
     (await t.db.query(`SELECT data FROM stream_events WHERE type = 'guard_stale'`)) as { data: unknown }[];
 
-  it("moves the deadline to the flushed fix's receive time plus the period", async () => {
+  const deadlineFromFix = async () => {
     const [row] = await t.db.query(
       `SELECT t.due_at = h.received_at + interval '60 s' AS due,
               (t.payload->>'lastSeenAt')::timestamptz = h.received_at AS seen
@@ -47,7 +53,16 @@ describe('guard_stale: a firing deadline re-checks when the guard was last seen'
         WHERE t.kind = 'guard_stale' AND t.ref = $1`,
       [guardId],
     );
-    expect(row).toEqual({ due: true, seen: true });
+    return row as unknown;
+  };
+
+  it("moves the deadline to the flushed fix's receive time plus the period", async () => {
+    expect(await deadlineFromFix()).toEqual({ due: true, seen: true });
+  });
+
+  it("keeps it there when the clock-in's arming lands after the fix (it runs after commit)", async () => {
+    await t.app.get(GuardStaleTimers).arm(t.db.manager, guardId, clockedInAt);
+    expect(await deadlineFromFix()).toEqual({ due: true, seen: true });
   });
 
   it('re-arms from the stored history when the guard was seen within the period', async () => {

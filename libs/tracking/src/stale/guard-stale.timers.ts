@@ -83,8 +83,12 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
+  /**
+   * The deadline from a moment the guard was seen. Never earlier than the stored one: the clock-in's
+   * arming runs after commit and may land after a flushed fix already moved the deadline past it.
+   */
   arm(tx: EntityManager, guardId: string, lastSeenAt: Date): Promise<void> {
-    return this.timers.schedule(
+    return this.timers.scheduleNotEarlier(
       tx,
       GUARD_STALE_TIMER,
       guardId,
