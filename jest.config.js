@@ -19,6 +19,11 @@ const common = {
 export default {
   // testTimeout is a global option: inside a project entry Jest ignores it (e2e tests ran with 5 s).
   testTimeout: 60000,
+  // In native ESM mode every suite's module graph stays in the process that ran it: one process
+  // for the whole e2e run grew to 4 GB and each suite ran slower than the one before. A memory
+  // limit makes Jest run suites in worker processes (even with one worker, on two cores) and
+  // replace a worker that ends a suite above it.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
