@@ -4,8 +4,8 @@ import type { UnitOfWork } from '../streams/command-runner.js';
 
 const SCHEDULE_SQL = `INSERT INTO timers (kind, ref, due_at, payload) VALUES ($1, $2, $3, $4)
   ON CONFLICT (kind, ref) DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload`;
-/** schedule(), except that a timer already armed for a later time keeps it. */
-const SCHEDULE_NOT_EARLIER_SQL = `${SCHEDULE_SQL} WHERE timers.due_at < EXCLUDED.due_at`;
+/** SCHEDULE_SQL, except that a timer already armed for a later time keeps it. */
+const SCHEDULE_LATER_SQL = `${SCHEDULE_SQL} WHERE timers.due_at < EXCLUDED.due_at`;
 const CANCEL_SQL = 'DELETE FROM timers WHERE kind = $1 AND ref = $2';
 const INSERT_SQL = 'INSERT INTO timers (kind, ref, due_at, payload)';
 const ON_CONFLICT = {
@@ -47,29 +47,21 @@ export class TimerService {
     return `EXISTS (SELECT 1 FROM timers t WHERE t.kind = ${kind} AND t.ref = ${ref})`;
   }
 
+  /**
+   * Arms the timer, or moves the one armed. `onlyLater`: a deadline that only moves forward, for
+   * deadlines written from several places that may land out of order (a clock-in's arming, run
+   * after commit, can reach the table after a later location fix pushed the deadline further).
+   */
   async schedule(
     tx: EntityManager,
     kind: string,
     ref: string,
     dueAt: Date,
     payload: object = {},
+    { onlyLater = false } = {},
   ): Promise<void> {
-    await tx.query(SCHEDULE_SQL, [kind, ref, dueAt, JSON.stringify(payload)]);
-  }
-
-  /**
-   * schedule(), but a deadline only moves forward: for deadlines written from several places that
-   * may land out of order (a clock-in's arming, committed by an after-commit handler, can reach
-   * the table after a later location fix has already pushed the deadline further).
-   */
-  async scheduleNotEarlier(
-    tx: EntityManager,
-    kind: string,
-    ref: string,
-    dueAt: Date,
-    payload: object = {},
-  ): Promise<void> {
-    await tx.query(SCHEDULE_NOT_EARLIER_SQL, [kind, ref, dueAt, JSON.stringify(payload)]);
+    const sql = onlyLater ? SCHEDULE_LATER_SQL : SCHEDULE_SQL;
+    await tx.query(sql, [kind, ref, dueAt, JSON.stringify(payload)]);
   }
 
   async cancel(tx: EntityManager, kind: string, ref: string): Promise<void> {

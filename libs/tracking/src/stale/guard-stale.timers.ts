@@ -88,15 +88,9 @@ export class GuardStaleTimers implements OnModuleInit, OnApplicationBootstrap {
    * arming runs after commit and may land after a flushed fix already moved the deadline past it.
    */
   arm(tx: EntityManager, guardId: string, lastSeenAt: Date): Promise<void> {
-    return this.timers.scheduleNotEarlier(
-      tx,
-      GUARD_STALE_TIMER,
-      guardId,
-      new Date(lastSeenAt.getTime() + this.afterMs),
-      {
-        lastSeenAt: lastSeenAt.toISOString(),
-      },
-    );
+    const dueAt = new Date(lastSeenAt.getTime() + this.afterMs);
+    const payload = { lastSeenAt: lastSeenAt.toISOString() };
+    return this.timers.schedule(tx, GUARD_STALE_TIMER, guardId, dueAt, payload, { onlyLater: true });
   }
 
   disarm(tx: EntityManager, guardId: string): Promise<void> {
