@@ -42,6 +42,7 @@ export * from './rate-limit/rate-limiter.js';
 export * from './validation/plain-text.js';
 export * from './validation/optional-iso-time.js';
 export * from './validation/optional-one-of.js';
+export * from './validation/display-name.js';
 export * from './validation/validation.pipe.js';
 export * from './fast-path/index.js';
 export * from './rate-limit/rate-limit.store.js';

@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-  registerDecorator,
-  type ValidationArguments,
-} from 'class-validator';
-import { PlainText } from '../../validation/plain-text.js';
+import { IsBoolean, IsOptional, registerDecorator, type ValidationArguments } from 'class-validator';
+import { DisplayName } from '../../validation/display-name.js';
 import { geofenceProblem, type Geofence } from '../../geo/geofence.js';
 
 function IsGeofence(): PropertyDecorator {
@@ -53,12 +45,7 @@ const GEOFENCE_DOC = {
 };
 
 export class CreateSiteDto {
-  @ApiProperty({ example: 'Harbour Warehouse' })
-  @PlainText(120)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name: string;
+  @DisplayName({ example: 'Harbour Warehouse' }) name: string;
   @ApiPropertyOptional({ example: 'Europe/Berlin', default: 'UTC' })
   @IsOptional()
   @IsTimeZone()
@@ -67,13 +54,7 @@ export class CreateSiteDto {
 }
 
 export class UpdateSiteDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @PlainText(120)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name?: string;
+  @DisplayName({ optional: true }) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsTimeZone() timezone?: string;
   @ApiPropertyOptional(GEOFENCE_DOC) @IsOptional() @IsGeofence() geofence?: Geofence;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;

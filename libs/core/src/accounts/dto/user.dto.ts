@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../http/pagination.js';
 import { OptionalOneOf } from '../../validation/optional-one-of.js';
-import { PlainText } from '../../validation/plain-text.js';
+import { DisplayName } from '../../validation/display-name.js';
 import { ROLES, type Role } from '../role.js';
 
 const lower = ({ value }: { value: unknown }) =>
@@ -27,12 +27,7 @@ export class CreateUserDto {
   @MinLength(8)
   @MaxLength(256)
   password: string;
-  @ApiProperty({ example: 'Ada Guard' })
-  @PlainText(120)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name: string;
+  @DisplayName({ example: 'Ada Guard' }) name: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
 }
@@ -45,13 +40,7 @@ export class UpdateUserDto {
   @MinLength(8)
   @MaxLength(256)
   password?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @PlainText(120)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name?: string;
+  @DisplayName({ optional: true }) name?: string;
   @OptionalOneOf(ROLES) role?: Role;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }

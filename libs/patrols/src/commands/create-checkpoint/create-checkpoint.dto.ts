@@ -13,16 +13,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PlainText } from '#core';
+import { DisplayName, PlainText } from '#core';
 import { LatLngDto } from '../../http/lat-lng.dto.js';
 
 export class CreateCheckpointDto {
-  @ApiProperty({ example: 'Loading dock gate' })
-  @PlainText(120)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name: string;
+  @DisplayName({ example: 'Loading dock gate' }) name: string;
 
   @ApiProperty({ example: 'CP-DOCK-01', description: 'What the QR/NFC tag carries; unique per site' })
   @PlainText(100)

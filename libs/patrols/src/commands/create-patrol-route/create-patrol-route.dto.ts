@@ -1,28 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsInt,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { PlainText } from '#core';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { DisplayName } from '#core';
 
 export class CreatePatrolRouteDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() siteId: string;
 
-  @ApiProperty({ example: 'Night perimeter' })
-  @PlainText(120)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name: string;
+  @DisplayName({ example: 'Night perimeter' }) name: string;
 
   @ApiProperty({
     type: [String],
