@@ -10,6 +10,10 @@
 import { histogram, ms, percentiles, type Member, type Send } from './common.js';
 
 interface Pending {
+  /** The panic's id, known from its first alert. */
+  id?: string;
+  /** Staff sockets that received its alert (a second alert to one is a repeat, not a delivery). */
+  reached: Set<Member>;
   startAt: number;
   sentAt: number;
   sentWallMs: number;
@@ -35,7 +39,11 @@ export class PanicLoad {
   private timed = 0;
   private expected = 0;
   private received = 0;
+  /** Alerts that were not a first delivery: a repeat to the same staff socket, or a late alert of the guard's previous panic. */
+  private repeated = 0;
   private phase: { sent: number; skipped: number; perS: number; windowS: number } | null = null;
+  /** The fleet phase's panics alone (the phase with messages), taken before the panic phase starts. */
+  private fleet: ReturnType<PanicLoad['latencies']> | null = null;
 
   constructor(
     private readonly send: Send,
@@ -49,6 +57,10 @@ export class PanicLoad {
     const guardId = data?.actor?.userId as string;
     const p = this.pending.get(guardId);
     if (!p) return;
+    const panicId = data?.data?.panic?.id as string;
+    if ((p.id !== undefined && panicId !== p.id) || p.reached.has(staff)) return void this.repeated++;
+    p.id = panicId;
+    p.reached.add(staff);
     p.received++;
     this.received++;
     this.latency.recordValue(Math.max(1, Math.round((now() - p.startAt) * 1000)));
@@ -81,6 +93,7 @@ export class PanicLoad {
    * then waits for the last ones to be worked. Does nothing when none are missing.
    */
   async topUp(target: number, perS: number, background: () => () => void): Promise<void> {
+    this.fleet = this.latencies();
     const missing = target - this.sent;
     if (missing <= 0 || perS <= 0) return;
     const [sentBefore, skippedBefore] = [this.sent, this.skipped];
@@ -111,7 +124,13 @@ export class PanicLoad {
     // the start (else sub-ms latencies read as 0).
     const sentAt = now();
     const sentWallMs = Date.now();
-    this.pending.set(g.id, { startAt: Math.min(scheduledAt, sentAt), sentAt, sentWallMs, received: 0 });
+    this.pending.set(g.id, {
+      reached: new Set(),
+      startAt: Math.min(scheduledAt, sentAt),
+      sentAt,
+      sentWallMs,
+      received: 0,
+    });
     this.expected += this.staffBySite.get(g.siteId)!.length;
     this.sent++;
     void this.send(g.socket, 'panic_alert', {
@@ -141,19 +160,29 @@ export class PanicLoad {
     return {
       sent: this.sent,
       skippedNoFreeGuard: this.skipped,
-      /** Panics the latencies come from (their alert reached a staff socket): the p99's sample count. */
-      timed: this.timed,
-      /** Deliveries timed (one per staff socket of the panic's site). */
-      samples: this.latency.totalCount,
       expectedDeliveries: this.expected,
-      received: this.received,
       lost: this.expected - this.received,
-      ...percentiles(this.latency),
-      fromSendP99: ms(this.fromSend, 99),
+      /** Alerts not counted as deliveries (see `repeated`); clients drop them by stream and seq. */
+      repeated: this.repeated,
+      ...this.latencies(),
       toServerP99: ms(this.toServer, 99),
       fromServerP99: ms(this.fromServer, 99),
       /** The panic phase after the fleet phase; null when the fleet phase had enough panics. */
       phase: this.phase,
+      /** The same figures for the fleet phase's panics alone (it runs the messages, the panic phase does not). */
+      fleet: this.fleet,
+    };
+  }
+
+  private latencies() {
+    return {
+      /** Panics the latencies come from (their alert reached a staff socket): the p99's sample count. */
+      timed: this.timed,
+      /** Deliveries timed (one per staff socket of the panic's site). */
+      samples: this.latency.totalCount,
+      received: this.received,
+      ...percentiles(this.latency),
+      fromSendP99: ms(this.fromSend, 99),
     };
   }
 }

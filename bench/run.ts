@@ -244,7 +244,19 @@ function table(rows: any[]): string {
       (r) => `${fmt(r.panic.fromSendP99)}/${fmt(r.panic.toServerP99)}/${fmt(r.panic.fromServerP99)}`,
     ],
     ['panics (deliveries) timed', (r) => `${fmt(r.panic.timed)} (${fmt(r.panic.samples)})`],
-    ['panic lost', (r) => `${r.panic.lost}/${r.panic.expectedDeliveries}`],
+    [
+      'fleet phase panics: p50/p99 ms (timed)',
+      (r) =>
+        r.panic.fleet
+          ? `${fmt(r.panic.fleet.p50)}/${fmt(r.panic.fleet.p99)} (${fmt(r.panic.fleet.timed)})`
+          : '-',
+    ],
+    [
+      'panic lost',
+      (r) =>
+        `${r.panic.lost}/${r.panic.expectedDeliveries}` +
+        (r.panic.repeated ? ` (+${r.panic.repeated} repeated)` : ''),
+    ],
     [
       'message p50/p99 ms (lost)',
       (r) =>
