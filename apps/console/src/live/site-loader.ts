@@ -1,6 +1,6 @@
 import type { PatrolShieldClient } from '#client';
 import type { Rest } from '../api/rest.js';
-import type { ChatTarget } from '../state/chat.js';
+import type { ChatTarget, DirectSummary } from '../state/chat.js';
 import { activePanicsOf, openIncidentsOf, type ConsoleState } from '../state/console-state.js';
 import type {
   GuardView,
@@ -102,6 +102,7 @@ interface ConversationSummary {
   kind: 'site' | 'direct';
   siteId: string | null;
   peer: { id: string; name: string } | null;
+  lastMessage: MessageView | null;
   unreadCount: number;
 }
 
@@ -118,9 +119,14 @@ export async function loadChat(rest: Rest, siteId: string, chat: ChatTarget): Pr
   const messages = id
     ? (await rest.get<{ items: MessageView[] }>(`/conversations/${id}/messages`, { limit: 50 })).items
     : [];
-  const directs = items
+  const directs: DirectSummary[] = items
     .filter((c) => c.kind === 'direct' && c.peer)
-    .map((c) => ({ id: c.id, peer: c.peer!, unreadCount: c.id === id ? 0 : c.unreadCount }));
+    .map((c) => ({
+      id: c.id,
+      peer: c.peer!,
+      unreadCount: c.id === id ? 0 : c.unreadCount,
+      last: c.lastMessage ? { id: c.lastMessage.id, at: c.lastMessage.createdAt } : undefined,
+    }));
   // A direct chat that a live message_created added while this list was being read is kept.
   const withLive = (s: { directs: typeof directs }) => [
     ...directs,

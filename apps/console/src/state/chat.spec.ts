@@ -4,14 +4,15 @@ import { applyEvent, type ConsoleState } from './console-state.js';
 import { onSite } from './state-fixtures.js';
 import type { MessageView } from './views.js';
 
-const direct = (id: string, conversationId: string, senderId: string): MessageView => ({
+const at = (second: number) => `2026-01-01T10:00:0${second}.000Z`;
+const direct = (id: string, conversationId: string, senderId: string, createdAt = at(0)): MessageView => ({
   id,
   conversationId,
   kind: 'direct',
   siteId: null,
   sender: { id: senderId, name: `name of ${senderId}`, role: 'guard' },
   text: id,
-  createdAt: '2026-01-01T10:00:00.000Z',
+  createdAt,
   deletedAt: null,
 });
 const created = (message: MessageView): Envelope => ({
@@ -32,7 +33,23 @@ describe('chats', () => {
     s = applyEvent(s, created(direct('m2', 'd1', 'g1')));
     s = applyEvent(s, created(direct('m3', 'd2', 'me')));
     expect(s.messages).toEqual([]);
-    expect(s.directs).toEqual([{ id: 'd1', peer: { id: 'g1', name: 'name of g1' }, unreadCount: 2 }]);
+    expect(s.directs).toEqual([
+      { id: 'd1', peer: { id: 'g1', name: 'name of g1' }, unreadCount: 2, last: { id: 'm2', at: at(0) } },
+    ]);
+  });
+
+  it('counts a message once when its event comes again or after the list that holds it', () => {
+    // The conversation list (GET /conversations) already counted m2; its event overtook the read.
+    let s: ConsoleState = {
+      ...me(),
+      directs: [{ id: 'd1', peer: { id: 'g1', name: 'G1' }, unreadCount: 2, last: { id: 'm2', at: at(2) } }],
+    };
+    s = applyEvent(s, created(direct('m2', 'd1', 'g1', at(2))));
+    s = applyEvent(s, created(direct('m1', 'd1', 'g1', at(1))));
+    expect(s.directs[0].unreadCount).toBe(2);
+    s = applyEvent(s, created(direct('m3', 'd1', 'g1', at(3))));
+    s = applyEvent(s, created(direct('m3', 'd1', 'g1', at(3))));
+    expect(s.directs[0]).toMatchObject({ unreadCount: 3, last: { id: 'm3' } });
   });
 
   it('shows the open direct chat only, and clears its unread count when opened', () => {

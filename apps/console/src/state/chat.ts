@@ -10,6 +10,8 @@ export interface DirectSummary {
   id: string;
   peer: { id: string; name: string };
   unreadCount: number;
+  /** The newest message counted in unreadCount (from the list or a live event): never counted twice. */
+  last?: { id: string; at: string };
 }
 
 /** Whether a message belongs to the open chat. */
@@ -24,15 +26,25 @@ function inConversation(s: ConsoleState, change: (c: SiteConversation) => SiteCo
   return c.messages === s.messages && c.conversation === s.conversation ? s : { ...s, ...c };
 }
 
+/**
+ * Whether the direct's count already holds the message: it is the newest one counted, or older.
+ * The conversation list is read while live events arrive, and an event that overtook the read is
+ * applied again on top of it (OrderedLoads), so the same message can come twice.
+ */
+const counted = (d: DirectSummary, m: MessageView) =>
+  !!d.last && (d.last.id === m.id || m.createdAt < d.last.at);
+
 /** A direct message elsewhere: one more unread on its conversation (a new one from its sender). */
 function countUnread(s: ConsoleState, m: MessageView): ConsoleState {
   if (!m.sender || m.sender.id === s.me?.userId) return s;
-  const known = s.directs.some((d) => d.id === m.conversationId);
+  const known = s.directs.find((d) => d.id === m.conversationId);
+  if (known && counted(known, m)) return s;
+  const last = { id: m.id, at: m.createdAt };
   const directs = known
-    ? s.directs.map((d) => (d.id === m.conversationId ? { ...d, unreadCount: d.unreadCount + 1 } : d))
+    ? s.directs.map((d) => (d === known ? { ...d, unreadCount: d.unreadCount + 1, last } : d))
     : [
         ...s.directs,
-        { id: m.conversationId, peer: { id: m.sender.id, name: m.sender.name }, unreadCount: 1 },
+        { id: m.conversationId, peer: { id: m.sender.id, name: m.sender.name }, unreadCount: 1, last },
       ];
   return { ...s, directs };
 }
