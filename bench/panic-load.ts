@@ -58,14 +58,17 @@ export class PanicLoad {
     const p = this.pending.get(guardId);
     if (!p) return;
     const panicId = data?.data?.panic?.id as string;
-    if ((p.id !== undefined && panicId !== p.id) || p.reached.has(staff)) return void this.repeated++;
+    const serverMs = Date.parse(data?.data?.panic?.receivedAt as string);
+    // The guard's previous panic was received by the server before this one was sent (one host,
+    // one clock), so its late alert cannot pass for this panic's first one.
+    const previous = (p.id !== undefined && panicId !== p.id) || serverMs < p.sentWallMs;
+    if (previous || p.reached.has(staff)) return void this.repeated++;
     p.id = panicId;
     p.reached.add(staff);
     p.received++;
     this.received++;
     this.latency.recordValue(Math.max(1, Math.round((now() - p.startAt) * 1000)));
     this.fromSend.recordValue(Math.max(1, Math.round((now() - p.sentAt) * 1000)));
-    const serverMs = Date.parse(data?.data?.panic?.receivedAt as string);
     if (Number.isFinite(serverMs)) {
       this.toServer.recordValue(Math.max(1, (serverMs - p.sentWallMs) * 1000));
       this.fromServer.recordValue(Math.max(1, (Date.now() - serverMs) * 1000));
