@@ -99,6 +99,38 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
     };
   };
 
+  /**
+   * Hands PostgreSQL's answers on the transaction's connection to node-postgres one protocol
+   * message per read, a macrotask apart, until the returned stop: as a loaded network may split
+   * them. An ErrorResponse then reaches the work before the ReadyForQuery that says the
+   * transaction is aborted.
+   */
+  const readOneMessageAtATime = async (uow: UnitOfWork) => {
+    const client = (await uow.tx.queryRunner!.connect()) as PoolClient;
+    const stream = client.connection.stream as Duplex;
+    const emit = stream.emit;
+    let held = Buffer.alloc(0);
+    let delivered = Promise.resolve();
+    stream.emit = function (event: string | symbol, ...args: unknown[]) {
+      if (event !== 'data') return emit.call(this, event, ...args);
+      held = Buffer.concat([held, args[0] as Buffer]);
+      // each message: a type byte, then an int32 length that counts itself and the body
+      while (held.length >= 5 && held.length >= 1 + held.readInt32BE(1)) {
+        const message = held.subarray(0, 1 + held.readInt32BE(1));
+        held = held.subarray(message.length);
+        delivered = delivered
+          .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+          .then(() => void emit.call(this, 'data', message));
+      }
+      return true;
+    };
+    // what was read stays in order: the stream is put back once everything held is handed on
+    return () =>
+      void delivered.then(() => {
+        if (held.length === 0) delete (stream as Partial<Duplex>).emit;
+      });
+  };
+
   beforeAll(async () => {
     t = await startTestApp({ FAST_PATH: fastPath });
     runner = t.app.get(CommandRunner);
@@ -181,7 +213,12 @@ describe.each(['on', 'off'])('command transactions (FAST_PATH=%s)', (fastPath) =
     const before = await siteName();
     const renameThenSwallow = async (uow: UnitOfWork) => {
       await uow.tx.getRepository(SiteEntity).update({ id: siteId }, { name: 'Never stored' });
-      await uow.tx.query('SELECT * FROM no_such_table_probe').catch(() => undefined);
+      const stop = await readOneMessageAtATime(uow);
+      try {
+        await uow.tx.query('SELECT * FROM no_such_table_probe').catch(() => undefined);
+      } finally {
+        stop();
+      }
       return {};
     };
     // with a final statement (the stored result), that statement fails on the aborted transaction

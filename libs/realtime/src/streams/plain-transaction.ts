@@ -42,10 +42,23 @@ export class PlainTransaction implements CommandTransaction {
     const rows = last ? (await this.client.query<T>(last)).rows : null;
     onLastAnswered?.();
     // A statement error the work swallowed aborted the transaction: COMMIT would answer ROLLBACK,
-    // which commitTransaction does not check. node-postgres knows the state from PostgreSQL ('E').
+    // which commitTransaction does not check. node-postgres knows the state from PostgreSQL ('E'),
+    // but only once it has read the ReadyForQuery behind the error, which a loaded network may
+    // deliver after the error itself has already reached the work.
+    await this.untilAnswered();
     if (this.client.getTransactionStatus() === 'E') throw new TransactionAbortedError();
     await this.qr.commitTransaction();
     return rows;
+  }
+
+  /**
+   * Returns once node-postgres has read the answer to everything sent so far. It is ready at once
+   * unless an error answer came without its ReadyForQuery; `readyForQuery` is node-postgres's own
+   * flag, untyped: were it ever gone, an empty statement queued behind waits just as well.
+   */
+  private async untilAnswered(): Promise<void> {
+    if ((this.client as PoolClient & { readyForQuery?: boolean }).readyForQuery === true) return;
+    await this.client.query('').catch(() => undefined); // answered after what is before it
   }
 
   async rollback(): Promise<void> {
