@@ -26,9 +26,10 @@ export class UnacknowledgedOrderTimer implements OnModuleInit {
     this.poller.register(MESSAGE_ACK_TIMER, (uow, timer) => this.fire(uow, timer));
   }
 
-  async schedule(tx: EntityManager, message: MessageView): Promise<void> {
+  /** Arms the order's deadline, written by the command's final statement with the message. */
+  scheduleDeferred(uow: UnitOfWork, message: MessageView): void {
     const dueAt = new Date(new Date(message.createdAt).getTime() + this.config.MESSAGE_ACK_TIMEOUT_S * 1000);
-    await this.timers.schedule(tx, MESSAGE_ACK_TIMER, message.id, dueAt);
+    this.timers.scheduleDeferred(uow, MESSAGE_ACK_TIMER, message.id, dueAt);
   }
 
   async cancel(tx: EntityManager, messageId: string): Promise<void> {

@@ -5,12 +5,18 @@ import { directPair, type ConversationRef, type Standing } from '../domain/conve
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows, mapped field by field
 type Row = Record<string, any>;
 
-const toRef = (r: Row): ConversationRef => ({
+export const toRef = (r: Row): ConversationRef => ({
   id: r.id,
   kind: r.kind,
   siteId: r.site_id,
   userIds: r.kind === 'direct' ? [r.user_a, r.user_b] : null,
 });
+
+/** A conversation ($1) and the acting user's ($2) standing in it, with the user's name. */
+export const CONVERSATION_WITH_STANDING_SQL = `SELECT c.id, c.kind, c.site_id, c.user_a, c.user_b, u.role, u.name,
+    (c.site_id IS NOT NULL AND EXISTS (SELECT 1 FROM site_assignments a
+      WHERE a.user_id = u.id AND a.site_id = c.site_id)) AS assigned
+   FROM conversations c JOIN users u ON u.id = $2 AND u.active WHERE c.id = $1`;
 
 /**
  * A conversation and the acting user's standing in it, read live (role and site assignments as
@@ -21,26 +27,10 @@ export async function conversationWithStanding(
   conversationId: string,
   userId: string,
 ): Promise<{ conversation: ConversationRef; standing: Standing } | null> {
-  const [r] = (await tx.query(
-    `SELECT c.id, c.kind, c.site_id, c.user_a, c.user_b, u.role,
-        (c.site_id IS NOT NULL AND EXISTS (SELECT 1 FROM site_assignments a
-          WHERE a.user_id = u.id AND a.site_id = c.site_id)) AS assigned
-       FROM conversations c JOIN users u ON u.id = $2 AND u.active WHERE c.id = $1`,
-    [conversationId, userId],
-  )) as Row[];
+  const [r] = (await tx.query(CONVERSATION_WITH_STANDING_SQL, [conversationId, userId])) as Row[];
   return r
     ? { conversation: toRef(r), standing: { userId, role: r.role, assignedToSite: r.assigned } }
     : null;
-}
-
-/** The user's standing at a site; null when the site or the (active) user is unknown. */
-export async function standingAtSite(tx: EntityManager, siteId: string, userId: string) {
-  const [r] = (await tx.query(
-    `SELECT u.role, EXISTS (SELECT 1 FROM site_assignments a WHERE a.user_id = u.id AND a.site_id = s.id)
-        AS assigned FROM sites s JOIN users u ON u.id = $2 AND u.active WHERE s.id = $1`,
-    [siteId, userId],
-  )) as Row[];
-  return r ? ({ userId, role: r.role as Role, assignedToSite: r.assigned as boolean } as Standing) : null;
 }
 
 /**

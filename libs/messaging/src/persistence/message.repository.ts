@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Message as MessageView } from '#contract';
+import type { UnitOfWork } from '#realtime';
 import type { EntityManager } from 'typeorm';
+import type { ConversationRef } from '../domain/conversation.js';
 import type { MessageFacts } from '../domain/message-rules.js';
+import type { Sender } from './sender-facts.js';
 
 /** A message as every client sees it: the contract's (docs/protocol.md section 9). */
 export type { MessageView };
@@ -51,20 +55,43 @@ export async function findMessage(tx: EntityManager, id: string, lock = false): 
   return r ? toMessageView(r) : null;
 }
 
-export async function insertMessage(
-  tx: EntityManager,
-  conversationId: string,
-  senderId: string,
+const INSERT_MESSAGE_SQL = `INSERT INTO messages (id, conversation_id, sender_id, text, requires_ack, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6)`;
+
+/**
+ * A new message as every member will see it, written by the command's final statement (one round
+ * trip fewer on a busy path, see UnitOfWork.defer): its id and time are fixed here, its place in
+ * the conversation (pos) when it is stored. A new message has no acknowledgements.
+ */
+export function insertMessageDeferred(
+  uow: UnitOfWork,
+  conversation: ConversationRef,
+  sender: Sender,
   text: string,
   requiresAck: boolean,
-): Promise<MessageView> {
-  // Written and read back as the view in one statement (a new message has no acknowledgements).
-  const [r] = (await tx.query(
-    `WITH m AS (INSERT INTO messages (conversation_id, sender_id, text, requires_ack)
-       VALUES ($1, $2, $3, $4) RETURNING *) ${VIEW_COLUMNS} FROM m ${VIEW_JOINS}`,
-    [conversationId, senderId, text, requiresAck],
-  )) as Row[];
-  return toMessageView(r);
+): MessageView {
+  const message: MessageView = {
+    id: randomUUID(),
+    conversationId: conversation.id,
+    kind: conversation.kind,
+    siteId: conversation.siteId,
+    sender: { id: sender.userId, name: sender.name, role: sender.role },
+    text,
+    requiresAck,
+    acknowledgedBy: [],
+    createdAt: new Date().toISOString(),
+    editedAt: null,
+    deletedAt: null,
+  };
+  uow.defer(INSERT_MESSAGE_SQL, [
+    message.id,
+    conversation.id,
+    sender.userId,
+    text,
+    requiresAck,
+    message.createdAt,
+  ]);
+  return message;
 }
 
 export async function editMessageText(tx: EntityManager, id: string, text: string): Promise<MessageView> {

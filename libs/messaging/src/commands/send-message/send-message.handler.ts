@@ -1,53 +1,100 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppError, type Principal } from '#core';
-import { CommandRunner } from '#realtime';
-import type { EntityManager } from 'typeorm';
+import { CommandRunner, type UnitOfWork } from '#realtime';
+import type { QueryConfig, QueryResultRow } from 'pg';
 import { UnacknowledgedOrderTimer } from '../../dispatch/unacknowledged.timer.js';
-import { mayTalkDirectly, siteStanding } from '../../domain/conversation.js';
+import { directPair, isMember, mayTalkDirectly, siteStanding } from '../../domain/conversation.js';
 import { assertMayRequireAck } from '../../domain/message-rules.js';
 import { MessageCreatedEvent } from '../../events/message-events.js';
 import {
-  directPairFacts,
   ensureDirectConversation,
   ensureSiteConversation,
-  standingAtSite,
 } from '../../persistence/conversation.repository.js';
-import { insertMessage } from '../../persistence/message.repository.js';
-import { assertMayWriteDirect, memberOf, type MemberAccess } from '../member-access.js';
+import { insertMessageDeferred } from '../../persistence/message.repository.js';
+import {
+  conversationSenderFacts,
+  directSenderFacts,
+  siteSenderFacts,
+  type Sender,
+} from '../../persistence/sender-facts.js';
+import { assertMayWriteDirect, type MemberAccess } from '../member-access.js';
 import { appendMessageEvent } from '../append-message-event.js';
 import type { MessageTarget } from './send-message.dto.js';
 import { SendMessageCommand } from './send-message.command.js';
 
-/** The conversation a message goes to, checked live; site and direct ones are created on first use. */
-async function resolveTarget(tx: EntityManager, me: Principal, target: MessageTarget): Promise<MemberAccess> {
-  if ('siteId' in target) {
-    const standing = await standingAtSite(tx, target.siteId, me.userId);
-    if (!standing) throw AppError.notFound('Site');
-    if (!siteStanding(standing)) throw AppError.forbidden('You are not assigned to this site');
-    return { conversation: await ensureSiteConversation(tx, target.siteId), standing };
-  }
-  if ('toUserId' in target) {
-    const facts = await directPairFacts(tx, me.userId, target.toUserId);
-    if (!facts) throw AppError.notFound('User');
-    if (!mayTalkDirectly(facts.me, facts.peer, facts.shareSite))
-      throw AppError.forbidden('You can write only to people who share a site with you', {
-        field: 'toUserId',
-      });
-    const conversation = await ensureDirectConversation(tx, me.userId, target.toUserId);
-    return { conversation, standing: { userId: me.userId, role: facts.me.role, assignedToSite: false } };
-  }
-  const access = await memberOf(tx, me, target.conversationId);
-  const { conversation } = access;
-  if (conversation.kind === 'direct')
-    await assertMayWriteDirect(
-      tx,
-      me,
-      conversation.userIds!.find((id) => id !== me.userId)!,
-    );
-  return access;
+/** Where a message goes, judged from the rows of `prefetch` (read with BEGIN). */
+interface Destination {
+  prefetch: QueryConfig;
+  resolve(uow: UnitOfWork, rows: QueryResultRow[]): Promise<MemberAccess & { sender: Sender }>;
 }
 
-/** `message_send` (and POST /conversations/:id/messages): a member writes; members hear it. */
+/**
+ * The conversation a message goes to, checked live from the facts read with BEGIN (see
+ * sender-facts.ts); site and direct conversations are created on first use.
+ */
+function destinationOf(me: Principal, target: MessageTarget): Destination {
+  if ('siteId' in target) {
+    const facts = siteSenderFacts(target.siteId, me.userId);
+    return {
+      prefetch: facts.query,
+      resolve: async ({ tx }, rows) => {
+        const found = facts.read(rows);
+        if (!found) throw AppError.notFound('Site');
+        const { standing } = found;
+        if (!siteStanding(standing)) throw AppError.forbidden('You are not assigned to this site');
+        const conversation = found.conversationId
+          ? { id: found.conversationId, kind: 'site' as const, siteId: target.siteId, userIds: null }
+          : await ensureSiteConversation(tx, target.siteId);
+        return { conversation, standing, sender: found.sender };
+      },
+    };
+  }
+  if ('toUserId' in target) {
+    const facts = directSenderFacts(me.userId, target.toUserId);
+    return {
+      prefetch: facts.query,
+      resolve: async ({ tx }, rows) => {
+        const found = facts.read(rows);
+        if (!found) throw AppError.notFound('User');
+        if (!mayTalkDirectly(found.sender, found.peer, found.shareSite))
+          throw AppError.forbidden('You can write only to people who share a site with you', {
+            field: 'toUserId',
+          });
+        const conversation = found.conversationId
+          ? {
+              id: found.conversationId,
+              kind: 'direct' as const,
+              siteId: null,
+              userIds: directPair(me.userId, target.toUserId),
+            }
+          : await ensureDirectConversation(tx, me.userId, target.toUserId);
+        const standing = { userId: me.userId, role: found.sender.role, assignedToSite: false };
+        return { conversation, standing, sender: found.sender };
+      },
+    };
+  }
+  const facts = conversationSenderFacts(target.conversationId, me.userId);
+  return {
+    prefetch: facts.query,
+    resolve: async ({ tx }, rows) => {
+      const found = facts.read(rows);
+      if (!found || !isMember(found.conversation, found.standing)) throw AppError.notFound('Conversation');
+      const { conversation, standing, sender } = found;
+      if (conversation.kind === 'direct')
+        await assertMayWriteDirect(
+          tx,
+          me,
+          conversation.userIds!.find((id) => id !== me.userId)!,
+        );
+      return { conversation, standing, sender };
+    },
+  };
+}
+
+/**
+ * `message_send` (and POST /conversations/:id/messages): a member writes; members hear it. Two
+ * round trips once the conversation exists: the facts with BEGIN, the message with COMMIT.
+ */
 @CommandHandler(SendMessageCommand)
 export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
   constructor(
@@ -56,12 +103,13 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
   ) {}
 
   async execute({ principal: me, target, text, requiresAck, clientEventId }: SendMessageCommand) {
-    const ctx = { principal: me, command: 'message_send', clientEventId };
-    const outcome = await this.runner.run(ctx, async (uow) => {
-      const { conversation, standing } = await resolveTarget(uow.tx, me, target);
+    const { prefetch, resolve } = destinationOf(me, target);
+    const ctx = { principal: me, command: 'message_send', clientEventId, prefetch };
+    const outcome = await this.runner.run(ctx, async (uow, rows) => {
+      const { conversation, standing, sender } = await resolve(uow, rows);
       if (requiresAck) assertMayRequireAck(conversation, standing);
-      const message = await insertMessage(uow.tx, conversation.id, me.userId, text, requiresAck);
-      if (requiresAck) await this.orders.schedule(uow.tx, message);
+      const message = insertMessageDeferred(uow, conversation, sender, text, requiresAck);
+      if (requiresAck) this.orders.scheduleDeferred(uow, message);
       appendMessageEvent(
         uow,
         new MessageCreatedEvent(conversation.id),
