@@ -70,13 +70,15 @@ export function ensureDirectConversation(
   );
 }
 
+/** Whether users `me` and `peer` (aliases of users in the query) are assigned to a common site. */
+export const SHARE_SITE_SQL = `EXISTS (SELECT 1 FROM site_assignments a JOIN site_assignments b
+  ON b.site_id = a.site_id WHERE a.user_id = me.id AND b.user_id = peer.id)`;
+
 /** Both users as stored now and whether they share a site; null when either is unknown or inactive. */
 export async function directPairFacts(tx: EntityManager, userId: string, peerId: string) {
   const [r] = (await tx.query(
-    `SELECT me.role AS my_role, peer.role AS peer_role, EXISTS (SELECT 1 FROM site_assignments a
-        JOIN site_assignments b ON b.site_id = a.site_id WHERE a.user_id = me.id AND b.user_id = peer.id)
-        AS share FROM users me JOIN users peer ON peer.id = $2 AND peer.active
-      WHERE me.id = $1 AND me.active`,
+    `SELECT me.role AS my_role, peer.role AS peer_role, ${SHARE_SITE_SQL} AS share
+       FROM users me JOIN users peer ON peer.id = $2 AND peer.active WHERE me.id = $1 AND me.active`,
     [userId, peerId],
   )) as Row[];
   if (!r) return null;

@@ -2,7 +2,7 @@ import type { Role } from '#core';
 import { preparedQuery } from '#realtime';
 import type { QueryConfig } from 'pg';
 import { directPair, type ConversationRef, type Standing } from '../domain/conversation.js';
-import { CONVERSATION_WITH_STANDING_SQL, toRef } from './conversation.repository.js';
+import { CONVERSATION_WITH_STANDING_SQL, SHARE_SITE_SQL, toRef } from './conversation.repository.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows, mapped field by field
 type Row = Record<string, any>;
@@ -61,9 +61,7 @@ export function directSenderFacts(
 }> {
   return {
     query: preparedQuery(
-      `SELECT me.role AS my_role, me.name AS my_name, peer.role AS peer_role,
-          EXISTS (SELECT 1 FROM site_assignments a JOIN site_assignments b ON b.site_id = a.site_id
-            WHERE a.user_id = me.id AND b.user_id = peer.id) AS share,
+      `SELECT me.role AS my_role, me.name AS my_name, peer.role AS peer_role, ${SHARE_SITE_SQL} AS share,
           (SELECT c.id FROM conversations c WHERE c.kind = 'direct' AND c.user_a = $3 AND c.user_b = $4)
             AS conversation_id
          FROM users me JOIN users peer ON peer.id = $2 AND peer.active WHERE me.id = $1 AND me.active`,
