@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import type { GcWindow } from '../libs/core/src/health/gc-pauses.js';
+import { GcPauses, type GcWindow } from '../libs/core/src/health/gc-pauses.js';
 import { loopDelayMs } from '../libs/core/src/health/loop-delay.js';
 import { io, type Socket } from 'socket.io-client';
 import { MessageLoad } from './message-load.js';
@@ -179,6 +179,8 @@ async function main(): Promise<void> {
   // reported next to the server's, so a client-side tail is told apart.
   const ownLoop = monitorEventLoopDelay({ resolution: 5 });
   ownLoop.enable();
+  // ...and its GC pauses, the first suspect for those stalls: 11,000 clients in one heap.
+  const ownGc = new GcPauses().start();
   const cpu0 = cpuMicros(pid);
   const db0 = descendantsCpuMicros(pid);
   await serverMetrics(true);
@@ -247,6 +249,8 @@ async function main(): Promise<void> {
   const fleetLoop = fleetMetrics?.eventLoopDelayMs ?? null;
   const elu = performance.eventLoopUtilization(elu0);
   ownLoop.disable();
+  const ownGcWindow = ownGc.snapshot();
+  ownGc.stop();
   let locationPairs = 0;
   let locationPairsMissing = 0;
   for (const g of guards) {
@@ -433,6 +437,7 @@ async function main(): Promise<void> {
       cpuUs !== null && delivered ? Math.round((cpuUs / (delivered + fleetCommands)) * 100) / 100 : null,
     loadGenElu: Math.round(elu.utilization * 1000) / 1000,
     loadGenLoopDelayMs: loopDelayMs(ownLoop),
+    loadGenGcPauses: ownGcWindow,
     panic: panics.result(),
     messages: messages.result(),
     location: {

@@ -233,6 +233,9 @@ const fmt = (v: unknown): string =>
     : typeof v === 'object'
       ? JSON.stringify(v)
       : String(v as string | number);
+/** A GC window (libs/core's GcPauses) as "paused % (major count/longest ms)". */
+const gcColumn = (gc: any): string => (gc ? `${gc.pausedPct} (${gc.major.count}/${gc.major.maxMs})` : '-');
+
 function table(rows: any[]): string {
   const cols: [string, (r: any) => unknown][] = [
     ['tier', (r) => r.guards],
@@ -280,17 +283,12 @@ function table(rows: any[]): string {
       (r) => (r.heapPerConnectionBytes == null ? '-' : Math.round(r.heapPerConnectionBytes / 102.4) / 10),
     ],
     ['loop delay p99/max ms', (r) => `${fmt(r.serverLoopDelayMs?.p99)}/${fmt(r.serverLoopDelayMs?.max)}`],
-    [
-      'GC paused % (major n/max ms)',
-      (r) =>
-        r.serverGcPauses
-          ? `${r.serverGcPauses.pausedPct} (${r.serverGcPauses.major.count}/${r.serverGcPauses.major.maxMs})`
-          : '-',
-    ],
+    ['GC paused % (major n/max ms)', (r) => gcColumn(r.serverGcPauses)],
     ['scan max ok rate/s @p99<=50', (r) => r.scanBest ?? '-'],
     ['server CPU % idle/fleet', (r) => `${fmt(r.serverIdleCpuPct)}/${fmt(r.serverFleetCpuPct)}`],
     ['loadgen ELU', (r) => r.loadGenElu],
     ['loadgen loop p99/max ms', (r) => `${fmt(r.loadGenLoopDelayMs?.p99)}/${fmt(r.loadGenLoopDelayMs?.max)}`],
+    ['loadgen GC paused % (major n/max ms)', (r) => gcColumn(r.loadGenGcPauses)],
     ['errors', (r) => JSON.stringify(r.errors)],
   ];
   const lines = [cols.map((c) => c[0]), ...rows.map((r) => cols.map((c) => fmt(c[1](r))))];
@@ -387,6 +385,7 @@ async function main(): Promise<void> {
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   const file = join(root, 'bench/results', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
+  console.log(`results: ${file}`);
   console.log('\n' + table(rows));
   for (const w of panicWarnings(rows)) console.warn(w);
   console.log(`\nstartup (spawn -> ready): cold ${startup.cold} ms, warm ${startup.warm} ms`);
