@@ -118,6 +118,22 @@ describe('rooms and live membership', () => {
     expect(await notesOn(s, staff(A))).toEqual(['A-manager']);
   });
 
+  it('an event committed after assignments_changed reaches the socket live, every time', async () => {
+    // The room's starting point is read before the socket moves; with none, the log follower's
+    // later read could start the stream past this event, leaving it to the client's sync.
+    const sup = await createUser(app.t, 'supervisor', [await createSite(app.t, 'home')]);
+    const s = await sock(sup);
+    for (let i = 0; i < 12; i++) {
+      const site = await createSite(app.t, `new ${i}`);
+      await rest()
+        .put(`/users/${sup.id}/sites`, { siteIds: [site] })
+        .expect(200);
+      await waitFor(s, 'assignments_changed', (d) => d.siteIds.includes(site));
+      await probe([staff(site)], `first on ${i}`);
+      expect(await notesOn(s, staff(site))).toEqual([`first on ${i}`]);
+    }
+  });
+
   it('a site created over REST is joined at once by connected admins, not by others', async () => {
     const other = await createUser(app.t, 'admin');
     const otherSocket = await sock(other);

@@ -35,9 +35,10 @@ export class StreamCursors<E extends Sequenced> {
 
   /**
    * Starts following a stream from `deliveredUpTo`. Null when no socket said where it starts (a
-   * room joined on a role or site change): then the first event to arrive starts it, or the head
-   * the log follower reads (`start`), whichever comes first. Events committed around the join may
-   * be missed live; the client's `sync` after `assignments_changed` brings them.
+   * room joined when a handshake's or a recheck's re-read corrects a socket; live role and site
+   * changes carry heads): then the first event to arrive starts it, or the head the log follower
+   * reads (`start`), whichever comes first. Events committed around the join may then be missed
+   * live; the client's `sync` after `assignments_changed` brings them.
    */
   follow(stream: string, deliveredUpTo: number | null): void {
     if (this.cursors.has(stream)) return;

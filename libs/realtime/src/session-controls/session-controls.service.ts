@@ -50,17 +50,25 @@ export class SessionControls implements OnModuleInit, OnApplicationBootstrap, On
    * socket opened with the fresh tokens of POST /me/password survives a node that applies it late.
    */
   revokeUser(userId: string, reason: RevocationReason, tokenEpoch?: number): Promise<void> {
-    return this.issue('revoke', userId, { reason, ...(tokenEpoch !== undefined && { tokenEpoch }) }, []);
+    return this.issue('revoke', userId, { reason, ...(tokenEpoch !== undefined && { tokenEpoch }) });
   }
 
   /** A user's role or visible sites changed: their sockets move rooms and get `assignments_changed`. */
-  membershipChanged(userId: string, role: Role, siteIds: string[]): Promise<void> {
-    return this.issue('membership', userId, { role, siteIds }, readableStreams({ userId, role, siteIds }));
+  async membershipChanged(userId: string, role: Role, siteIds: string[]): Promise<void> {
+    // Read before the sockets move, so every event committed after `assignments_changed` reaches
+    // them live; without heads a room starts at whatever the log follower reads later, and events
+    // in between would come only through the client's `sync`.
+    const streams = readableStreams({ userId, role, siteIds });
+    const heads = await this.events.heads(streams).catch(() => undefined);
+    return this.issue('membership', userId, { role, siteIds, heads });
   }
 
-  /** A new site: connected admins join its staff room. */
+  /**
+   * A new site: connected admins join its staff room at once. Its streams start at 0, so nothing
+   * needs reading: whatever was written to them since the site was committed reaches them too.
+   */
   siteCreated(siteId: string): Promise<void> {
-    return this.issue('site_created', null, { siteId }, [Rooms.siteStaff(siteId)]);
+    return this.issue('site_created', null, { siteId, heads: { [Rooms.siteStaff(siteId)]: 0 } });
   }
 
   onModuleInit(): void {
@@ -82,21 +90,19 @@ export class SessionControls implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   /**
-   * Applies a control to this node's sockets at once, before any round trip (a REST change is
-   * answered with them already changed), then records it with the heads of `streams` (where the
-   * other nodes start following the rooms it joins) and sends it to the other nodes over Redis.
+   * Applies a control to this node's sockets at once, before recording it (a revocation cuts them
+   * before any round trip), then records it (with `heads`, where every node starts following the
+   * rooms it joins) and sends it to the other nodes over Redis.
    */
   private async issue(
     kind: SessionControl['kind'],
     userId: string | null,
     data: Record<string, unknown>,
-    streams: string[],
   ): Promise<void> {
     let control: SessionControl = { id: `local:${randomUUID()}`, kind, userId, data, createdAt: Date.now() };
     this.apply(control);
     try {
-      const heads = streams.length ? await this.events.heads(streams).catch(() => undefined) : undefined;
-      control = await this.controls.record(kind, userId, { ...data, heads });
+      control = await this.controls.record(kind, userId, data);
       this.ledger.admit(control); // applied here already
     } catch (err) {
       // Still sent over Redis: the change itself was committed moments ago.
