@@ -41,6 +41,9 @@ export const FIGURES: Figure[] = [
   { name: 'load gen loop max ms', read: (r) => r.loadGenLoopDelayMs?.max },
   { name: 'load gen GC paused %', read: (r) => r.loadGenGcPauses?.pausedPct },
   { name: 'load gen longest major GC ms', read: (r) => r.loadGenGcPauses?.major.maxMs },
+  { name: 'load gen waiting for a core ms', read: (r) => r.cpuWait?.loadGen?.waitMs },
+  { name: 'load gen longest wait for a core ms', read: (r) => r.cpuWait?.loadGen?.maxInOneSampleMs },
+  { name: 'server waiting for a core ms', read: (r) => r.cpuWait?.server?.waitMs },
   // A run without messages has no message figures (not zero of them).
   { name: 'message p99 ms', read: (r) => (r.messages?.expectedDeliveries ? r.messages.p99 : undefined) },
   {

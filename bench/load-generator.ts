@@ -11,6 +11,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { GcPauses, type GcWindow } from '../libs/core/src/health/gc-pauses.js';
 import { loopDelayMs } from '../libs/core/src/health/loop-delay.js';
 import { io, type Socket } from 'socket.io-client';
+import { CpuWait } from './cpu-wait.js';
 import { MessageLoad } from './message-load.js';
 import { PanicLoad } from './panic-load.js';
 import {
@@ -181,6 +182,8 @@ async function main(): Promise<void> {
   ownLoop.enable();
   // ...and its GC pauses, the first suspect for those stalls: 11,000 clients in one heap.
   const ownGc = new GcPauses().start();
+  // ...and whether a stall was this process (or the server) waiting for a core another one held.
+  const cpuWait = new CpuWait({ loadGen: process.pid, ...(pid ? { server: pid } : {}) }).start();
   const cpu0 = cpuMicros(pid);
   const db0 = descendantsCpuMicros(pid);
   await serverMetrics(true);
@@ -251,6 +254,7 @@ async function main(): Promise<void> {
   ownLoop.disable();
   const ownGcWindow = ownGc.snapshot();
   ownGc.stop();
+  const cpuWaitWindow = cpuWait.stop();
   let locationPairs = 0;
   let locationPairsMissing = 0;
   for (const g of guards) {
@@ -438,6 +442,7 @@ async function main(): Promise<void> {
     loadGenElu: Math.round(elu.utilization * 1000) / 1000,
     loadGenLoopDelayMs: loopDelayMs(ownLoop),
     loadGenGcPauses: ownGcWindow,
+    cpuWait: cpuWaitWindow,
     panic: panics.result(),
     messages: messages.result(),
     location: {

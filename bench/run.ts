@@ -289,6 +289,14 @@ function table(rows: any[]): string {
     ['loadgen ELU', (r) => r.loadGenElu],
     ['loadgen loop p99/max ms', (r) => `${fmt(r.loadGenLoopDelayMs?.p99)}/${fmt(r.loadGenLoopDelayMs?.max)}`],
     ['loadgen GC paused % (major n/max ms)', (r) => gcColumn(r.loadGenGcPauses)],
+    [
+      'waiting for a core ms: loadgen/server (longest)',
+      (r) => {
+        const w = (x?: { waitMs: number; maxInOneSampleMs: number }) =>
+          x ? `${x.waitMs} (${x.maxInOneSampleMs})` : '-';
+        return `${w(r.cpuWait?.loadGen)}/${w(r.cpuWait?.server)}`;
+      },
+    ],
     ['errors', (r) => JSON.stringify(r.errors)],
   ];
   const lines = [cols.map((c) => c[0]), ...rows.map((r) => cols.map((c) => fmt(c[1](r))))];
@@ -379,6 +387,7 @@ async function main(): Promise<void> {
       'Panics: the fleet phase sends panicsPerS; a panic phase after it (location load running, no messages) tops them up to panicSamples at panicPhasePerS. panic.timed is the number of panics the latencies come from, panic.samples the deliveries timed.',
       'Panic split: fromSendP99 from the real send; toServerP99 / fromServerP99 before and after the panic receivedAt (server wall clock, whole ms; both servers take it when the command is read off the socket; results before commit `bf5c9e0` took ours after the pooled connection and the first round trip).',
       'loadGenLoopDelayMs: the load generator own event-loop delay in the fleet phase; its stalls land in every latency it times.',
+      'cpuWait: time the load generator and server main threads were runnable but off the CPU in the fleet phase (/proc/<pid>/schedstat, sampled every 100 ms; maxInOneSampleMs the longest in one sample): a stall that shows here was another process holding the core.',
     ],
     results: rows,
   };
