@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The payload columns: no query filters, joins or sorts on them. */
+const UNFILTERED = ['data', 'actor', 'occurred_at'];
+
 /**
  * No planner statistics for the event log's payload columns: no query filters, joins or sorts on
  * them, and computing them was most of an ANALYZE of stream_events (0.3 s of CPU on a 150,000-row
@@ -9,15 +12,13 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class EventLogStatistics1733500000000 implements MigrationInterface {
   name = 'EventLogStatistics1733500000000';
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE stream_events
-      ALTER COLUMN data SET STATISTICS 0,
-      ALTER COLUMN actor SET STATISTICS 0,
-      ALTER COLUMN occurred_at SET STATISTICS 0`);
+    await q.query(
+      `ALTER TABLE stream_events ${UNFILTERED.map((c) => `ALTER COLUMN ${c} SET STATISTICS 0`).join(', ')}`,
+    );
   }
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE stream_events
-      ALTER COLUMN data SET STATISTICS -1,
-      ALTER COLUMN actor SET STATISTICS -1,
-      ALTER COLUMN occurred_at SET STATISTICS -1`);
+    await q.query(
+      `ALTER TABLE stream_events ${UNFILTERED.map((c) => `ALTER COLUMN ${c} SET STATISTICS -1`).join(', ')}`,
+    );
   }
 }
