@@ -1,7 +1,11 @@
+import { AppConfig } from '#core';
 import { LocationBatcher } from '#tracking';
-import { TimerPoller } from '#realtime';
+import { Publisher, TimerPoller, TimerService } from '#realtime';
+import { DataSource } from 'typeorm';
+import type { HistoryRow } from '../../libs/tracking/src/persistence/location-history.repository.js';
 import { GuardStaleTimers } from '../../libs/tracking/src/stale/guard-stale.timers.js';
 import { GuardTrackStore } from '../../libs/tracking/src/state/guard-track.store.js';
+import { pollUntil } from '../support/poll.js';
 import { command, connect, type TestSocket } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -22,6 +26,8 @@ describe('guard_stale: a firing deadline re-checks when the guard was last seen'
     guardId = guard.id;
     s = await connect(t.baseUrl, { token: guard.token });
     expect((await command(s, 'shift_start', { siteId: site })).ok).toBe(true);
+    // The clock-in's arming runs after commit: wait for its row before the first fix.
+    await pollUntil(async () => (await deadline()).length > 0);
     expect((await command(s, 'update_location', { lat: 52.52, lng: 13.405 })).data.accepted).toBe(true);
     await t.app.get(LocationBatcher).flush();
     const [shift] = await t.db.query(`SELECT started_received_at AS at FROM shifts WHERE guard_id = $1`, [
@@ -30,6 +36,11 @@ describe('guard_stale: a firing deadline re-checks when the guard was last seen'
     clockedInAt = (shift as { at: Date }).at;
     t.app.get(GuardTrackStore).drop(guardId); // as if the fix had been received by another node
   });
+
+  const deadline = async () =>
+    (await t.db.query(`SELECT due_at, payload FROM timers WHERE kind = 'guard_stale' AND ref = $1`, [
+      guardId,
+    ])) as { due_at: Date; payload: { lastSeenAt: string } }[];
   afterAll(async () => {
     s.close();
     await t.close();
@@ -56,7 +67,28 @@ describe('guard_stale: a firing deadline re-checks when the guard was last seen'
     return row as unknown;
   };
 
-  it("moves the deadline to the flushed fix's receive time plus the period", async () => {
+  it("leaves the clock-in's deadline while it is more than three eighths of a period away", async () => {
+    const [row] = await deadline();
+    expect(row.due_at.getTime()).toBe(clockedInAt.getTime() + 60_000);
+    expect(row.payload.lastSeenAt).toBe(clockedInAt.toISOString());
+  });
+
+  it("moves the deadline to the flushed fix's receive time plus the period (a node that stored none)", async () => {
+    // A node that has not stored this guard's deadline (it took over the guard's socket) writes
+    // the first fix it flushes: built here from the running node's parts, without its memory.
+    const other = new GuardStaleTimers(
+      t.app.get(AppConfig),
+      t.app.get(DataSource),
+      t.app.get(TimerPoller),
+      t.app.get(TimerService),
+      t.app.get(Publisher),
+      t.app.get(GuardTrackStore),
+    );
+    const [fix] = await t.db.query(
+      `SELECT (extract(epoch FROM received_at) * 1000)::float8 AS "receivedAt" FROM location_history WHERE guard_id = $1`,
+      [guardId],
+    );
+    await other.touch([{ guardId, ...(fix as { receivedAt: number }) } as HistoryRow]);
     expect(await deadlineFromFix()).toEqual({ due: true, seen: true });
   });
 
