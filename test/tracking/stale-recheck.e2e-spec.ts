@@ -10,7 +10,7 @@ import { command, connect, type TestSocket } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * A guard_stale deadline may lag the last fix by up to half the period (deadlines are written
+ * A guard_stale deadline may lag the last fix by up to five eighths of the period (deadlines are written
  * lazily): when it fires, the guard's real last fix decides, wherever it was received.
  */
 describe('guard_stale: a firing deadline re-checks when the guard was last seen', () => {
