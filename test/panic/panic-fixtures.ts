@@ -16,9 +16,17 @@ export const ofPanic =
   (env: any): boolean =>
     env?.data?.panic?.id === panicId || env?.data?.panicId === panicId;
 
-/** Events of a type about one panic that a socket received so far. */
-export const panicEvents = (s: TestSocket, event: string, panicId: string): any[] =>
-  s.received.filter((r) => r.event === event && ofPanic(panicId)(r.data)).map((r) => r.data);
+/**
+ * Events of a type about one panic that a socket received so far, as a client keeps them: once per
+ * stream and seq. A `panic_alert` the event log delivered before the receipt request arrives again
+ * with that request (docs/protocol.md, "Panic escalation"); a second event would have its own seq.
+ */
+export const panicEvents = (s: TestSocket, event: string, panicId: string): any[] => {
+  const bySeq = new Map<string, any>();
+  for (const r of s.received)
+    if (r.event === event && ofPanic(panicId)(r.data)) bySeq.set(`${r.data.stream}|${r.data.seq}`, r.data);
+  return [...bySeq.values()];
+};
 
 /**
  * Finds a durable event that may have been published before or after this socket connected:
