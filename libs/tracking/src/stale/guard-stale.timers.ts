@@ -52,9 +52,9 @@ export function fixesToTouch<T extends { guardId: string }>(
 /**
  * `guard_stale`: one timer row per guard on shift, due GUARD_STALE_AFTER_S after the guard was last
  * seen (clock-in, then flushed fixes: see fixesToTouch, never one write per update). The stored
- * deadline may lag the last fix by up to five eighths of the period, so a firing timer first checks when the
- * guard was really last seen (this node's memory, then the location history of every node) and
- * re-arms from there. Otherwise the guard is reported once, DISCONNECTED when no socket of the
+ * deadline may lag the last fix by up to five eighths of the period, so a firing timer first
+ * checks when the guard was really last seen (this node's memory, then the location history of
+ * every node) and re-arms from there. Otherwise the guard is reported once, DISCONNECTED when no socket of the
  * guard is connected anywhere, else NO_LOCATION; the row is gone until the guard is seen again.
  */
 @Injectable()
