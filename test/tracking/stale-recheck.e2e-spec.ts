@@ -10,14 +10,18 @@ import { command, connect, type TestSocket } from '../support/sockets.js';
 import { createSite, createUser, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * A guard_stale deadline may lag the last fix by up to five eighths of the period (deadlines are written
- * lazily): when it fires, the guard's real last fix decides, wherever it was received.
+ * A guard_stale deadline may lag the last fix by up to five eighths of the period (deadlines are
+ * written lazily): when it fires, the guard's real last fix decides, wherever it was received.
  */
 describe('guard_stale: a firing deadline re-checks when the guard was last seen', () => {
   let t: TestApp;
   let s: TestSocket;
   let guardId: string;
   let clockedInAt: Date;
+  const deadline = async () =>
+    (await t.db.query(`SELECT due_at, payload FROM timers WHERE kind = 'guard_stale' AND ref = $1`, [
+      guardId,
+    ])) as { due_at: Date; payload: { lastSeenAt: string } }[];
   beforeAll(async () => {
     // Ticks are driven by the test; a long stale period so no deadline passes on its own.
     t = await startTestApp({ TIMER_POLL_MS: '600000', GUARD_STALE_AFTER_S: '60' });
@@ -37,10 +41,6 @@ describe('guard_stale: a firing deadline re-checks when the guard was last seen'
     t.app.get(GuardTrackStore).drop(guardId); // as if the fix had been received by another node
   });
 
-  const deadline = async () =>
-    (await t.db.query(`SELECT due_at, payload FROM timers WHERE kind = 'guard_stale' AND ref = $1`, [
-      guardId,
-    ])) as { due_at: Date; payload: { lastSeenAt: string } }[];
   afterAll(async () => {
     s.close();
     await t.close();
